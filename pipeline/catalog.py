@@ -1,0 +1,114 @@
+"""The data files of forms/ a clerk can edit: vocabulary, awards, rule sets."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .errors import KhenthuongError
+from .model import Award, Regime, Term
+from .vn import fold
+
+DEFAULT_FORMS = Path(__file__).resolve().parent.parent / "forms"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an input sheet (or a key of the Thông tin sheet)."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    kind: str
+    required: bool
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """An input sheet: its title and other names it goes by, and its columns."""
+
+    key: str
+    title: str
+    aliases: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+
+class Catalog:
+    """Vocabularies, awards and rule sets, read once from a forms folder."""
+
+    def __init__(self, forms: Path = DEFAULT_FORMS) -> None:
+        self.forms = forms
+        vocabulary = _load(forms / "vocabulary.toml")
+        self.sheets = {
+            key: Sheet(key, spec["title"], tuple(spec.get("aliases", ())),
+                       tuple(_column(c) for c in vocabulary[key]))
+            for key, spec in vocabulary["sheets"].items()
+        }
+        self.vocab: dict[str, tuple[Term, ...]] = {
+            name: tuple(Term(t["code"], t["name"], tuple(t.get("aliases", ()))) for t in terms)
+            for name, terms in vocabulary["vocab"].items()
+        }
+        self.awards = tuple(
+            Award(a["code"], a["name"], a["short"], a["kind"], tuple(a["subjects"]), a["decided_by"],
+                  a["route"], a["source"], rank, tuple(a.get("aliases", ())))
+            for rank, a in enumerate(_load(forms / "awards.toml")["award"])
+        )
+        self.regimes = tuple(sorted(
+            (_regime(_load(path)) for path in sorted((forms / "rules").glob("*.toml"))),
+            key=lambda r: r.effective_from,
+        ))
+
+    @cached_property
+    def _index(self) -> dict[str, dict[str, Term | Award]]:
+        lists: dict[str, tuple[Term | Award, ...]] = dict(self.vocab)
+        for kind in ("danh_hieu", "hinh_thuc"):
+            lists[kind] = tuple(a for a in self.awards if a.kind == kind)
+        return {
+            name: {fold(spelling): term for term in terms
+                   for spelling in (term.code, term.name, *term.aliases)}
+            for name, terms in lists.items()
+        }
+
+    def lookup(self, vocab: str, text: str) -> Term | Award | None:
+        """Find the term a clerk meant, by any of its spellings."""
+        return self._index[vocab].get(fold(text))
+
+    def choices(self, vocab: str) -> list[str]:
+        """Say what a list accepts, as documents write it."""
+        return list(dict.fromkeys(term.name for term in self._index[vocab].values()))
+
+    def suggest(self, vocab: str, text: str) -> Term | Award | None:
+        """Guess the term a mistyped value was meant to be."""
+        index = self._index[vocab]
+        close = difflib.get_close_matches(fold(text), index, n=1, cutoff=0.75)
+        return index[close[0]] if close else None
+
+    def regime_for(self, day: date) -> Regime | None:
+        """Return the rule set in force on a decision date, or None before the first one."""
+        return next((r for r in self.regimes if r.covers(day)), None)
+
+
+def _load(path: Path) -> dict:
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise KhenthuongError(f"Không đọc được tệp dữ liệu “{path}”: {err}.") from err
+
+
+def _column(spec: dict) -> Column:
+    return Column(spec["key"], spec["label"], tuple(spec.get("aliases", ())), spec["kind"],
+                  spec.get("required", False))
+
+
+def _regime(spec: dict) -> Regime:
+    return Regime(spec["name"], spec["effective_from"], spec.get("effective_to"), spec["source"],
+                  tuple(spec["legal_basis"]))

@@ -1,0 +1,116 @@
+"""Command line: khenthuong generate | check."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from itertools import groupby
+from pathlib import Path
+
+import click
+
+from .catalog import DEFAULT_FORMS
+from .errors import InputError, KhenthuongError, Problem
+from .main import RoundResult, Summary, check, find_workbooks, generate
+from .vn import short_date
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _folder(name: str, default: str, help_text: str) -> Callable:
+    return click.option(name, type=click.Path(file_okay=False, path_type=Path), default=default,
+                        show_default=True, help=help_text)
+
+
+def _reports_errors(command: Callable) -> Callable:
+    """Print the project's errors in Vietnamese and exit with their code, in one place."""
+
+    @wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except InputError as err:
+            _print_problems(err.problems)
+            click.secho(str(err), fg="red", err=True)
+            sys.exit(err.exit_code)
+        except KhenthuongError as err:
+            click.secho(str(err), fg="red", err=True)
+            sys.exit(err.exit_code)
+
+    return run
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="khenthuong", message="khenthuong %(version)s")
+def main() -> None:
+    """Lập hồ sơ thi đua, khen thưởng từ bảng tính Excel: tờ trình, danh sách, báo cáo (.docx)."""
+
+
+@main.command("generate")
+@click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
+@_folder("--outputs", "outputs", "Thư mục ghi văn bản.")
+@_folder("--forms", str(DEFAULT_FORMS), "Thư mục mẫu văn bản và dữ liệu quy định.")
+@click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
+@_reports_errors
+def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, forms: Path,
+                     quiet: bool) -> None:
+    """Kiểm tra bảng tính và lập bộ văn bản của từng đợt vào thư mục outputs/."""
+    summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs, forms=forms)
+    if not quiet:
+        _print_summary(summary, verbose=False)
+
+
+@main.command("check")
+@click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
+@_folder("--forms", str(DEFAULT_FORMS), "Thư mục mẫu văn bản và dữ liệu quy định.")
+@_reports_errors
+def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path) -> None:
+    """Kiểm tra bảng tính và in từng đề nghị; không ghi tệp nào."""
+    _print_summary(check(list(workbooks) or find_workbooks(inputs), forms=forms), verbose=True)
+
+
+def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    for (file, sheet), group in groupby(problems, key=lambda p: (p.file, p.sheet)):
+        click.echo(f"{file}" + (f" — sheet {sheet}" if sheet else "") + ":")
+        for problem in group:
+            place = ", ".join(x for x in (f"dòng {problem.row}" if problem.row else "",
+                                          f"cột {problem.column} ({problem.header})"
+                                          if problem.column else "") if x)
+            color = "red" if problem.is_error else "yellow"
+            click.secho(f"  {problem.kind.severity.value}", fg=color, nl=False)
+            click.echo(f" — {place}: {problem.message}." if place else f": {problem.message}.")
+
+
+def _print_summary(summary: Summary, *, verbose: bool) -> None:
+    if summary.warnings:
+        _print_problems(summary.warnings)
+    for result in summary.rounds:
+        _print_round(result, verbose=verbose)
+
+
+def _print_round(result: RoundResult, *, verbose: bool) -> None:
+    round_ = result.round
+    click.secho(f"Đợt {round_.slug} ({round_.source.name})", bold=True)
+    if result.assessment is None:
+        click.echo(f"  Ngày quyết định {short_date(round_.info.decision_date)} trước khi Luật Thi "
+                   "đua, khen thưởng 2022 có hiệu lực (01/01/2024): bảng tính này chỉ dùng làm "
+                   "lịch sử, không lập văn bản.")
+        return
+    assessment = result.assessment
+    click.echo(f"  Quy định áp dụng: {round_.regime.name}.")
+    click.echo(f"  Đề nghị: {len(assessment.proposals)} — trình cấp trên: "
+               f"{len(assessment.submitted)}; thuộc thẩm quyền của Văn phòng: "
+               f"{len(assessment.decided)}.")
+    if verbose:
+        for proposal in assessment.proposals:
+            route = "trình cấp trên" if proposal.award.route == "province" else "Văn phòng"
+            click.echo(f"    - {proposal.subject.name}: {proposal.award.name} ({route}).")
+    if result.folder is not None:
+        click.echo(f"  Đã ghi {len(result.written)} văn bản vào {result.folder}:")
+        for name in result.written:
+            click.echo(f"    - {name}")
+        for name in result.skipped:
+            click.echo(f"    (không lập {name}: không có đề nghị trình cấp trên)")

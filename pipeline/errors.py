@@ -1,0 +1,133 @@
+"""Problems found in a workbook (values, collected) and the fatal errors (exceptions, with exit codes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(Enum):
+    ERROR = "Lỗi"
+    WARNING = "Cảnh báo"
+
+
+class Kind(Enum):
+    """Each kind of problem: its code, its severity and its Vietnamese message."""
+
+    UNREADABLE = ("tep-khong-doc-duoc", Severity.ERROR, "{value}")
+    SAME_ROUND = ("trung-dot", Severity.ERROR,
+                  "đợt {value} đã có trong tệp “{expected}”; mỗi đợt chỉ một bảng tính")
+    MISSING_SHEET = ("thieu-sheet", Severity.ERROR, "không tìm thấy sheet “{expected}”")
+    NO_HEADER = ("khong-thay-tieu-de", Severity.ERROR,
+                 "không tìm thấy dòng tiêu đề; cần các cột {expected}; thấy: {value}")
+    MISSING_COLUMN = ("thieu-cot", Severity.ERROR,
+                      "thiếu cột “{expected}”; các tiêu đề thấy được: {value}")
+    MISSING_INFO = ("thieu-thong-tin", Severity.ERROR, "thiếu dòng “{expected}”")
+    REQUIRED = ("o-trong", Severity.ERROR, "ô trống; cần {expected}")
+    NOT_NUMBER = ("khong-phai-so", Severity.ERROR, "“{value}” không phải số; cần {expected}")
+    BAD_YEAR = ("nam-khong-hop-le", Severity.ERROR, "“{value}” không phải năm hợp lệ; cần {expected}")
+    BAD_DATE = ("ngay-khong-hop-le", Severity.ERROR,
+                "“{value}” không phải ngày hợp lệ; cần {expected}")
+    NOT_IN_LIST = ("ngoai-danh-muc", Severity.ERROR,
+                   "“{value}” không có trong danh mục; cần một trong: {expected}")
+    WRONG_SUBJECT = ("sai-doi-tuong", Severity.ERROR, "“{value}” {expected}")
+    UNKNOWN_UNIT = ("don-vi-khong-co", Severity.ERROR,
+                    "đơn vị “{value}” không có trong sheet Tập thể; cần một trong: {expected}")
+    ALL_CAPS = ("chu-hoa", Severity.WARNING,
+                "tên “{value}” viết toàn chữ hoa; văn bản sẽ ghi “{expected}”")
+    DUPLICATE_PERSON = ("trung-nguoi", Severity.WARNING,
+                        "“{value}” có mặt hai lần; {expected}")
+
+    def __init__(self, code: str, severity: Severity, template: str) -> None:
+        self.code = code
+        self.severity = severity
+        self.template = template
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one place of a workbook."""
+
+    kind: Kind
+    file: str
+    sheet: str
+    row: int | None = None
+    column: str = ""
+    header: str = ""
+    value: str = ""
+    expected: str = ""
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.kind.severity is Severity.ERROR
+
+    @property
+    def place(self) -> str:
+        """Say where: "Cá nhân, dòng 7, cột D (Năm sinh)"."""
+        parts = [f"sheet {self.sheet}"] if self.sheet else []
+        if self.row:
+            parts.append(f"dòng {self.row}")
+        if self.column:
+            parts.append(f"cột {self.column}" + (f" ({self.header})" if self.header else ""))
+        elif self.header:
+            parts.append(f"“{self.header}”")
+        return ", ".join(parts)
+
+    @property
+    def message(self) -> str:
+        text = self.kind.template.format(value=self.value, expected=self.expected)
+        return text + (f" — {self.hint}" if self.hint else "")
+
+    def __str__(self) -> str:
+        where = ", ".join(x for x in (self.file, self.place) if x)
+        return f"{self.kind.severity.value}: {where}: {self.message}."
+
+
+def quoted(texts) -> str:
+    """List texts for a message: “a”, “b”, “c”."""
+    return ", ".join(f"“{t}”" for t in texts)
+
+
+class KhenthuongError(Exception):
+    """Base of the errors that stop a command; `exit_code` is what the CLI returns."""
+
+    exit_code = 1
+
+
+class InputError(KhenthuongError):
+    """Raised when workbooks have errors: nothing is written."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = sum(p.is_error for p in problems)
+        super().__init__(f"Có {errors} lỗi trong bảng tính; chưa ghi văn bản nào.")
+
+
+class UnreadableWorkbook(KhenthuongError):
+    """Raised when a file is not a workbook the tool can read."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"Không đọc được tệp “{path.name}”: {reason}.")
+
+
+class TemplateError(KhenthuongError):
+    """Raised when a template in forms/ is missing or broken."""
+
+    exit_code = 3
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        super().__init__(f"Mẫu “{template}” bị lỗi: {reason}.")
+
+
+class OutputError(KhenthuongError):
+    """Raised when outputs cannot be written; earlier outputs stay as they were."""
+
+    exit_code = 4

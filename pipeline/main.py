@@ -1,0 +1,92 @@
+"""The front door: check or generate the rounds of one or more workbooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .catalog import DEFAULT_FORMS, Catalog
+from .errors import InputError, KhenthuongError, Kind, Problem, UnreadableWorkbook
+from .model import Round
+from .read import read_workbook
+from .render import render_round, skipped
+from .rules import Assessment, assess
+from .validate import validate
+from .write import RenderedRound, write_rounds
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    """What became of one workbook's round."""
+
+    round: Round
+    assessment: Assessment | None  # None: decided before the law of 2022 applied; history only
+    folder: Path | None = None
+    written: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The outcome of a run: each round, and the warnings that did not stop it."""
+
+    rounds: tuple[RoundResult, ...]
+    warnings: tuple[Problem, ...]
+
+
+def find_workbooks(inputs: Path) -> list[Path]:
+    """List the workbooks in a folder, leaving out Excel's "~$" lock files."""
+    if not inputs.is_dir():
+        raise KhenthuongError(f"Không có thư mục “{inputs}”.")
+    found = sorted(p for p in inputs.iterdir()
+                   if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith("~$"))
+    if not found:
+        raise KhenthuongError(f"Thư mục “{inputs}” không có bảng tính .xlsx nào.")
+    return found
+
+
+def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS) -> Summary:
+    """Read, validate and assess every workbook; raise InputError listing all errors."""
+    catalog = Catalog(forms)
+    rounds, problems = [], []
+    for path in workbooks:
+        try:
+            round_, found = validate(read_workbook(path, catalog), catalog)
+        except UnreadableWorkbook as err:
+            round_, found = None, [Problem(Kind.UNREADABLE, path.name, "", value=err.reason)]
+        problems += found
+        if round_ is not None:
+            rounds.append(round_)
+    problems += _same_round_twice(rounds)
+    if any(p.is_error for p in problems):
+        raise InputError(problems)
+    results = tuple(RoundResult(r, assess(r) if r.regime else None) for r in rounds)
+    return Summary(results, tuple(problems))
+
+
+def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS) -> Summary:
+    """Check every workbook, render its documents, and write all of them or none."""
+    summary = check(workbooks, forms=forms)
+    rendered = {r.round.slug: RenderedRound(r.round.slug, r.round.source, r.round.regime.name,
+                                            render_round(r.assessment, forms))
+                for r in summary.rounds if r.assessment is not None}
+    write_rounds(outputs, list(rendered.values()))
+    results = tuple(
+        replace(r, folder=outputs / r.round.slug, written=tuple(rendered[r.round.slug].files),
+                skipped=tuple(skipped(r.assessment))) if r.assessment else r
+        for r in summary.rounds)
+    return Summary(results, summary.warnings)
+
+
+def _same_round_twice(rounds: list[Round]) -> list[Problem]:
+    """Two workbooks of one round would write one folder twice."""
+    first: dict[str, Round] = {}
+    problems = []
+    for round_ in rounds:
+        if round_.slug in first:
+            problems.append(Problem(Kind.SAME_ROUND, round_.source.name, "", value=round_.slug,
+                                    expected=first[round_.slug].source.name))
+        first.setdefault(round_.slug, round_)
+    return problems

@@ -1,0 +1,150 @@
+"""The values that cross the stages: terms, awards, subjects, proposals, rounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Term:
+    """A value of a closed vocabulary: the code the program uses, the name documents print."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Award:
+    """A danh hiệu thi đua or hình thức khen thưởng, with who decides it."""
+
+    code: str
+    name: str
+    short: str
+    kind: str  # "danh_hieu" | "hinh_thuc"
+    subjects: tuple[str, ...]  # "ca_nhan", "tap_the"
+    decided_by: str
+    route: str  # "office": the office head decides; "province": goes up by tờ trình
+    source: str
+    rank: int  # position in forms/awards.toml: lists are ordered by it
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Regime:
+    """The law in force for decisions between two dates."""
+
+    name: str
+    effective_from: date
+    effective_to: date | None
+    source: str
+    legal_basis: tuple[str, ...]
+
+    def covers(self, day: date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """The Thông tin sheet: which round, who issues, who signs."""
+
+    year: int
+    occasion: Term
+    movement: str
+    parent_agency: str
+    agency: str
+    agency_name: str
+    agency_code: str
+    drafting_unit: str
+    place: str
+    sign_date: date | None
+    sign_month: tuple[int, int] | None  # (month, year) when only those are known
+    number_to_trinh: str
+    number_bao_cao: str
+    signer: str
+    signer_title: str
+    sign_authority: str
+    head_title: str
+    addressee: str
+    report_addressee: str
+    base_salary: int | None
+    situation: str
+    direction: str
+    assessment: str
+    plans: str
+    proposals: str
+
+    @property
+    def decision_date(self) -> date:
+        """The date whose law applies: Ngày ký, else 30/11 of the year (SPEC §5)."""
+        return self.sign_date or date(self.year, 11, 30)
+
+
+@dataclass(frozen=True)
+class Collective:
+    """A phòng, ban or đơn vị as rated in the round."""
+
+    row: int
+    code: str
+    name: str
+    parent: str
+    rating: Term
+    kind: Term
+    achievements: str
+    votes: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A cán bộ, công chức, viên chức or người lao động as rated in the round."""
+
+    row: int
+    code: str
+    name: str
+    sex: Term
+    birth_year: int
+    position: str
+    unit: str
+    rating: Term
+    initiatives: int
+    initiative_scope: Term | None
+    discipline: Term
+    kind: Term
+    achievements: str
+    votes: int | None
+    note: str
+
+
+Subject = Person | Collective
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One subject proposed for one award."""
+
+    subject: Subject
+    award: Award
+
+    @property
+    def is_collective(self) -> bool:
+        return isinstance(self.subject, Collective)
+
+
+@dataclass(frozen=True)
+class Round:
+    """One validated workbook: a yearly, sơ kết or tổng kết round."""
+
+    source: Path
+    info: RoundInfo
+    regime: Regime | None  # None: decided before 2024, history only
+    collectives: tuple[Collective, ...]
+    people: tuple[Person, ...]
+    proposals: tuple[Proposal, ...]
+
+    @property
+    def slug(self) -> str:
+        """Name of the round's output folder: "2025-hang-nam"."""
+        return f"{self.info.year}-{self.info.occasion.code}"

@@ -1,0 +1,354 @@
+"""Fill the Word templates of forms/ with a round's assessment; return each document's bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+
+import jinja2
+from docxtpl import DocxTemplate
+
+from .errors import TemplateError
+from .model import Award, Collective, Person, Proposal, Round
+from .rules import Assessment
+from .vn import admin_date, count, fold
+
+DOTS = "…" * 40  # a line left for the clerk to write by hand
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document of the set: its file, its template, and what fills it."""
+
+    filename: str
+    build: Callable[[Assessment], dict]
+    needed: Callable[[Assessment], bool]
+    title: str
+
+
+def render_round(assessment: Assessment, forms: Path) -> dict[str, bytes]:
+    """Render every document the round has something to say in; file name → .docx bytes."""
+    return {doc.filename: render(forms / doc.filename, doc.build(assessment),
+                                 title=doc.title, round_=assessment.round)
+            for doc in DOCUMENTS if doc.needed(assessment)}
+
+
+def skipped(assessment: Assessment) -> list[str]:
+    """Name the documents a round has nothing to say in."""
+    return [doc.filename for doc in DOCUMENTS if not doc.needed(assessment)]
+
+
+def render(template: Path, context: dict, *, title: str, round_: Round) -> bytes:
+    """Render one template strictly (autoescape, undefined variables are errors)."""
+    if not template.is_file():
+        raise TemplateError(template.name, "không tìm thấy tệp mẫu trong thư mục forms")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    try:
+        doc = DocxTemplate(template)
+        doc.render(context, jinja_env=env, autoescape=True)
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateError(template.name, f"thẻ sai cú pháp ({err.message})") from err
+    except jinja2.UndefinedError as err:
+        raise TemplateError(template.name, f"biến không có trong dữ liệu ({err.message})") from err
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise TemplateError(template.name, "tệp không phải văn bản Word .docx hợp lệ") from err
+    stamp = datetime.combine(round_.info.decision_date, time())
+    props = doc.docx.core_properties
+    props.title, props.author, props.last_modified_by = title, "khenthuong", "khenthuong"
+    props.created = props.modified = stamp
+    props.revision = 1
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def stable_zip(data: bytes) -> bytes:
+    """Rewrite a package with fixed entry dates, so equal content gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry))
+    return out.getvalue()
+
+
+# --- what every document shares ------------------------------------------------------------------
+
+
+def common(round_: Round, type_code: str, number: str) -> dict:
+    """The header, date and signature block of a document of this round."""
+    info = round_.info
+    signer_lines = [info.signer_title.upper()]
+    if info.sign_authority:
+        signer_lines.insert(0, f"{info.sign_authority} {info.head_title.upper()}")
+    month, year = info.sign_month or (None, info.year)
+    return {
+        "co_quan_chu_quan": info.parent_agency,
+        "co_quan_ban_hanh": info.agency,
+        "ten_co_quan": info.agency_name,
+        "dia_danh": info.place,
+        "ngay_ky": admin_date(info.sign_date, month=month, year=year),
+        "so_ky_hieu": document_number(number, type_code, info.agency_code),
+        "nam": info.year,
+        "dot": info.occasion.name,
+        "phong_trao": info.movement,
+        "chuc_danh_ky": signer_lines,
+        "nguoi_ky": info.signer,
+    }
+
+
+def document_number(number: str, type_code: str, agency_code: str) -> str:
+    """Write Số/ký hiệu: "05/TTr-VPUB"; blank numbers are left for văn thư: "     /TTr-VPUB"."""
+    if number.isdigit():
+        number = f"{int(number):02d}"
+    return f"{number or '     '}/{type_code}-{agency_code}"
+
+
+def listed(lines: Iterable[str], *, last: str = ".", other: str = ";") -> list[str]:
+    """End every line of a list with ";" and the last with "."."""
+    lines = [line.rstrip(" ;.") for line in lines]
+    return [line + (last if i == len(lines) - 1 else other) for i, line in enumerate(lines)]
+
+
+def occasion_phrase(round_: Round) -> str:
+    """Say which round: "năm 2025", or the sơ kết / tổng kết of the movement."""
+    info = round_.info
+    if info.occasion.code == "hang-nam" or not info.movement:
+        return f"năm {info.year}"
+    return f"{info.occasion.name.lower()} Phong trào thi đua “{info.movement}”"
+
+
+def award_phrase(awards: list[Award]) -> str:
+    """Name what is proposed: one award by name, several as "khen thưởng"."""
+    if len(awards) != 1:
+        return "khen thưởng"
+    award = awards[0]
+    return f"tặng {award.name}" if award.kind == "hinh_thuc" else f"tặng danh hiệu “{award.name}”"
+
+
+def subjects_count(proposals: Iterable[Proposal]) -> str:
+    """Count collectives and individuals as documents do: "02 tập thể và 05 cá nhân"."""
+    tally = Counter("tap_the" if p.is_collective else "ca_nhan" for p in proposals)
+    parts = [f"{count(tally[k])} {label}" for k, label in (("tap_the", "tập thể"),
+                                                            ("ca_nhan", "cá nhân")) if tally[k]]
+    return " và ".join(parts)
+
+
+def awards_of(proposals: Iterable[Proposal]) -> list[Award]:
+    return sorted({p.award for p in proposals}, key=lambda a: a.rank)
+
+
+def decider(round_: Round) -> str:
+    """Who the tờ trình asks: the addressee without "(qua Sở Nội vụ)"."""
+    return addressee(round_).split("(")[0].strip()
+
+
+def addressee(round_: Round) -> str:
+    return round_.info.addressee or f"Chủ tịch Ủy ban nhân dân tỉnh {round_.info.place}"
+
+
+def paragraphs(text: str) -> list[str]:
+    return [text] if text else [DOTS]
+
+
+# --- tờ trình ------------------------------------------------------------------------------------
+
+
+def to_trinh(assessment: Assessment) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    proposals = assessment.submitted
+    awards = awards_of(proposals)
+    basis = [f"Căn cứ {line}" for line in round_.regime.legal_basis]
+    if info.movement:
+        basis.append(f"Căn cứ Kế hoạch tổ chức thực hiện Phong trào thi đua “{info.movement}”")
+    basis.append(f"Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng {info.agency_name}")
+    requests = [f"- {award.name}: "
+                + subjects_count(p for p in proposals if p.award == award)
+                for award in awards]
+    return common(round_, "TTr", info.number_to_trinh) | {
+        "trich_yeu": f"Về việc đề nghị {award_phrase(awards)} {occasion_phrase(round_)}",
+        "kinh_gui": addressee(round_),
+        "nguoi_quyet_dinh": decider(round_),
+        "can_cu": listed(basis),
+        "mo_dau": [results_sentence(round_)],
+        "tong_so": subjects_count(proposals),
+        "de_nghi": listed(requests),
+        "ho_so": listed(["- Danh sách tập thể, cá nhân đề nghị khen thưởng",
+                         "- Báo cáo thành tích của các tập thể, cá nhân",
+                         "- Biên bản họp Hội đồng Thi đua - Khen thưởng"]),
+        "noi_nhan": listed(["- Như trên", "- Sở Nội vụ", f"- Lưu: VT, {info.drafting_unit}"
+                            if info.drafting_unit else "- Lưu: VT"]),
+    }
+
+
+def results_sentence(round_: Round) -> str:
+    """Sum up the round's ratings in one sentence."""
+    info = round_.info
+    ratings = Counter(p.rating.code for p in round_.people)
+    opening = (f"Năm {info.year}" if info.occasion.code == "hang-nam" or not info.movement else
+               f"Thực hiện Phong trào thi đua “{info.movement}”, đến năm {info.year}")
+    text = (f"{opening}, {info.agency_name} có {count(len(round_.collectives))} phòng, ban, đơn "
+            f"vị và {count(len(round_.people))} cán bộ, công chức, viên chức, người lao động được "
+            f"đánh giá, xếp loại; trong đó {count(ratings['HTXSNV'])} người hoàn thành xuất sắc "
+            f"nhiệm vụ, {count(ratings['HTTNV'])} người hoàn thành tốt nhiệm vụ.")
+    return text.replace(" có 00 phòng, ban, đơn vị và", " có")
+
+
+# --- danh sách -----------------------------------------------------------------------------------
+
+
+def danh_sach(assessment: Assessment) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    proposals = assessment.submitted
+    awards = awards_of(proposals)
+    base = common(round_, "TTr", info.number_to_trinh)
+    rows: list[dict] = []
+    for letter, award in zip("ABCDEFGHIK", awards):
+        rows.append(heading_row(f"{letter}. {award.name.upper()}"))
+        group = [p for p in proposals if p.award == award]
+        for roman, (label, members) in zip(("I", "II"), (
+                ("TẬP THỂ", [p for p in group if p.is_collective]),
+                ("CÁ NHÂN", [p for p in group if not p.is_collective]))):
+            if members:
+                rows.append(heading_row(f"{roman}. {label}"))
+                rows += [list_row(i, p.subject, info.agency_name)
+                         for i, p in enumerate(members, start=1)]
+    return base | {
+        "tieu_de": f"Tập thể, cá nhân đề nghị {award_phrase(awards)} {occasion_phrase(round_)}",
+        "kem_theo": f"(Kèm theo Tờ trình số {base['so_ky_hieu']} {base['ngay_ky']} "
+                    f"của {info.agency_name})",
+        "dong": rows,
+    }
+
+
+def heading_row(text: str) -> dict:
+    return {"muc": text}
+
+
+def list_row(number: int, subject: Person | Collective, agency: str) -> dict:
+    if isinstance(subject, Collective):
+        return {"muc": "", "stt": number, "ten": subject.name, "nam_sinh": "", "gioi_tinh": "",
+                "chuc_vu_don_vi": subject.parent or agency, "thanh_tich": subject.achievements,
+                "ghi_chu": subject.note}
+    honorific = "Bà" if subject.sex.code == "nu" else "Ông"
+    return {"muc": "", "stt": number, "ten": f"{honorific} {subject.name}",
+            "nam_sinh": subject.birth_year, "gioi_tinh": subject.sex.name,
+            "chuc_vu_don_vi": ", ".join(x for x in (subject.position, subject.unit) if x),
+            "thanh_tich": subject.achievements, "ghi_chu": subject.note}
+
+
+# --- báo cáo -------------------------------------------------------------------------------------
+
+
+def bao_cao(assessment: Assessment) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    summary = ("Kết quả thực hiện phong trào thi đua và công tác khen thưởng "
+               f"năm {info.year}" if info.occasion.code == "hang-nam" or not info.movement else
+               f"{info.occasion.name} Phong trào thi đua “{info.movement}”")
+    proposals = assessment.proposals
+    award_rows = [{"stt": i, "ten": award.name,
+                   "tap_the": count(sum(p.is_collective for p in proposals if p.award == award)),
+                   "ca_nhan": count(sum(not p.is_collective for p in proposals
+                                        if p.award == award)),
+                   "cap": award.decided_by}
+                  for i, award in enumerate(awards_of(proposals), start=1)]
+    return common(round_, "BC", info.number_bao_cao) | {
+        "trich_yeu": summary,
+        "trich_yeu_viet_thuong": summary[:1].lower() + summary[1:],
+        "kinh_gui": info.report_addressee or f"Sở Nội vụ tỉnh {info.place}",
+        "dac_diem": [results_sentence(round_)] + ([info.situation] if info.situation else []),
+        "chi_dao": paragraphs(info.direction),
+        "xep_loai": ratings_sentences(round_),
+        "khen_thuong": [proposals_sentence(assessment)],
+        "bang_khen_thuong": award_rows,
+        "tong_tap_the": count(sum(p.is_collective for p in proposals)),
+        "tong_ca_nhan": count(sum(not p.is_collective for p in proposals)),
+        "bang_don_vi": unit_rows(assessment),
+        "tong_so_nguoi": count(len(round_.people)),
+        "danh_gia": paragraphs(info.assessment),
+        "phuong_huong": paragraphs(info.plans),
+        "kien_nghi": paragraphs(info.proposals),
+        "noi_nhan": listed([f"- {info.report_addressee or 'Sở Nội vụ'}",
+                            "- Lãnh đạo Văn phòng",
+                            f"- Lưu: VT, {info.drafting_unit}" if info.drafting_unit
+                            else "- Lưu: VT"]),
+    }
+
+
+def ratings_sentences(round_: Round) -> list[str]:
+    """Count ratings of collectives and of individuals, with shares."""
+    sentences = []
+    for label, subjects in (("tập thể", round_.collectives), ("cá nhân", round_.people)):
+        if not subjects:
+            continue
+        tally = Counter(s.rating.name for s in subjects)
+        parts = [f"{count(n)} {label} {name.lower()} ({percent(n, len(subjects))})"
+                 for name, n in tally.most_common()]
+        sentences.append(f"Về {label}: tổng số {count(len(subjects))}; " + "; ".join(parts) + ".")
+    return sentences
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole, 1):g}%".replace(".", ",")
+
+
+def proposals_sentence(assessment: Assessment) -> str:
+    info = assessment.round.info
+    if not assessment.proposals:
+        return "Trong đợt này không có đề nghị khen thưởng."
+    parts = []
+    if assessment.decided:
+        parts.append(f"thuộc thẩm quyền {info.head_title or 'Thủ trưởng cơ quan'} quyết định: "
+                     f"{subjects_count(assessment.decided)}")
+    if assessment.submitted:
+        parts.append(f"trình {decider(assessment.round)} xem xét: "
+                     f"{subjects_count(assessment.submitted)}")
+    return (f"Tổng số lượt đề nghị: {subjects_count(assessment.proposals)}; trong đó "
+            + "; ".join(parts) + ".")
+
+
+def unit_rows(assessment: Assessment) -> list[dict]:
+    """One row per unit: its people, and its proposals by kind."""
+    round_ = assessment.round
+    units = list(dict.fromkeys([c.name for c in round_.collectives]
+                               + [p.unit for p in round_.people]))
+    by_fold = {fold(u): u for u in units}
+
+    def unit_of(proposal: Proposal) -> str:
+        subject = proposal.subject
+        return by_fold[fold(subject.name if isinstance(subject, Collective) else subject.unit)]
+
+    rows = []
+    for number, unit in enumerate(units, start=1):
+        mine = [p for p in assessment.proposals if unit_of(p) == unit]
+        rows.append({
+            "stt": number, "ten": unit,
+            "so_nguoi": count(sum(fold(p.unit) == fold(unit) for p in round_.people)),
+            "danh_hieu": award_tally(p for p in mine if p.award.kind == "danh_hieu"),
+            "hinh_thuc": award_tally(p for p in mine if p.award.kind == "hinh_thuc"),
+        })
+    return rows
+
+
+def award_tally(proposals: Iterable[Proposal]) -> str:
+    tally = Counter(p.award for p in proposals)
+    return ", ".join(f"{count(tally[a])} {a.short}" for a in sorted(tally, key=lambda a: a.rank))
+
+
+DOCUMENTS = (
+    Document("to-trinh-de-nghi-khen-thuong.docx", to_trinh, lambda a: bool(a.submitted),
+             "Tờ trình đề nghị khen thưởng"),
+    Document("danh-sach-de-nghi-khen-thuong.docx", danh_sach, lambda a: bool(a.submitted),
+             "Danh sách đề nghị khen thưởng"),
+    Document("bao-cao-ket-qua.docx", bao_cao, lambda a: True,
+             "Báo cáo kết quả phong trào thi đua, khen thưởng"),
+)

@@ -1,0 +1,280 @@
+"""Check every cell of a read workbook and build the round, collecting all problems at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from datetime import date
+
+from openpyxl.utils.datetime import from_excel
+
+from .catalog import Catalog, Column
+from .errors import Kind, Problem, quoted
+from .model import Award, Collective, Person, Proposal, Round, RoundInfo, Term
+from .read import Cell, RawWorkbook
+from .vn import fold, name_case
+
+_INT = re.compile(r"^[+]?\d+(?:[.,]0+)?$")
+_YEAR = re.compile(r"^(?:năm\s*)?(\d{4})$", re.IGNORECASE)
+_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})[/.\-](\d{4})$", re.IGNORECASE)
+_SUBJECT_NAMES = {"ca_nhan": "cá nhân", "tap_the": "tập thể"}
+
+
+def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Problem]]:
+    """Return the round (None when any error) and every problem found."""
+    checker = _Checker(raw, catalog)
+    info = checker.info()
+    collectives = [checker.collective(r, info) for r in raw.tables.get("collectives", ())]
+    people = [checker.person(r, info) for r in raw.tables.get("individuals", ())]
+    checker.units_exist(people, collectives)
+    checker.duplicates(people)
+    problems = raw.problems + checker.problems
+    if info is None or any(p.is_error for p in problems):
+        return None, problems
+    proposals = tuple(Proposal(subject, award)
+                      for subject, awards in checker.requested for award in awards)
+    regime = catalog.regime_for(info.decision_date)
+    return Round(raw.path, info, regime, tuple(collectives), tuple(people), proposals), problems
+
+
+class _Checker:
+    """Converts cells by their column kind, recording a problem for each bad one."""
+
+    def __init__(self, raw: RawWorkbook, catalog: Catalog) -> None:
+        self.raw, self.catalog = raw, catalog
+        self.problems: list[Problem] = []
+        self.requested: list[tuple[Collective | Person, list[Award]]] = []
+
+    def add(self, kind: Kind, sheet: str, cell: Cell | None = None, **details: str) -> None:
+        where = ({"row": cell.row, "column": cell.column, "header": cell.header,
+                  "value": _text(cell.value)} if cell else {})
+        self.problems.append(Problem(kind, self.raw.path.name,
+                                     self.raw.sheet_titles.get(sheet, sheet), **where, **details))
+
+    # --- one record at a time ----------------------------------------------------------------
+
+    def values(self, sheet: str, cells: dict[str, Cell]) -> dict[str, object]:
+        """Convert every known column of a record; missing optional columns read as None."""
+        return {column.key: self.convert(sheet, column, cells.get(column.key))
+                for column in self.catalog.sheets[sheet].columns}
+
+    def convert(self, sheet: str, column: Column, cell: Cell | None) -> object:
+        if cell is None or cell.value is None:
+            if column.required and cell is not None:
+                self.add(Kind.REQUIRED, sheet, cell, expected=_describe(column, self.catalog))
+            return None
+        kind, _, vocab = column.kind.partition(":")
+        convert = getattr(self, f"_to_{kind}")
+        return convert(sheet, column, cell, vocab) if vocab else convert(sheet, column, cell)
+
+    def _to_text(self, sheet: str, column: Column, cell: Cell) -> str:
+        return _text(cell.value)
+
+    def _to_name(self, sheet: str, column: Column, cell: Cell) -> str:
+        text = _text(cell.value)
+        proper = name_case(text)
+        if text.isupper() and len(text) > 1:
+            self.add(Kind.ALL_CAPS, sheet, cell, expected=proper)
+        return proper
+
+    def _to_int(self, sheet: str, column: Column, cell: Cell) -> int | None:
+        number = _integer(cell.value)
+        if number is None or number < 0:
+            self.add(Kind.NOT_NUMBER, sheet, cell, expected="một số nguyên không âm, ví dụ 2")
+        return number
+
+    def _to_year(self, sheet: str, column: Column, cell: Cell) -> int | None:
+        year = _integer(cell.value)
+        if year is None and isinstance(cell.value, str) and (m := _YEAR.match(cell.value)):
+            year = int(m.group(1))
+        if year is None or not 1900 <= year <= 2100:
+            self.add(Kind.BAD_YEAR, sheet, cell, expected="năm có 4 chữ số, ví dụ 1985")
+            return None
+        return year
+
+    def _to_date(self, sheet: str, column: Column, cell: Cell) -> date | tuple[int, int] | None:
+        parsed = _date(cell.value)
+        if parsed is None:
+            self.add(Kind.BAD_DATE, sheet, cell,
+                     expected="ngày/tháng/năm, ví dụ 05/3/2026, hoặc tháng/năm, ví dụ 11/2026")
+        return parsed
+
+    def _to_vocab(self, sheet: str, column: Column, cell: Cell, vocab: str) -> Term | None:
+        term = self.catalog.lookup(vocab, _text(cell.value))
+        if term is None:
+            self._not_in_list(sheet, cell, vocab)
+        return term
+
+    def _to_award(self, sheet: str, column: Column, cell: Cell, kind: str) -> Award | None:
+        award = self.catalog.lookup(kind, _text(cell.value))
+        if award is None:
+            self._not_in_list(sheet, cell, kind)
+            return None
+        subject = "tap_the" if sheet == "collectives" else "ca_nhan"
+        if subject not in award.subjects:
+            self.add(Kind.WRONG_SUBJECT, sheet, cell,
+                     expected=f"chỉ xét tặng cho {_SUBJECT_NAMES[award.subjects[0]]}, "
+                              f"không dùng cho {_SUBJECT_NAMES[subject]}")
+            return None
+        return award
+
+    def _not_in_list(self, sheet: str, cell: Cell, vocab: str) -> None:
+        guess = self.catalog.suggest(vocab, _text(cell.value))
+        self.add(Kind.NOT_IN_LIST, sheet, cell, expected=quoted(self.catalog.choices(vocab)),
+                 hint=f"có phải “{guess.name}”?" if guess else "")
+
+    # --- sheets ------------------------------------------------------------------------------
+
+    def info(self) -> RoundInfo | None:
+        if "info" not in self.raw.sheet_titles:
+            return None
+        for column in self.catalog.sheets["info"].columns:
+            if column.required and column.key not in self.raw.info:
+                self.add(Kind.MISSING_INFO, "info", expected=column.label)
+        v = self.values("info", self.raw.info)
+        if v["year"] is None or v["occasion"] is None:
+            return None
+        sign = v["sign_date"]
+        return RoundInfo(
+            year=v["year"], occasion=v["occasion"], movement=_s(v["movement"]),
+            parent_agency=_s(v["parent_agency"]).upper(), agency=_s(v["agency"]).upper(),
+            agency_name=_s(v["agency_name"]) or _agency_name(v), agency_code=_s(v["agency_code"]),
+            drafting_unit=_s(v["drafting_unit"]), place=_s(v["place"]),
+            sign_date=sign if isinstance(sign, date) else None,
+            sign_month=sign if isinstance(sign, tuple) else None,
+            number_to_trinh=_s(v["number_to_trinh"]), number_bao_cao=_s(v["number_bao_cao"]),
+            signer=_s(v["signer"]), signer_title=_s(v["signer_title"]),
+            sign_authority=v["sign_authority"].code if v["sign_authority"] else "",
+            head_title=_s(v["head_title"]), addressee=_s(v["addressee"]),
+            report_addressee=_s(v["report_addressee"]), base_salary=v["base_salary"],
+            situation=_s(v["situation"]), direction=_s(v["direction"]),
+            assessment=_s(v["assessment"]), plans=_s(v["plans"]), proposals=_s(v["proposals"]),
+        )
+
+    def collective(self, record, info: RoundInfo | None) -> Collective:
+        v = self.values("collectives", record.cells)
+        collective = Collective(
+            row=record.row, code=_s(v["code"]), name=_s(v["name"]), parent=_s(v["parent"]),
+            rating=v["rating"], kind=v["kind"] or self._default_kind(info),
+            achievements=_s(v["achievements"]), votes=v["votes"], note=_s(v["note"]))
+        self._request(collective, v)
+        return collective
+
+    def person(self, record, info: RoundInfo | None) -> Person:
+        v = self.values("individuals", record.cells)
+        person = Person(
+            row=record.row, code=_s(v["code"]), name=_s(v["name"]), sex=v["sex"],
+            birth_year=v["birth_year"], position=_s(v["position"]), unit=_s(v["unit"]),
+            rating=v["rating"], initiatives=v["initiatives"] or 0,
+            initiative_scope=v["initiative_scope"],
+            discipline=v["discipline"] or self.catalog.vocab["discipline"][0],
+            kind=v["kind"] or self._default_kind(info), achievements=_s(v["achievements"]),
+            votes=v["votes"], note=_s(v["note"]))
+        self._request(person, v)
+        return person
+
+    def _request(self, subject: Collective | Person, values: dict[str, object]) -> None:
+        awards = [values[key] for key in ("title", "award") if values[key] is not None]
+        if awards:
+            self.requested.append((subject, awards))
+
+    def _default_kind(self, info: RoundInfo | None) -> Term:
+        """Blank Loại khen thưởng: công trạng in a yearly round, phong trào at sơ/tổng kết."""
+        code = "cong-trang" if info is None or info.occasion.code == "hang-nam" else "phong-trao"
+        return next(t for t in self.catalog.vocab["achievement"] if t.code == code)
+
+    # --- across sheets -----------------------------------------------------------------------
+
+    def units_exist(self, people: list[Person], collectives: list[Collective]) -> None:
+        """Each person's Đơn vị names a Tập thể, when the sheet lists any."""
+        names = {fold(c.name): c.name for c in collectives if c.name}
+        if not names:
+            return
+        for person, record in zip(people, self.raw.tables.get("individuals", ())):
+            if person.unit and fold(person.unit) not in names:
+                close = difflib.get_close_matches(fold(person.unit), names, n=1, cutoff=0.6)
+                self.add(Kind.UNKNOWN_UNIT, "individuals", record["unit"],
+                         expected=quoted(names.values()),
+                         hint=f"có phải “{names[close[0]]}”?" if close else "")
+
+    def duplicates(self, people: list[Person]) -> None:
+        """Warn about one name listed twice: the same person, or two people to tell apart."""
+        rows = defaultdict(list)
+        for index, person in enumerate(people):
+            rows[fold(person.name)].append(index)
+        records = self.raw.tables.get("individuals", [])
+        for first, *others in (group for group in rows.values() if len(group) > 1):
+            for other in others:
+                self.add(Kind.DUPLICATE_PERSON, "individuals", records[other]["name"],
+                         expected=f"trùng với dòng {people[first].row} (năm sinh "
+                                  f"{people[first].birth_year} và {people[other].birth_year}); "
+                                  "hãy kiểm tra hoặc ghi Mã để phân biệt")
+
+
+def _integer(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INT.match(value):
+        return int(re.split(r"[.,]", value.lstrip("+"))[0])
+    return None
+
+
+def _date(value: object) -> date | tuple[int, int] | None:
+    """Read a date cell, an Excel serial, "05/3/2026", "2026-03-05", or a month "11/2026"."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
+        return from_excel(value).date()
+    if not isinstance(value, str):
+        return None
+    try:
+        if m := _DATE.match(value):
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := _ISO_DATE.match(value):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    if (m := _MONTH.match(value)) and 1 <= int(m.group(1)) <= 12:
+        return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def _agency_name(v: dict[str, object]) -> str:
+    """Spell the issuing agency in running text when the workbook gives only the CAPS header."""
+    words = f"{_s(v['agency'])} {_s(v['parent_agency'])}".lower()
+    words = words.replace("ủy ban nhân dân", "Ủy ban nhân dân").replace("uỷ ban nhân dân",
+                                                                         "Ủy ban nhân dân")
+    place = _s(v["place"])
+    if place:
+        words = words.replace(place.lower(), place)
+    return words[:1].upper() + words[1:]
+
+
+def _describe(column: Column, catalog: Catalog) -> str:
+    kind, _, vocab = column.kind.partition(":")
+    if vocab:
+        return "một trong: " + quoted(catalog.choices(vocab))
+    return {"year": "năm có 4 chữ số", "int": "một số", "date": "một ngày",
+            "name": "họ và tên"}.get(kind, f"“{column.label}”")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _s(value: object) -> str:
+    return "" if value is None else str(value)
+

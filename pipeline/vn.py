@@ -1,0 +1,160 @@
+"""Vietnamese text: normalisation, administrative dates, numbers, amounts in words, name order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from babel.numbers import format_decimal
+
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u00a0": " ", "\u2007": " ", "\u202f": " "})
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Return text in NFC with look-alike letters mapped, invisible characters gone, spaces single."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+    return _SPACES.sub(" ", text).strip()
+
+
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+_PUNCT = re.compile(r"[.,;:()*\"'“”‘’/\\_\-–]+")
+
+
+def fold(text: str) -> str:
+    """Return a matching key: no case, no diacritics (đ → d), no punctuation, single spaces."""
+    text = unicodedata.normalize("NFD", clean(text).lower().replace("đ", "d"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
+def name_case(name: str) -> str:
+    """Capitalise every syllable of a person's name ("NGUYỄN thị an" → "Nguyễn Thị An")."""
+    return " ".join(word[:1].upper() + word[1:].lower() for word in clean(name).split(" "))
+
+
+# --- dates -----------------------------------------------------------------
+
+_BLANK_DAY = "     "
+
+
+def admin_date(day: date | None, *, year: int | None = None, month: int | None = None) -> str:
+    """Write a date as administrative text: "ngày 05 tháng 01 năm 2026".
+
+    Without a day the blanks are left for văn thư: "ngày      tháng 11 năm 2026".
+    Days under 10 and the months 1 and 2 take a leading zero (NĐ 30/2020, Phụ lục I).
+    """
+    if day is not None:
+        return f"ngày {day.day:02d} tháng {_month(day.month)} năm {day.year}"
+    month_text = _month(month) if month else _BLANK_DAY
+    year_text = str(year) if year else _BLANK_DAY
+    return f"ngày{_BLANK_DAY}tháng {month_text} năm {year_text}"
+
+
+def _month(month: int) -> str:
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def short_date(day: date) -> str:
+    """Write a date as in tables: "05/3/2025"."""
+    return f"{day.day:02d}/{_month(day.month)}/{day.year}"
+
+
+# --- numbers ---------------------------------------------------------------
+
+
+def number(value: int | float) -> str:
+    """Format a number with dot thousands and comma decimals: 2.340.000; 0,3."""
+    return format_decimal(value, locale="vi", decimal_quantization=False)
+
+
+def count(value: int) -> str:
+    """Write a count as documents do, two digits at least: 02 tập thể, 15 cá nhân."""
+    return f"{value:02d}"
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_GROUPS = ("", "nghìn", "triệu")
+
+
+def number_words(value: int) -> str:
+    """Spell a whole number in the formal style: keeps "không trăm" and "linh"."""
+    if value < 0:
+        raise ValueError("number_words needs a number ≥ 0")
+    if value == 0:
+        return "không"
+    return _words(value, leading=True)
+
+
+def _words(value: int, *, leading: bool) -> str:
+    """Spell value ≥ 1; `leading` is false when higher groups stand before it."""
+    billions, rest = divmod(value, 1_000_000_000)
+    parts = []
+    if billions:
+        parts.append(_words(billions, leading=leading) + " tỷ")
+        leading = False
+    groups = [(rest // 1000**i) % 1000 for i in (2, 1, 0)]
+    for group, scale in zip(groups, reversed(_GROUPS)):
+        if group:
+            parts.append(_triple(group, full=not leading) + (f" {scale}" if scale else ""))
+            leading = False
+    return " ".join(parts)
+
+
+def _triple(value: int, *, full: bool) -> str:
+    """Spell 1–999; `full` reads "không trăm" and "linh" as a group after a higher one."""
+    hundreds, tens, units = value // 100, value // 10 % 10, value % 10
+    words = []
+    if hundreds or full:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units:
+            words += (["linh"] if words else []) + [_DIGITS[units]]
+    elif tens == 1:
+        words += ["mười"] + ([{5: "lăm"}.get(units, _DIGITS[units])] if units else [])
+    else:
+        words += [_DIGITS[tens], "mươi"]
+        if units:
+            words.append({1: "mốt", 5: "lăm"}.get(units, _DIGITS[units]))
+    return " ".join(words)
+
+
+def amount_words(value: int) -> str:
+    """Spell an amount of money as documents do: "Bảy trăm mười nghìn đồng"."""
+    words = number_words(value)
+    return words[0].upper() + words[1:] + " đồng"
+
+
+# --- names -----------------------------------------------------------------
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+
+
+def _syllable_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return (letters, tones) ranks: letters are the primary key, tones the secondary."""
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if ch in _TONES:
+            tones[-1:] = [_TONES[ch]]
+        elif unicodedata.combining(ch):
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + ch)
+        else:
+            letters.append(ch)
+            tones.append(0)
+    return tuple(_RANK.get(ch, 100 + ord(ch)) for ch in letters), tuple(tones)
+
+
+def sort_key(text: str) -> tuple:
+    """Order words in Vietnamese alphabet order: a < ă < â … d < đ; tones ngang < huyền < hỏi < ngã < sắc < nặng."""
+    keys = [_syllable_key(word) for word in clean(text).split(" ")]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys), clean(text)
+
+
+def name_sort_key(full_name: str) -> tuple:
+    """Order people by tên, then họ, then đệm, as Vietnamese lists do."""
+    words = clean(full_name).split(" ")
+    ordered = [words[-1], words[0], *words[1:-1]] if len(words) > 1 else words
+    return sort_key(" ".join(ordered))

@@ -1,0 +1,412 @@
+"""Write the Word templates of forms/ from this one description of their layout.
+
+The .docx files are what a clerk edits; this script is how developers make them anew, slim
+(no unused styles or parts), laid out as Nghị định 30/2020/NĐ-CP, Phụ lục I says.
+
+    python scripts/build_forms.py [FOLDER]
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+# A4 in twentieths of a point; margins: top/bottom 20 mm, left 30 mm, right 20 mm.
+A4_SHORT, A4_LONG = 11906, 16838
+TOP = BOTTOM = 1134
+LEFT, RIGHT = 1701, 1134
+PORTRAIT_WIDTH = A4_SHORT - LEFT - RIGHT
+LANDSCAPE_WIDTH = A4_LONG - LEFT - RIGHT
+
+
+# --- WordprocessingML pieces ---------------------------------------------------------------------
+
+
+def run(text: str, *, size: float = 14, bold: bool = False, italic: bool = False) -> str:
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    props += f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def para(*runs: str, align: str = "both", first_line: int = 0, before: int = 0, after: int = 0,
+         line: int = 240, indent: tuple[int, int] = (0, 0), rule: bool = False,
+         keep_next: bool = False) -> str:
+    """A paragraph; `rule` draws a solid line under it between the indents (for the header lines)."""
+    props = "<w:keepNext/>" if keep_next else ""
+    if rule:
+        props += '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+    props += f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
+    left, right = indent
+    if left or right or first_line:
+        props += f'<w:ind w:left="{left}" w:right="{right}" w:firstLine="{first_line}"/>'
+    props += f'<w:jc w:val="{align}"/>'
+    if rule:
+        props += '<w:rPr><w:sz w:val="4"/></w:rPr>'
+    return f"<w:p><w:pPr>{props}</w:pPr>{''.join(runs)}</w:p>"
+
+
+def rule_under(width: int, length: int, *, after: int = 60) -> str:
+    """A centred solid line `length` long in a block `width` wide."""
+    side = max((width - length) // 2, 0)
+    return para(align="center", indent=(side, side), rule=True, line=120, after=after)
+
+
+def centred(text: str, *, size: float = 14, bold: bool = False, italic: bool = False,
+            after: int = 0, before: int = 0) -> str:
+    return para(run(text, size=size, bold=bold, italic=italic), align="center", after=after,
+                before=before)
+
+
+def body(text: str, *, size: float = 14, italic: bool = False, bold: bool = False,
+         first_line: int = 567) -> str:
+    """A body paragraph: justified, first line indented 1 cm, 6 pt after, line spacing 1,2."""
+    return para(run(text, size=size, italic=italic, bold=bold), first_line=first_line, after=120,
+                line=288)
+
+
+def tag(text: str) -> str:
+    """A paragraph holding only a {%p … %} tag: docxtpl drops the paragraph around it."""
+    return para(run(text))
+
+
+def cell(content: str, width: int, *, span: int = 1, borders: bool = False,
+         valign: str = "top") -> str:
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    props += f'<w:vAlign w:val="{valign}"/>'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
+
+
+def row(*cells: str, header: bool = False, cant_split: bool = True) -> str:
+    props = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def table(rows: list[str], widths: list[int], *, borders: bool) -> str:
+    value = "single" if borders else "nil"
+    edges = "".join(f'<w:{e} w:val="{value}" w:sz="4" w:space="0" w:color="000000"/>'
+                    for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+            f'</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+
+
+def section(*, landscape: bool) -> str:
+    width, height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    orient = ' w:orient="landscape"' if landscape else ""
+    return (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+            f'<w:headerReference w:type="first" r:id="rIdFirstHeader"/>'
+            f'<w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+            f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
+            f'w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>')
+
+
+# --- blocks every document shares ----------------------------------------------------------------
+
+
+def header_block(width: int, *, number: str | None) -> str:
+    """Agency (left, ~40%) and Quốc hiệu with Tiêu ngữ (right, ~60%); Số and the date under them."""
+    left, right = int(width * 0.4), width - int(width * 0.4)
+    agency = (centred("{{ co_quan_chu_quan }}", size=13)
+              + centred("{{ co_quan_ban_hanh }}", size=13, bold=True)
+              + rule_under(left - 170, 1300))
+    nation = (centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
+              + centred("Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
+              + rule_under(right - 170, 3350))
+    rows = [row(cell(agency, left), cell(nation, right))]
+    if number is not None:
+        rows.append(row(cell(centred(f"Số: {number}", size=13), left),
+                        cell(centred("{{ dia_danh }}, {{ ngay_ky }}", size=14, italic=True),
+                             right)))
+    return table(rows, [left, right], borders=False)
+
+
+def title_block(kind: str, summary: str, width: int) -> str:
+    return (centred(kind, bold=True, before=360)
+            + centred(summary, bold=True)
+            + rule_under(width, 2600, after=240))
+
+
+def addressee(variable: str) -> str:
+    return para(run("Kính gửi: {{ %s }}." % variable), align="center", after=240)
+
+
+def signature_block(width: int) -> str:
+    """Nơi nhận (left) level with the signer's title (right)."""
+    left, right = int(width * 0.45), width - int(width * 0.45)
+    recipients = (para(run("Nơi nhận:", size=12, bold=True, italic=True), align="left")
+                  + tag("{%p for dong in noi_nhan %}")
+                  + para(run("{{ dong }}", size=11), align="left")
+                  + tag("{%p endfor %}"))
+    signer = (tag("{%p for dong in chuc_danh_ky %}")
+              + centred("{{ dong }}", bold=True)
+              + tag("{%p endfor %}")
+              + centred("", after=1400)
+              + centred("{{ nguoi_ky }}", bold=True))
+    return (para(after=120)
+            + table([row(cell(recipients, left), cell(signer, right))], [left, right],
+                    borders=False))
+
+
+def legal_basis() -> str:
+    return (tag("{%p for dong in can_cu %}")
+            + body("{{ dong }}", italic=True)
+            + tag("{%p endfor %}"))
+
+
+def paragraphs(variable: str) -> str:
+    """Each string of a list as its own body paragraph."""
+    return (tag("{%p for doan in " + variable + " %}")
+            + body("{{ doan }}")
+            + tag("{%p endfor %}"))
+
+
+def heading(text: str) -> str:
+    return para(run(text, bold=True), first_line=567, after=120, before=60, line=288,
+                keep_next=True)
+
+
+# --- the documents -------------------------------------------------------------------------------
+
+
+def to_trinh() -> str:
+    w = PORTRAIT_WIDTH
+    return (header_block(w, number="{{ so_ky_hieu }}")
+            + title_block("TỜ TRÌNH", "{{ trich_yeu }}", w)
+            + addressee("kinh_gui")
+            + legal_basis()
+            + paragraphs("mo_dau")
+            + body("{{ ten_co_quan }} kính trình {{ nguoi_quyet_dinh }} xem xét, khen thưởng "
+                   "cho {{ tong_so }}, cụ thể:")
+            + tag("{%p for dong in de_nghi %}")
+            + body("{{ dong }}")
+            + tag("{%p endfor %}")
+            + body("Hồ sơ kèm theo gồm:")
+            + tag("{%p for dong in ho_so %}")
+            + body("{{ dong }}")
+            + tag("{%p endfor %}")
+            + body("Kính trình {{ nguoi_quyet_dinh }} xem xét, quyết định./.")
+            + signature_block(w)
+            + section(landscape=False))
+
+
+LIST_COLUMNS = [("STT", 0.05), ("Họ và tên / Tên tập thể", 0.17), ("Năm sinh", 0.07),
+                ("Giới tính", 0.07), ("Chức vụ, đơn vị công tác", 0.22),
+                ("Tóm tắt thành tích", 0.32), ("Ghi chú", 0.10)]
+LIST_FIELDS = ["stt", "ten", "nam_sinh", "gioi_tinh", "chuc_vu_don_vi", "thanh_tich", "ghi_chu"]
+
+
+def danh_sach() -> str:
+    w = LANDSCAPE_WIDTH
+    widths = [int(w * share) for _, share in LIST_COLUMNS]
+    widths[-1] += w - sum(widths)
+    first = [cell(para(run(name, size=12, bold=True), align="center"), width, valign="center")
+             for (name, _), width in zip(LIST_COLUMNS, widths)]
+    items = [cell(para(run("{{ r.%s }}" % f, size=12),
+                       align="center" if f in ("stt", "nam_sinh", "gioi_tinh") else "left"), width)
+             for f, width in zip(LIST_FIELDS, widths)]
+    tag_row = lambda text: row(cell(para(run(text, size=12)), w, span=len(widths)))  # noqa: E731
+    rows = [row(*first, header=True),
+            tag_row("{%tr for r in dong %}"),
+            tag_row("{%tr if r.muc %}"),
+            row(cell(para(run("{{ r.muc }}", size=12, bold=True), align="left"), w,
+                     span=len(widths))),
+            tag_row("{%tr else %}"),
+            row(*items),
+            tag_row("{%tr endif %}"),
+            tag_row("{%tr endfor %}")]
+    return (header_block(w, number=None)
+            + centred("DANH SÁCH", bold=True, before=360)
+            + centred("{{ tieu_de }}", bold=True)
+            + centred("{{ kem_theo }}", italic=True, after=240)
+            + table(rows, widths, borders=True)
+            + section(landscape=True))
+
+
+def bao_cao() -> str:
+    w = PORTRAIT_WIDTH
+    award_cols = [("STT", 0.08), ("Danh hiệu, hình thức khen thưởng", 0.46), ("Tập thể", 0.12),
+                  ("Cá nhân", 0.12), ("Cấp quyết định", 0.22)]
+    award_fields = ["stt", "ten", "tap_the", "ca_nhan", "cap"]
+    unit_cols = [("STT", 0.08), ("Phòng, ban, đơn vị", 0.32), ("Số người", 0.12),
+                 ("Danh hiệu thi đua đề nghị", 0.24), ("Hình thức khen thưởng đề nghị", 0.24)]
+    unit_fields = ["stt", "ten", "so_nguoi", "danh_hieu", "hinh_thuc"]
+    total_award = ["", "Tổng cộng", "{{ tong_tap_the }}", "{{ tong_ca_nhan }}", ""]
+    total_unit = ["", "Tổng cộng", "{{ tong_so_nguoi }}", "", ""]
+    return (header_block(w, number="{{ so_ky_hieu }}")
+            + title_block("BÁO CÁO", "{{ trich_yeu }}", w)
+            + addressee("kinh_gui")
+            + heading("I. ĐẶC ĐIỂM TÌNH HÌNH")
+            + paragraphs("dac_diem")
+            + heading("II. KẾT QUẢ THỰC HIỆN")
+            + heading("1. Công tác chỉ đạo, triển khai, tuyên truyền")
+            + paragraphs("chi_dao")
+            + heading("2. Kết quả đánh giá, xếp loại")
+            + paragraphs("xep_loai")
+            + heading("3. Kết quả khen thưởng")
+            + paragraphs("khen_thuong")
+            + _count_table(award_cols, award_fields, "bang_khen_thuong", total_award, w)
+            + body("Số đề nghị theo từng phòng, ban, đơn vị:", first_line=567)
+            + _count_table(unit_cols, unit_fields, "bang_don_vi", total_unit, w)
+            + heading("III. ĐÁNH GIÁ CHUNG")
+            + paragraphs("danh_gia")
+            + heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ")
+            + paragraphs("phuong_huong")
+            + heading("V. ĐỀ XUẤT, KIẾN NGHỊ")
+            + paragraphs("kien_nghi")
+            + body("Trên đây là báo cáo {{ trich_yeu_viet_thuong }} của {{ ten_co_quan }}./.")
+            + signature_block(w)
+            + section(landscape=False))
+
+
+def _count_table(columns, fields, variable: str, total: list[str], width: int) -> str:
+    widths = [int(width * share) for _, share in columns]
+    widths[-1] += width - sum(widths)
+
+    def cells(texts, *, bold=False):
+        return [cell(para(run(t, size=13, bold=bold), align="left" if i == 1 else "center"), wd,
+                     valign="center") for i, (t, wd) in enumerate(zip(texts, widths))]
+
+    rows = [row(*cells([name for name, _ in columns], bold=True), header=True),
+            row(cell(para(run("{%tr for r in " + variable + " %}")), width, span=len(widths))),
+            row(*cells(["{{ r.%s }}" % f for f in fields])),
+            row(cell(para(run("{%tr endfor %}")), width, span=len(widths))),
+            row(*cells(total, bold=True))]
+    return table(rows, widths, borders=True) + para(after=120)
+
+
+DOCUMENTS = {
+    "to-trinh-de-nghi-khen-thuong.docx": (to_trinh, "Tờ trình đề nghị khen thưởng"),
+    "danh-sach-de-nghi-khen-thuong.docx": (danh_sach, "Danh sách đề nghị khen thưởng"),
+    "bao-cao-ket-qua.docx": (bao_cao, "Báo cáo kết quả phong trào thi đua, khen thưởng"),
+}
+
+
+# --- the package ---------------------------------------------------------------------------------
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+    '<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    "</Types>")
+
+PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>")
+
+DOCUMENT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
+    '<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+    '<Relationship Id="rIdFirstHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>'
+    "</Relationships>")
+
+FONT = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+        'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>')
+
+STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {W}>'
+    f'<w:docDefaults><w:rPrDefault><w:rPr>{FONT}<w:color w:val="000000"/>'
+    '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>'
+    '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+    '<w:qFormat/></w:style>'
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+    '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+    '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+    '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+    "</w:styles>")
+
+SETTINGS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings {W}>'
+            '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
+            '<w:compat><w:compatSetting w:name="compatibilityMode" '
+            'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+            "</w:settings>")
+
+PAGE_NUMBER = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W}>'
+               '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+               '<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+               '<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE '
+               '</w:instrText></w:r>'
+               '<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+               '<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r>'
+               '<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>'
+               "</w:p></w:hdr>")
+
+NO_PAGE_NUMBER = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W}>'
+                  "<w:p/></w:hdr>")
+
+
+def core(title: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{escape(title)}</dc:title><dc:creator>khenthuong</dc:creator>"
+            "<dc:language>vi-VN</dc:language>"
+            '<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created>'
+            '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>'
+            "</cp:coreProperties>")
+
+
+APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+       "<Application>khenthuong</Application></Properties>")
+
+
+def document(content: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W} {R}>'
+            f"<w:body>{content}</w:body></w:document>")
+
+
+def write_docx(path: Path, content: str, title: str) -> None:
+    parts = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": PACKAGE_RELS,
+        "docProps/core.xml": core(title),
+        "docProps/app.xml": APP,
+        "word/document.xml": document(content),
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/styles.xml": STYLES,
+        "word/settings.xml": SETTINGS,
+        "word/header1.xml": PAGE_NUMBER,
+        "word/header2.xml": NO_PAGE_NUMBER,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, xml in parts.items():
+            package.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)),
+                             xml.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+
+
+def main(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (build, title) in DOCUMENTS.items():
+        write_docx(folder / name, build(), title)
+        print(folder / name)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "forms")

@@ -1,0 +1,155 @@
+"""Write the sample workbooks of inputs/: an invented Văn phòng UBND tỉnh Sơn La, two yearly rounds.
+
+Every person here is invented. Run: python scripts/make_sample.py [FOLDER]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pipeline.catalog import Catalog
+from pipeline.workbook import write_workbook
+
+UNITS = [
+    ("TCHCQT", "Phòng Tổ chức - Hành chính - Quản trị"),
+    ("KT", "Phòng Kinh tế"),
+    ("TH", "Phòng Tổng hợp"),
+    ("NC", "Phòng Nội chính"),
+    ("KGVX", "Phòng Khoa giáo - Văn xã"),
+    ("TTTT", "Trung tâm Thông tin"),
+]
+
+# code, name, sex, birth year, position, unit code, rating 2024, rating 2025
+PEOPLE = [
+    ("CB001", "Đặng Quốc Khải", "Nam", 1975, "Chánh Văn phòng", "TCHCQT", "HTXSNV", "HTXSNV"),
+    ("CB002", "Lò Văn Khiêm", "Nam", 1978, "Trưởng phòng", "TCHCQT", "HTXSNV", "HTXSNV"),
+    ("CB003", "Cầm Thị Ngọc Lan", "Nữ", 1986, "Chuyên viên", "TCHCQT", "HTTNV", "HTXSNV"),
+    ("CB004", "Vũ Đức Thắng", "Nam", 1990, "Chuyên viên", "TCHCQT", "HTTNV", "HTTNV"),
+    ("CB005", "Giàng A Dơ", "Nam", 1988, "Nhân viên", "TCHCQT", "HTNV", "HTTNV"),
+    ("CB006", "Trần Thị Hải Yến", "Nữ", 1982, "Trưởng phòng", "KT", "HTXSNV", "HTXSNV"),
+    ("CB007", "Lường Văn Xôm", "Nam", 1984, "Phó Trưởng phòng", "KT", "HTTNV", "HTXSNV"),
+    ("CB008", "Phạm Thu Trang", "Nữ", 1992, "Chuyên viên", "KT", "HTTNV", "HTTNV"),
+    ("CB009", "Mùa A Chống", "Nam", 1991, "Chuyên viên", "KT", "HTTNV", "HTTNV"),
+    ("CB010", "Đinh Quang Huy", "Nam", 1980, "Trưởng phòng", "TH", "HTXSNV", "HTXSNV"),
+    ("CB011", "Quàng Thị Hoa", "Nữ", 1987, "Chuyên viên", "TH", "HTXSNV", "HTTNV"),
+    ("CB012", "Hà Thị Thu", "Nữ", 1993, "Chuyên viên", "TH", "HTTNV", "HTTNV"),
+    ("CB013", "Tòng Văn Phiêng", "Nam", 1979, "Trưởng phòng", "NC", "HTTNV", "HTXSNV"),
+    ("CB014", "Bùi Thị Nga", "Nữ", 1989, "Chuyên viên", "NC", "HTTNV", "HTTNV"),
+    ("CB015", "Sồng Thị Mỷ", "Nữ", 1995, "Chuyên viên", "NC", "HTNV", "HTNV"),
+    ("CB016", "Hoàng Thị Mai", "Nữ", 1983, "Trưởng phòng", "KGVX", "HTXSNV", "HTXSNV"),
+    ("CB017", "Vì Văn Toản", "Nam", 1990, "Chuyên viên", "KGVX", "HTTNV", "HTTNV"),
+    ("CB018", "Nguyễn Thị Hồng Nhung", "Nữ", 1994, "Chuyên viên", "KGVX", "HTTNV", "HTTNV"),
+    ("CB019", "Lê Hoàng Nam", "Nam", 1981, "Giám đốc", "TTTT", "HTXSNV", "HTXSNV"),
+    ("CB020", "Lò Thị Xuân", "Nữ", 1988, "Viên chức", "TTTT", "HTTNV", "HTTNV"),
+    ("CB021", "Cà Văn Ín", "Nam", 1992, "Viên chức", "TTTT", "HTTNV", "HTTNV"),
+    ("CB022", "Thào Thị Dua", "Nữ", 1996, "Viên chức", "TTTT", "HTNV", "HTTNV"),
+]
+
+# 2025 proposals beyond the Lao động tiên tiến that every HTTNV+ person gets:
+# code → (danh hiệu, hình thức, sáng kiến, achievements)
+PROPOSALS_2025 = {
+    "CB002": ("Chiến sĩ thi đua cơ sở", "Bằng khen của Chủ tịch UBND tỉnh", 1,
+              "02 năm liên tục hoàn thành xuất sắc nhiệm vụ; chủ trì sáng kiến số hóa hồ sơ "
+              "thi đua, khen thưởng của Văn phòng."),
+    "CB003": ("CSTĐCS", "BK UBND tỉnh", 1,
+              "Hoàn thành xuất sắc nhiệm vụ năm 2025; sáng kiến quy trình tiếp nhận văn bản điện tử."),
+    "CB006": ("CSTĐCS", "Bằng khen UBND tỉnh", 2,
+              "02 năm liên tục hoàn thành xuất sắc nhiệm vụ; 02 sáng kiến về theo dõi tiến độ "
+              "xây dựng nông thôn mới."),
+    "CB010": ("CSTĐCS", "GK CVP", 1, "Tham mưu tổng hợp báo cáo kinh tế - xã hội đúng hạn."),
+    "CB013": ("LĐTT", "Giấy khen", 0, "Tham mưu xử lý kịp thời các vụ việc nội chính."),
+    "CB016": ("CSTĐCS", None, 1, "Sáng kiến tổng hợp số liệu giáo dục vùng cao."),
+    "CB019": ("CSTĐCS", "Giấy khen", 1, "Vận hành Cổng Thông tin điện tử an toàn, thông suốt."),
+}
+
+COLLECTIVES_2025 = {
+    "TCHCQT": ("HTXSNV", "Tập thể lao động xuất sắc", "Bằng khen của Chủ tịch UBND tỉnh",
+               "Hoàn thành xuất sắc công tác tổ chức, hành chính, quản trị; 100% hồ sơ đúng hạn."),
+    "KT": ("HTXSNV", "TTLĐTT", "Bằng khen UBND tỉnh",
+           "Tham mưu hiệu quả Chương trình mục tiêu quốc gia xây dựng nông thôn mới."),
+    "TH": ("HTXSNV", "TTLĐTT", "Giấy khen", "Tổng hợp, báo cáo chính xác, kịp thời."),
+    "NC": ("HTTNV", "TTLĐTT", None, ""),
+    "KGVX": ("HTTNV", "TTLĐTT", None, ""),
+    "TTTT": ("HTXSNV", "TTLĐTT", "Giấy khen", "Tuyên truyền phong trào thi đua trên Cổng Thông tin."),
+}
+
+INFO = {
+    "occasion": "Hằng năm",
+    "movement": "Văn phòng UBND tỉnh Sơn La chung sức xây dựng nông thôn mới",
+    "parent_agency": "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+    "agency": "VĂN PHÒNG",
+    "agency_name": "Văn phòng Ủy ban nhân dân tỉnh Sơn La",
+    "agency_code": "VPUB",
+    "drafting_unit": "TCHCQT",
+    "place": "Sơn La",
+    "signer": "Phan Đức Lâm",
+    "signer_title": "Phó Chánh Văn phòng",
+    "sign_authority": "KT.",
+    "head_title": "Chánh Văn phòng",
+    "addressee": "Chủ tịch Ủy ban nhân dân tỉnh Sơn La (qua Sở Nội vụ)",
+    "report_addressee": "Sở Nội vụ tỉnh Sơn La",
+}
+
+
+def year_round(year: int) -> dict:
+    """The Thông tin values and the two tables of one yearly round."""
+    column = 6 if year == 2024 else 7
+    people = []
+    for code, name, sex, born, position, unit, *ratings in PEOPLE:
+        rating = ratings[column - 6]
+        title, award, initiatives, achievements = (
+            PROPOSALS_2025.get(code, (None, None, 0, "")) if year == 2025 else (None, None, 0, ""))
+        if title is None and rating in ("HTXSNV", "HTTNV"):
+            title = "Lao động tiên tiến"
+        people.append({"code": code, "name": name, "sex": sex, "birth_year": born,
+                       "position": position, "unit": dict(UNITS)[unit], "rating": rating,
+                       "initiatives": initiatives, "initiative_scope": "Cơ sở" if initiatives
+                       else None, "discipline": "Không", "title": title, "award": award,
+                       "achievements": achievements})
+    collectives = []
+    for code, name in UNITS:
+        rating, title, award, achievements = (COLLECTIVES_2025[code] if year == 2025
+                                              else ("HTXSNV", "TTLĐTT", None, ""))
+        collectives.append({"code": code, "name": name, "rating": rating, "title": title,
+                            "award": award, "achievements": achievements})
+    if year == 2024:
+        people[0]["award"] = "Bằng khen của Chủ tịch UBND tỉnh"
+        people[0]["achievements"] = "Lãnh đạo Văn phòng hoàn thành xuất sắc nhiệm vụ năm 2024."
+        people[9]["title"] = "Chiến sĩ thi đua cơ sở"
+        people[9]["initiatives"], people[9]["initiative_scope"] = 1, "Cơ sở"
+        collectives[0]["award"] = "Bằng khen của Chủ tịch UBND tỉnh"
+        collectives[0]["achievements"] = "Hoàn thành xuất sắc nhiệm vụ năm 2024."
+    info = INFO | {"year": year}
+    if year == 2024:
+        info |= {"sign_date": "05/12/2024", "number_to_trinh": "152", "number_bao_cao": "148"}
+    else:
+        info |= {"situation": SITUATION, "direction": DIRECTION,
+                 "assessment": ASSESSMENT, "plans": PLANS, "proposals": REQUESTS}
+    return {"info": info, "tables": {"collectives": collectives, "individuals": people}}
+
+
+SITUATION = ("Năm 2025, Văn phòng triển khai nhiệm vụ trong bối cảnh sắp xếp tổ chức bộ máy "
+             "chính quyền địa phương hai cấp; khối lượng văn bản tham mưu tăng so với năm 2024.")
+DIRECTION = ("Lãnh đạo Văn phòng ban hành kế hoạch phát động phong trào thi đua ngay từ đầu năm; "
+             "các phòng, ban, đơn vị tổ chức ký giao ước thi đua và tuyên truyền trên Cổng "
+             "Thông tin điện tử tỉnh.")
+ASSESSMENT = ("Phong trào thi đua được triển khai đồng bộ, gắn với nhiệm vụ chuyên môn; "
+              "việc bình xét khen thưởng bảo đảm công khai, đúng quy định.")
+PLANS = ("Tiếp tục đổi mới nội dung, hình thức phong trào thi đua; phát hiện, bồi dưỡng và "
+         "nhân rộng các điển hình tiên tiến trong xây dựng nông thôn mới.")
+REQUESTS = "Đề nghị Sở Nội vụ tiếp tục hướng dẫn nghiệp vụ thi đua, khen thưởng theo quy định mới."
+
+
+def main(folder: Path) -> None:
+    catalog = Catalog()
+    folder.mkdir(parents=True, exist_ok=True)
+    for year in (2024, 2025):
+        data = year_round(year)
+        info = {k: v for k, v in data["info"].items() if v is not None}
+        print(write_workbook(folder / f"{year}-hang-nam.xlsx", catalog, info=info,
+                             tables=data["tables"]))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "inputs")
