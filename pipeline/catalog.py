@@ -53,7 +53,8 @@ class Catalog:
             for key, spec in vocabulary["sheets"].items()
         }
         self.vocab: dict[str, tuple[Term, ...]] = {
-            name: tuple(Term(t["code"], t["name"], tuple(t.get("aliases", ()))) for t in terms)
+            name: tuple(Term(t["code"], t["name"], rank, tuple(t.get("aliases", ())))
+                        for rank, t in enumerate(terms))
             for name, terms in vocabulary["vocab"].items()
         }
         self.awards = tuple(

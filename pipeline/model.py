@@ -13,6 +13,7 @@ class Term:
 
     code: str
     name: str
+    rank: int  # position in its list: ratings best first, discipline lightest first
     aliases: tuple[str, ...] = ()
 
 

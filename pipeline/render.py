@@ -256,9 +256,8 @@ def bao_cao(assessment: Assessment) -> dict:
                f"{info.occasion.name} Phong trào thi đua “{info.movement}”")
     proposals = assessment.proposals
     award_rows = [{"stt": i, "ten": award.name,
-                   "tap_the": count(sum(p.is_collective for p in proposals if p.award == award)),
-                   "ca_nhan": count(sum(not p.is_collective for p in proposals
-                                        if p.award == award)),
+                   "tap_the": sum(p.is_collective for p in proposals if p.award == award),
+                   "ca_nhan": sum(not p.is_collective for p in proposals if p.award == award),
                    "cap": award.decided_by}
                   for i, award in enumerate(awards_of(proposals), start=1)]
     return common(round_, "BC", info.number_bao_cao) | {
@@ -270,10 +269,10 @@ def bao_cao(assessment: Assessment) -> dict:
         "xep_loai": ratings_sentences(round_),
         "khen_thuong": [proposals_sentence(assessment)],
         "bang_khen_thuong": award_rows,
-        "tong_tap_the": count(sum(p.is_collective for p in proposals)),
-        "tong_ca_nhan": count(sum(not p.is_collective for p in proposals)),
+        "tong_tap_the": sum(p.is_collective for p in proposals),
+        "tong_ca_nhan": sum(not p.is_collective for p in proposals),
         "bang_don_vi": unit_rows(assessment),
-        "tong_so_nguoi": count(len(round_.people)),
+        "tong_so_nguoi": len(round_.people),
         "danh_gia": paragraphs(info.assessment),
         "phuong_huong": paragraphs(info.plans),
         "kien_nghi": paragraphs(info.proposals),
@@ -285,14 +284,14 @@ def bao_cao(assessment: Assessment) -> dict:
 
 
 def ratings_sentences(round_: Round) -> list[str]:
-    """Count ratings of collectives and of individuals, with shares."""
+    """Count ratings of collectives and of individuals, with shares, best rating first."""
     sentences = []
     for label, subjects in (("tập thể", round_.collectives), ("cá nhân", round_.people)):
         if not subjects:
             continue
-        tally = Counter(s.rating.name for s in subjects)
-        parts = [f"{count(n)} {label} {name.lower()} ({percent(n, len(subjects))})"
-                 for name, n in tally.most_common()]
+        tally = Counter(s.rating for s in subjects)
+        parts = [f"{count(tally[r])} {label} {r.name.lower()} ({percent(tally[r], len(subjects))})"
+                 for r in sorted(tally, key=lambda term: term.rank)]
         sentences.append(f"Về {label}: tổng số {count(len(subjects))}; " + "; ".join(parts) + ".")
     return sentences
 
@@ -332,7 +331,7 @@ def unit_rows(assessment: Assessment) -> list[dict]:
         mine = [p for p in assessment.proposals if unit_of(p) == unit]
         rows.append({
             "stt": number, "ten": unit,
-            "so_nguoi": count(sum(fold(p.unit) == fold(unit) for p in round_.people)),
+            "so_nguoi": sum(fold(p.unit) == fold(unit) for p in round_.people),
             "danh_hieu": award_tally(p for p in mine if p.award.kind == "danh_hieu"),
             "hinh_thuc": award_tally(p for p in mine if p.award.kind == "hinh_thuc"),
         })

@@ -21,6 +21,10 @@ A4_SHORT, A4_LONG = 11906, 16838
 TOP = BOTTOM = 1134
 LEFT, RIGHT = 1701, 1134
 PORTRAIT_WIDTH = A4_SHORT - LEFT - RIGHT
+# Measured in Times New Roman (Liberation Serif): "ỦY BAN NHÂN DÂN TỈNH SƠN LA" at 12 pt is 3800
+# twips wide and the Quốc hiệu at 12 pt bold 5007, so both keep to one line only in cells with no
+# inner margins: 3930 + 5141 = the portrait text width.
+AGENCY_WIDTH = 3930
 LANDSCAPE_WIDTH = A4_LONG - LEFT - RIGHT
 
 
@@ -53,7 +57,7 @@ def para(*runs: str, align: str = "both", first_line: int = 0, before: int = 0, 
 def rule_under(width: int, length: int, *, after: int = 60) -> str:
     """A centred solid line `length` long in a block `width` wide."""
     side = max((width - length) // 2, 0)
-    return para(align="center", indent=(side, side), rule=True, line=120, after=after)
+    return para(align="center", indent=(side, side), rule=True, line=120, before=40, after=after)
 
 
 def centred(text: str, *, size: float = 14, bold: bool = False, italic: bool = False,
@@ -88,14 +92,15 @@ def row(*cells: str, header: bool = False, cant_split: bool = True) -> str:
     return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
 
 
-def table(rows: list[str], widths: list[int], *, borders: bool) -> str:
+def table(rows: list[str], widths: list[int], *, borders: bool, margin: int = 85) -> str:
     value = "single" if borders else "nil"
     edges = "".join(f'<w:{e} w:val="{value}" w:sz="4" w:space="0" w:color="000000"/>'
                     for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-            f'<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+            f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
+            f'<w:right w:w="{margin}" w:type="dxa"/>'
             f'</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
 
@@ -113,20 +118,21 @@ def section(*, landscape: bool) -> str:
 
 
 def header_block(width: int, *, number: str | None) -> str:
-    """Agency (left, ~40%) and Quốc hiệu with Tiêu ngữ (right, ~60%); Số and the date under them."""
-    left, right = int(width * 0.4), width - int(width * 0.4)
-    agency = (centred("{{ co_quan_chu_quan }}", size=13)
+    """Agency (left) and Quốc hiệu with Tiêu ngữ (right); Số and the date under them."""
+    left = max(int(width * 0.4), AGENCY_WIDTH)
+    right = width - left
+    agency = (centred("{{ co_quan_chu_quan }}", size=12)
               + centred("{{ co_quan_ban_hanh }}", size=13, bold=True)
-              + rule_under(left - 170, 1300))
+              + rule_under(left, 1300))
     nation = (centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
               + centred("Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
-              + rule_under(right - 170, 3350))
+              + rule_under(right, 3200))
     rows = [row(cell(agency, left), cell(nation, right))]
     if number is not None:
         rows.append(row(cell(centred(f"Số: {number}", size=13), left),
                         cell(centred("{{ dia_danh }}, {{ ngay_ky }}", size=14, italic=True),
                              right)))
-    return table(rows, [left, right], borders=False)
+    return table(rows, [left, right], borders=False, margin=0)
 
 
 def title_block(kind: str, summary: str, width: int) -> str:
@@ -233,11 +239,11 @@ def danh_sach() -> str:
 
 def bao_cao() -> str:
     w = PORTRAIT_WIDTH
-    award_cols = [("STT", 0.08), ("Danh hiệu, hình thức khen thưởng", 0.46), ("Tập thể", 0.12),
+    award_cols = [("STT", 0.09), ("Danh hiệu, hình thức khen thưởng", 0.45), ("Tập thể", 0.12),
                   ("Cá nhân", 0.12), ("Cấp quyết định", 0.22)]
     award_fields = ["stt", "ten", "tap_the", "ca_nhan", "cap"]
-    unit_cols = [("STT", 0.08), ("Phòng, ban, đơn vị", 0.32), ("Số người", 0.12),
-                 ("Danh hiệu thi đua đề nghị", 0.24), ("Hình thức khen thưởng đề nghị", 0.24)]
+    unit_cols = [("STT", 0.09), ("Phòng, ban, đơn vị", 0.27), ("Số người", 0.10),
+                 ("Danh hiệu thi đua đề nghị", 0.30), ("Hình thức khen thưởng đề nghị", 0.24)]
     unit_fields = ["stt", "ten", "so_nguoi", "danh_hieu", "hinh_thuc"]
     total_award = ["", "Tổng cộng", "{{ tong_tap_the }}", "{{ tong_ca_nhan }}", ""]
     total_unit = ["", "Tổng cộng", "{{ tong_so_nguoi }}", "", ""]
