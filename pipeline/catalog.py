@@ -68,29 +68,31 @@ class Catalog:
         ))
 
     @cached_property
-    def _index(self) -> dict[str, dict[str, Term | Award]]:
+    def _spellings(self) -> dict[str, dict[str, tuple[Term | Award, str]]]:
+        """Per list: folded spelling → (term, the spelling as written in forms/)."""
         lists: dict[str, tuple[Term | Award, ...]] = dict(self.vocab)
         for kind in ("danh_hieu", "hinh_thuc"):
             lists[kind] = tuple(a for a in self.awards if a.kind == kind)
         return {
-            name: {fold(spelling): term for term in terms
-                   for spelling in (term.code, term.name, *term.aliases)}
+            name: {fold(spelling): (term, spelling) for term in terms
+                   for spelling in (term.name, term.code, *term.aliases)}
             for name, terms in lists.items()
         }
 
     def lookup(self, vocab: str, text: str) -> Term | Award | None:
         """Find the term a clerk meant, by any of its spellings."""
-        return self._index[vocab].get(fold(text))
+        found = self._spellings[vocab].get(fold(text))
+        return found[0] if found else None
 
     def choices(self, vocab: str) -> list[str]:
         """Say what a list accepts, as documents write it."""
-        return list(dict.fromkeys(term.name for term in self._index[vocab].values()))
+        return list(dict.fromkeys(term.name for term, _ in self._spellings[vocab].values()))
 
-    def suggest(self, vocab: str, text: str) -> Term | Award | None:
-        """Guess the term a mistyped value was meant to be."""
-        index = self._index[vocab]
-        close = difflib.get_close_matches(fold(text), index, n=1, cutoff=0.75)
-        return index[close[0]] if close else None
+    def suggest(self, vocab: str, text: str) -> str | None:
+        """Guess which accepted spelling a mistyped value was meant to be."""
+        spellings = self._spellings[vocab]
+        close = difflib.get_close_matches(fold(text), spellings, n=1, cutoff=0.75)
+        return spellings[close[0]][1] if close else None
 
     def regime_for(self, day: date) -> Regime | None:
         """Return the rule set in force on a decision date, or None before the first one."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,6 +16,7 @@ from .errors import Kind, Problem, UnreadableWorkbook, quoted
 from .vn import clean, fold
 
 HEADER_SEARCH_ROWS = 30
+_NUMBERING = re.compile(r"^\(\d+\)$")  # the "(1) (2) (3)" row many forms put under headers
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def _read_pairs(rows: list[tuple], sheet: Sheet) -> dict[str, Cell]:
 
 
 def _read_table(rows: list[tuple], sheet: Sheet, raw: RawWorkbook) -> list[Record]:
-    """Find the header row by its text, map known columns, and read the rows under it."""
+    """Find the header row by its text, map known columns, and read the filled rows under it."""
     header_at, mapping = _find_header(rows, sheet.columns)
     if header_at is None:
         seen = [str(v) for row in rows[:HEADER_SEARCH_ROWS] for v in row if isinstance(v, str)]
@@ -135,7 +137,8 @@ def _read_table(rows: list[tuple], sheet: Sheet, raw: RawWorkbook) -> list[Recor
         cells = {column.key: Cell(row[i] if i < len(row) else None, number,
                                   get_column_letter(i + 1), column.label)
                  for i, column in mapping.values()}
-        if any(cell.value is not None for cell in cells.values()):
+        values = [cell.value for cell in cells.values() if cell.value is not None]
+        if values and not all(isinstance(v, str) and _NUMBERING.match(v) for v in values):
             records.append(Record(number, cells))
     return records
 

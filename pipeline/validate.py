@@ -124,7 +124,7 @@ class _Checker:
     def _not_in_list(self, sheet: str, cell: Cell, vocab: str) -> None:
         guess = self.catalog.suggest(vocab, _text(cell.value))
         self.add(Kind.NOT_IN_LIST, sheet, cell, expected=quoted(self.catalog.choices(vocab)),
-                 hint=f"có phải “{guess.name}”?" if guess else "")
+                 hint=f"có phải “{guess}”?" if guess else "")
 
     # --- sheets ------------------------------------------------------------------------------
 

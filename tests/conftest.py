@@ -1,0 +1,99 @@
+"""Fixtures: small invented rounds written as real .xlsx workbooks, and document text readers."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from pipeline.catalog import Catalog
+from pipeline.workbook import write_workbook
+
+INFO = {
+    "year": 2025,
+    "occasion": "Hằng năm",
+    "parent_agency": "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+    "agency": "VĂN PHÒNG",
+    "agency_name": "Văn phòng Ủy ban nhân dân tỉnh Sơn La",
+    "agency_code": "VPUB",
+    "drafting_unit": "TCHCQT",
+    "place": "Sơn La",
+    "sign_date": "05/12/2025",
+    "number_to_trinh": "7",
+    "signer": "Hà Minh Tuấn",
+    "signer_title": "Phó Chánh Văn phòng",
+    "sign_authority": "KT.",
+    "head_title": "Chánh Văn phòng",
+    "addressee": "Chủ tịch Ủy ban nhân dân tỉnh Sơn La",
+}
+
+COLLECTIVES = [
+    {"name": "Phòng Kinh tế", "rating": "Hoàn thành xuất sắc nhiệm vụ",
+     "title": "Tập thể lao động tiên tiến", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+     "achievements": "Tham mưu xây dựng nông thôn mới."},
+    {"name": "Trung tâm Thông tin", "rating": "Hoàn thành tốt nhiệm vụ",
+     "title": "Tập thể lao động tiên tiến"},
+]
+
+PEOPLE = [
+    {"name": "Lò Văn Pọm", "sex": "Nam", "birth_year": 1980, "position": "Trưởng phòng",
+     "unit": "Phòng Kinh tế", "rating": "Hoàn thành xuất sắc nhiệm vụ", "initiatives": 2,
+     "title": "Chiến sĩ thi đua cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+     "achievements": "02 sáng kiến cấp cơ sở."},
+    {"name": "Giàng A Páo", "sex": "Nam", "birth_year": 1990, "position": "Chuyên viên",
+     "unit": "Phòng Kinh tế", "rating": "Hoàn thành tốt nhiệm vụ",
+     "title": "Lao động tiên tiến"},
+    {"name": "Cầm Thị Ánh", "sex": "Nữ", "birth_year": 1988, "position": "Viên chức",
+     "unit": "Trung tâm Thông tin", "rating": "Hoàn thành xuất sắc nhiệm vụ",
+     "title": "Lao động tiên tiến", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+     "achievements": "Vận hành cổng thông tin an toàn."},
+    {"name": "Nguyễn Thị Ánh", "sex": "Nữ", "birth_year": 1979, "position": "Giám đốc",
+     "unit": "Trung tâm Thông tin", "rating": "Hoàn thành tốt nhiệm vụ",
+     "award": "Giấy khen của Chánh Văn phòng"},
+]
+
+
+def round_data() -> dict:
+    """A fresh copy of the small round, for a test to change."""
+    return {"info": dict(INFO),
+            "tables": {"collectives": copy.deepcopy(COLLECTIVES),
+                       "individuals": copy.deepcopy(PEOPLE)}}
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return Catalog()
+
+
+@pytest.fixture
+def make_workbook(tmp_path: Path, catalog: Catalog):
+    """Write a round (default: the small one) to an .xlsx and return its path."""
+
+    def make(data: dict | None = None, name: str = "2025-hang-nam.xlsx") -> Path:
+        data = data or round_data()
+        folder = tmp_path / "inputs"
+        folder.mkdir(exist_ok=True)
+        return write_workbook(folder / name, catalog, info=data["info"], tables=data["tables"])
+
+    return make
+
+
+def docx_lines(path: Path) -> list[str]:
+    """The text of a document as a clerk reads it: paragraphs and table cells, in order."""
+    document = Document(path)
+    lines = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in block.iter():
+                if row.tag.endswith("}tr"):
+                    cells = [c for c in row.iterchildren() if c.tag.endswith("}tc")]
+                    lines.append(" | ".join(
+                        "/".join("".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
+                                 for p in c.iterchildren() if p.tag.endswith("}p"))
+                        for c in cells))
+    return [line for line in lines if line.strip()]

@@ -1,0 +1,121 @@
+"""Validation: every problem found at once, each with its sheet, row, column, value and expectation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import round_data
+
+from pipeline.errors import Kind
+from pipeline.read import read_workbook
+from pipeline.validate import validate
+
+
+def checked(path, catalog):
+    return validate(read_workbook(path, catalog), catalog)
+
+
+def test_clean_round_validates(make_workbook, catalog):
+    round_, problems = checked(make_workbook(), catalog)
+    assert problems == []
+    assert round_.slug == "2025-hang-nam"
+    assert round_.info.sign_date == date(2025, 12, 5)
+    assert round_.regime.name.endswith("152/2025/NĐ-CP")
+    assert len(round_.proposals) == 9
+    assert round_.people[0].kind.code == "cong-trang"  # blank Loại khen thưởng in a yearly round
+
+
+def test_six_mistakes_in_six_cells_are_all_reported(make_workbook, catalog):
+    data = round_data()
+    people = data["tables"]["individuals"]
+    people[0]["rating"] = "HTXSVN"  # row 4, column G
+    people[1]["birth_year"] = "19x0"  # row 5, column D
+    people[2]["unit"] = "Trung tam Thong tim"  # row 6, column F
+    people[3]["award"] = "Bằng khen Bộ trưởng"  # row 7, column J
+    data["tables"]["collectives"][1]["rating"] = None  # Tập thể row 5, column C
+    data["info"]["sign_date"] = "31/02/2025"  # Thông tin
+    round_, problems = checked(make_workbook(data), catalog)
+    assert round_ is None
+    errors = [p for p in problems if p.is_error]
+    where = {(p.sheet, p.row, p.column, p.kind) for p in errors}
+    assert where == {
+        ("Cá nhân", 4, "G", Kind.NOT_IN_LIST),
+        ("Cá nhân", 5, "D", Kind.BAD_YEAR),
+        ("Cá nhân", 6, "F", Kind.UNKNOWN_UNIT),
+        ("Cá nhân", 7, "J", Kind.NOT_IN_LIST),
+        ("Tập thể", 5, "C", Kind.REQUIRED),
+        ("Thông tin", 11, "B", Kind.BAD_DATE),
+    }
+
+
+def test_messages_say_value_expectation_and_guess(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][0]["rating"] = "HTXSVN"
+    data["tables"]["individuals"][2]["unit"] = "Trung tam Thong tim"
+    _, problems = checked(make_workbook(data), catalog)
+    by_kind = {p.kind: p for p in problems}
+    rating = by_kind[Kind.NOT_IN_LIST]
+    assert str(rating) == (
+        "Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng 4, cột G (Mức hoàn thành nhiệm vụ): "
+        "“HTXSVN” không có trong danh mục; cần một trong: “Hoàn thành xuất sắc nhiệm vụ”, "
+        "“Hoàn thành tốt nhiệm vụ”, “Hoàn thành nhiệm vụ”, “Không hoàn thành nhiệm vụ” — "
+        "có phải “HTXSNV”?.")
+    unit = by_kind[Kind.UNKNOWN_UNIT]
+    assert unit.value == "Trung tam Thong tim"
+    assert unit.hint == "có phải “Trung tâm Thông tin”?"
+
+
+def test_award_for_the_wrong_subject(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][1]["title"] = "Tập thể lao động tiên tiến"
+    _, problems = checked(make_workbook(data), catalog)
+    (problem,) = problems
+    assert problem.kind is Kind.WRONG_SUBJECT
+    assert problem.message == ("“Tập thể lao động tiên tiến” chỉ xét tặng cho tập thể, "
+                               "không dùng cho cá nhân")
+
+
+def test_missing_required_info_row(make_workbook, catalog):
+    data = round_data()
+    del data["info"]["signer"]
+    _, problems = checked(make_workbook(data), catalog)
+    (problem,) = problems
+    assert (problem.kind, problem.sheet, problem.expected) == (Kind.MISSING_INFO, "Thông tin",
+                                                               "Người ký")
+
+
+def test_warnings_do_not_stop(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][1]["name"] = "GIÀNG A PÁO"
+    data["tables"]["individuals"].append(dict(data["tables"]["individuals"][0],
+                                              birth_year=1985, title=None, award=None))
+    round_, problems = checked(make_workbook(data), catalog)
+    assert round_ is not None
+    assert {p.kind for p in problems} == {Kind.ALL_CAPS, Kind.DUPLICATE_PERSON}
+    assert round_.people[1].name == "Giàng A Páo"
+    duplicate = next(p for p in problems if p.kind is Kind.DUPLICATE_PERSON)
+    assert "trùng với dòng 4 (năm sinh 1980 và 1985)" in duplicate.message
+
+
+def test_sign_date_may_give_only_month_and_year(make_workbook, catalog):
+    data = round_data()
+    data["info"]["sign_date"] = "tháng 11/2025"
+    round_, _ = checked(make_workbook(data), catalog)
+    assert (round_.info.sign_date, round_.info.sign_month) == (None, (11, 2025))
+    assert round_.info.decision_date == date(2025, 11, 30)
+
+
+def test_round_before_2024_is_history_only(make_workbook, catalog):
+    data = round_data()
+    data["info"] |= {"year": 2023, "sign_date": "20/12/2023"}
+    round_, _ = checked(make_workbook(data), catalog)
+    assert round_.regime is None
+
+
+def test_regime_boundary(make_workbook, catalog):
+    names = []
+    for day in ("30/6/2025", "01/7/2025"):
+        data = round_data()
+        data["info"]["sign_date"] = day
+        names.append(checked(make_workbook(data), catalog)[0].regime.name)
+    assert names[0].endswith("98/2023/NĐ-CP") and names[1].endswith("152/2025/NĐ-CP")
