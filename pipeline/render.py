@@ -318,20 +318,20 @@ def proposals_sentence(assessment: Assessment) -> str:
 def unit_rows(assessment: Assessment) -> list[dict]:
     """One row per unit: its people, and its proposals by kind."""
     round_ = assessment.round
-    units = list(dict.fromkeys([c.name for c in round_.collectives]
-                               + [p.unit for p in round_.people]))
-    by_fold = {fold(u): u for u in units}
+    units: dict[str, str] = {}  # folded name → the name as the Tập thể sheet spells it
+    for name in [c.name for c in round_.collectives] + [p.unit for p in round_.people]:
+        units.setdefault(fold(name), name)
 
     def unit_of(proposal: Proposal) -> str:
         subject = proposal.subject
-        return by_fold[fold(subject.name if isinstance(subject, Collective) else subject.unit)]
+        return fold(subject.name if isinstance(subject, Collective) else subject.unit)
 
     rows = []
-    for number, unit in enumerate(units, start=1):
-        mine = [p for p in assessment.proposals if unit_of(p) == unit]
+    for number, (key, unit) in enumerate(units.items(), start=1):
+        mine = [p for p in assessment.proposals if unit_of(p) == key]
         rows.append({
             "stt": number, "ten": unit,
-            "so_nguoi": sum(fold(p.unit) == fold(unit) for p in round_.people),
+            "so_nguoi": sum(fold(p.unit) == key for p in round_.people),
             "danh_hieu": award_tally(p for p in mine if p.award.kind == "danh_hieu"),
             "hinh_thuc": award_tally(p for p in mine if p.award.kind == "hinh_thuc"),
         })

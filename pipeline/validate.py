@@ -28,8 +28,8 @@ def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Pro
     checker = _Checker(raw, catalog)
     info = checker.info()
     collectives = [checker.collective(r, info) for r in raw.tables.get("collectives", ())]
-    people = [checker.person(r, info) for r in raw.tables.get("individuals", ())]
-    checker.units_exist(people, collectives)
+    units = {fold(c.name): c.name for c in collectives if c.name}
+    people = [checker.person(r, info, units) for r in raw.tables.get("individuals", ())]
     checker.duplicates(people)
     problems = raw.problems + checker.problems
     if info is None or any(p.is_error for p in problems):
@@ -163,11 +163,12 @@ class _Checker:
         self._request(collective, v)
         return collective
 
-    def person(self, record, info: RoundInfo | None) -> Person:
+    def person(self, record, info: RoundInfo | None, units: dict[str, str]) -> Person:
         v = self.values("individuals", record.cells)
         person = Person(
             row=record.row, code=_s(v["code"]), name=_s(v["name"]), sex=v["sex"],
-            birth_year=v["birth_year"], position=_s(v["position"]), unit=_s(v["unit"]),
+            birth_year=v["birth_year"], position=_s(v["position"]),
+            unit=self.unit(_s(v["unit"]), record, units),
             rating=v["rating"], initiatives=v["initiatives"] or 0,
             initiative_scope=v["initiative_scope"],
             discipline=v["discipline"] or self.catalog.vocab["discipline"][0],
@@ -188,17 +189,16 @@ class _Checker:
 
     # --- across sheets -----------------------------------------------------------------------
 
-    def units_exist(self, people: list[Person], collectives: list[Collective]) -> None:
-        """Each person's Đơn vị names a Tập thể, when the sheet lists any."""
-        names = {fold(c.name): c.name for c in collectives if c.name}
-        if not names:
-            return
-        for person, record in zip(people, self.raw.tables.get("individuals", ())):
-            if person.unit and fold(person.unit) not in names:
-                close = difflib.get_close_matches(fold(person.unit), names, n=1, cutoff=0.6)
-                self.add(Kind.UNKNOWN_UNIT, "individuals", record["unit"],
-                         expected=quoted(names.values()),
-                         hint=f"có phải “{names[close[0]]}”?" if close else "")
+    def unit(self, unit: str, record, units: dict[str, str]) -> str:
+        """Spell a person's Đơn vị as the Tập thể sheet does; report one it does not list."""
+        if not units or not unit:
+            return unit
+        if fold(unit) in units:
+            return units[fold(unit)]
+        close = difflib.get_close_matches(fold(unit), units, n=1, cutoff=0.6)
+        self.add(Kind.UNKNOWN_UNIT, "individuals", record["unit"], expected=quoted(units.values()),
+                 hint=f"có phải “{units[close[0]]}”?" if close else "")
+        return unit
 
     def duplicates(self, people: list[Person]) -> None:
         """Warn about one name listed twice: the same person, or two people to tell apart."""
