@@ -18,7 +18,7 @@ from .model import Award, Collective, Person, Proposal, Round
 from .rules import Assessment
 from .vn import admin_date, count, fold
 
-DOTS = "…" * 40  # a line left for the clerk to write by hand
+DOTS = "…" * 28  # one line left for the clerk to write by hand
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 

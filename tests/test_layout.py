@@ -1,0 +1,120 @@
+"""Layout of the generated .docx against Nghị định 30/2020/NĐ-CP, Phụ lục I (domain.md §3)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docx import Document
+
+from pipeline import generate
+
+DOCUMENTS = ["to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx",
+             "bao-cao-ket-qua.docx"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    from conftest import round_data
+
+    from pipeline.catalog import Catalog
+    from pipeline.workbook import write_workbook
+
+    root = tmp_path_factory.mktemp("layout")
+    data = round_data()
+    path = write_workbook(root / "2025.xlsx", Catalog(), info=data["info"], tables=data["tables"])
+    generate([path], outputs=root / "outputs")
+    return root / "outputs" / "2025-hang-nam"
+
+
+def _paragraph(document, pattern: str):
+    """The first paragraph, in the body or in a table cell, whose text matches."""
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs += cell.paragraphs
+    return next(p for p in paragraphs if re.fullmatch(pattern, p.text))
+
+
+def _style(paragraph) -> tuple[set[float], set[bool], set[bool]]:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return ({r.font.size.pt for r in runs}, {bool(r.font.bold) for r in runs},
+            {bool(r.font.italic) for r in runs})
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_page_is_a4_with_decree_margins(folder, name):
+    (section,) = Document(folder / name).sections
+    assert {round(section.page_width.mm), round(section.page_height.mm)} == {210, 297}
+    margins = [round(m.mm, 1) for m in (section.top_margin, section.bottom_margin,
+                                         section.left_margin, section.right_margin)]
+    top, bottom, left, right = margins
+    assert 20 <= top <= 25 and 20 <= bottom <= 25 and 30 <= left <= 35 and 15 <= right <= 20
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_times_new_roman_everywhere(folder, name):
+    document = Document(folder / name)
+    fonts = document.styles.element.xpath("//w:rFonts")
+    assert fonts and all(f.get(f"{{{f.nsmap['w']}}}ascii") == "Times New Roman" for f in fonts)
+    assert not document.element.xpath("//w:rFonts")  # no run overrides the default font
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_page_numbers_top_centre_not_on_first_page(folder, name):
+    (section,) = Document(folder / name).sections
+    assert section.different_first_page_header_footer
+    header = section.header
+    assert "PAGE" in "".join(header._element.xpath(".//w:instrText/text()"))
+    assert header.paragraphs[0].alignment == 1  # centred
+    assert {r.font.size.pt for r in header.paragraphs[0].runs} == {14}
+    first = section.first_page_header
+    assert not first._element.xpath(".//w:instrText") and not "".join(
+        p.text for p in first.paragraphs).strip()
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_header_block_sizes(folder, name):
+    document = Document(folder / name)
+    expectations = [
+        (r"ỦY BAN NHÂN DÂN TỈNH SƠN LA", {12, 13}, False, False),
+        (r"VĂN PHÒNG", {12, 13}, True, False),
+        (r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {12, 13}, True, False),
+        (r"Độc lập - Tự do - Hạnh phúc", {13, 14}, True, False),
+    ]
+    for pattern, sizes, bold, italic in expectations:
+        found_sizes, found_bold, found_italic = _style(_paragraph(document, pattern))
+        assert found_sizes <= sizes and found_bold == {bold} and found_italic == {italic}, pattern
+
+
+@pytest.mark.parametrize("name,kind", [(DOCUMENTS[0], "TỜ TRÌNH"), (DOCUMENTS[2], "BÁO CÁO")])
+def test_numbered_document_parts(folder, name, kind):
+    document = Document(folder / name)
+    checks = [
+        (r"Số: .*/(TTr|BC)-VPUB", {13}, {False}, {False}),
+        (r"Sơn La, ngày .*", {13, 14}, {False}, {True}),
+        (kind, {13, 14}, {True}, {False}),
+        (r"Kính gửi: .*", {13, 14}, {False}, {False}),
+        (r"Nơi nhận:", {12}, {True}, {True}),
+        (r"- Lưu: VT, TCHCQT\.", {11}, {False}, {False}),
+        (r"KT\. CHÁNH VĂN PHÒNG", {13, 14}, {True}, {False}),
+        (r"PHÓ CHÁNH VĂN PHÒNG", {13, 14}, {True}, {False}),
+        (r"Hà Minh Tuấn", {13, 14}, {True}, {False}),
+    ]
+    for pattern, sizes, bold, italic in checks:
+        found_sizes, found_bold, found_italic = _style(_paragraph(document, pattern))
+        assert found_sizes <= sizes and found_bold == bold and found_italic == italic, pattern
+
+
+def test_body_paragraphs(folder):
+    document = Document(folder / DOCUMENTS[0])
+    body = _paragraph(document, r"Năm 2025, Văn phòng .*")
+    assert _style(body)[0] <= {13, 14}
+    assert body.alignment == 3  # justified
+    assert round(body.paragraph_format.first_line_indent.cm, 2) in (1.0, 1.27)
+    assert body.paragraph_format.space_after.pt >= 6
+    basis = _paragraph(document, r"Căn cứ Luật Thi đua.*")
+    assert _style(basis)[2] == {True}
+    assert basis.text.endswith(";")
+    assert _paragraph(document, r"Căn cứ kết quả họp xét.*").text.endswith(".")

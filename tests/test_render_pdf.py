@@ -1,0 +1,111 @@
+"""Every generated document, as LibreOffice prints it: A4, the national header, no text lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+from conftest import docx_lines
+
+from pipeline import generate
+
+pytestmark = pytest.mark.render
+
+TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """Generate the sample rounds and convert every document in one LibreOffice run."""
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
+        pytest.skip(f"needs {', '.join(missing)}")
+    from pathlib import Path
+
+    root = tmp_path_factory.mktemp("pdf")
+    inputs = Path(__file__).resolve().parent.parent / "inputs"
+    generate(sorted(inputs.glob("*.xlsx")), outputs=root / "outputs")
+    documents = sorted((root / "outputs").glob("*/*.docx"))
+    assert len(documents) == 6
+    flat = root / "flat"
+    flat.mkdir()
+    for doc in documents:
+        shutil.copy(doc, flat / f"{doc.parent.name}--{doc.name}")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{root}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(flat), *sorted(flat.glob("*.docx"))],
+                   check=True, capture_output=True, timeout=300)
+    return {doc: flat / f"{doc.parent.name}--{doc.stem}.pdf" for doc in documents}
+
+
+def _text(pdf, *pages: int, layout: bool = True) -> str:
+    options = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    options += ["-layout"] if layout else []
+    return subprocess.run(["pdftotext", *options, str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def _info(pdf) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def test_every_page_is_a4(pdfs):
+    for doc, pdf in pdfs.items():
+        size = _info(pdf)["Page size"]
+        assert "(A4)" in size, (doc.name, size)
+
+
+def test_national_header_on_one_line_each(pdfs):
+    for doc, pdf in pdfs.items():
+        first_lines = _text(pdf, 1).splitlines()[:3]
+        assert "ỦY BAN NHÂN DÂN TỈNH SƠN LA" in first_lines[0], doc.name
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first_lines[0], doc.name
+        assert "Độc lập - Tự do - Hạnh phúc" in first_lines[1], doc.name
+
+
+def _words(text: str) -> Counter:
+    """Count words; lone punctuation is left out (pdftotext drops a "-" that ends a line)."""
+    return Counter(w for w in text.replace("/", " ").replace("|", " ").split()
+                   if any(ch.isalnum() for ch in w))
+
+
+def test_no_text_lost(pdfs):
+    """Every word of every cell and paragraph of the .docx is printed, as often as it is written
+    (text pushed out of a page or a cell would be missing)."""
+    for doc, pdf in pdfs.items():
+        missing = _words(" ".join(docx_lines(doc))) - _words(_text(pdf, layout=False))
+        assert not missing, (doc.name, missing)
+
+
+def test_names_of_the_list_are_printed_in_order(pdfs):
+    """Each name of the danh sách is printed with its words in order (wrapping aside)."""
+    for doc, pdf in pdfs.items():
+        if doc.name.startswith("danh-sach"):
+            printed = _text(pdf, layout=False).split()
+            names = [line.split(" | ")[1] for line in docx_lines(doc) if line[:1].isdigit()]
+            assert names
+            for name in names:
+                stream = iter(printed)
+                assert all(word in stream for word in name.split()), name
+
+
+def test_page_number_from_page_two_only(pdfs):
+    for doc, pdf in pdfs.items():
+        pages = int(_info(pdf)["Pages"])
+        assert not _text(pdf, 1).split()[0].isdigit(), doc.name
+        if pages > 1:
+            assert _text(pdf, 2).split()[0] == "2", doc.name
+
+
+def test_fonts_are_times_new_roman_or_its_metric_twin(pdfs):
+    for doc, pdf in pdfs.items():
+        out = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                             text=True).stdout.splitlines()[2:]
+        names = {line.split()[0].split("+")[-1] for line in out}
+        assert names and all(n.startswith(("TimesNewRoman", "LiberationSerif")) for n in names), \
+            (doc.name, names)
