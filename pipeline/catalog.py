@@ -45,6 +45,9 @@ class Catalog:
     """Vocabularies, awards and rule sets, read once from a forms folder."""
 
     def __init__(self, forms: Path = DEFAULT_FORMS) -> None:
+        if not forms.is_dir():
+            raise KhenthuongError(f"Không tìm thấy thư mục mẫu “{forms}”: hãy chạy lệnh trong "
+                                  "thư mục có forms/ hoặc chỉ rõ --forms.")
         self.forms = forms
         vocabulary = _load(forms / "vocabulary.toml")
         self.sheets = {

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from .catalog import DEFAULT_FORMS
 from .errors import InputError, KhenthuongError, Problem
 from .main import RoundResult, Summary, check, find_workbooks, generate
 from .vn import short_date
@@ -51,7 +50,7 @@ def main() -> None:
 @click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
 @_folder("--outputs", "outputs", "Thư mục ghi văn bản.")
-@_folder("--forms", str(DEFAULT_FORMS), "Thư mục mẫu văn bản và dữ liệu quy định.")
+@_folder("--forms", "forms", "Thư mục mẫu văn bản và dữ liệu quy định.")
 @click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
 @_reports_errors
 def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, forms: Path,
@@ -65,7 +64,7 @@ def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, f
 @main.command("check")
 @click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
-@_folder("--forms", str(DEFAULT_FORMS), "Thư mục mẫu văn bản và dữ liệu quy định.")
+@_folder("--forms", "forms", "Thư mục mẫu văn bản và dữ liệu quy định.")
 @_reports_errors
 def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path) -> None:
     """Kiểm tra bảng tính và in từng đề nghị; không ghi tệp nào."""
@@ -81,7 +80,7 @@ def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
                                           if problem.column else "") if x)
             color = "red" if problem.is_error else "yellow"
             click.secho(f"  {problem.kind.severity.value}", fg=color, nl=False)
-            click.echo(f" — {place}: {problem.message}." if place else f": {problem.message}.")
+            click.echo(f" — {place}: {problem.message}" if place else f": {problem.message}")
 
 
 def _print_summary(summary: Summary, *, verbose: bool) -> None:

@@ -77,12 +77,14 @@ class Problem:
 
     @property
     def message(self) -> str:
+        """The problem as one sentence, ending with its full stop or question mark."""
         text = self.kind.template.format(value=self.value, expected=self.expected)
-        return text + (f" — {self.hint}" if self.hint else "")
+        text += f" — {self.hint}" if self.hint else ""
+        return text if text.endswith(("?", ".")) else text + "."
 
     def __str__(self) -> str:
         where = ", ".join(x for x in (self.file, self.place) if x)
-        return f"{self.kind.severity.value}: {where}: {self.message}."
+        return f"{self.kind.severity.value}: {where}: {self.message}"
 
 
 def quoted(texts) -> str:

@@ -59,7 +59,7 @@ def test_messages_say_value_expectation_and_guess(make_workbook, catalog):
         "Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng 4, cột G (Mức hoàn thành nhiệm vụ): "
         "“HTXSVN” không có trong danh mục; cần một trong: “Hoàn thành xuất sắc nhiệm vụ”, "
         "“Hoàn thành tốt nhiệm vụ”, “Hoàn thành nhiệm vụ”, “Không hoàn thành nhiệm vụ” — "
-        "có phải “HTXSNV”?.")
+        "có phải “HTXSNV”?")
     unit = by_kind[Kind.UNKNOWN_UNIT]
     assert unit.value == "Trung tam Thong tim"
     assert unit.hint == "có phải “Trung tâm Thông tin”?"
@@ -72,7 +72,7 @@ def test_award_for_the_wrong_subject(make_workbook, catalog):
     (problem,) = problems
     assert problem.kind is Kind.WRONG_SUBJECT
     assert problem.message == ("“Tập thể lao động tiên tiến” chỉ xét tặng cho tập thể, "
-                               "không dùng cho cá nhân")
+                               "không dùng cho cá nhân.")
 
 
 def test_missing_required_info_row(make_workbook, catalog):

@@ -1,0 +1,107 @@
+"""The command line: exit codes, Vietnamese messages, and the same result as the library."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import round_data
+
+from pipeline import generate
+from pipeline.catalog import DEFAULT_FORMS
+from pipeline.cli import main
+
+
+def run(*args: str):
+    """Invoke the CLI as a clerk would, with the repository's forms unless a test names others."""
+    if args[:1] in (("generate",), ("check",)) and "--forms" not in args:
+        args += ("--forms", str(DEFAULT_FORMS))
+    return CliRunner().invoke(main, list(args))
+
+
+def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workbook, tmp_path):
+    path = make_workbook()
+    result = run("generate", "--inputs", str(path.parent), "--outputs", str(tmp_path / "cli"))
+    assert result.exit_code == 0, result.output
+    assert "Đợt 2025-hang-nam (2025-hang-nam.xlsx)" in result.output
+    assert "Đề nghị: 9 — trình cấp trên: 3; thuộc thẩm quyền của Văn phòng: 6." in result.output
+    assert "Đã ghi 3 văn bản vào" in result.output
+    generate([path], outputs=tmp_path / "lib")
+    for document in (tmp_path / "lib" / "2025-hang-nam").iterdir():
+        assert (tmp_path / "cli" / "2025-hang-nam" / document.name).read_bytes() == \
+            document.read_bytes()
+
+
+def test_input_errors_exit_1_name_every_cell_and_write_nothing(make_workbook, tmp_path):
+    data = round_data()
+    people = data["tables"]["individuals"]
+    people[0]["rating"] = "HTXSVN"
+    people[1]["birth_year"] = "19x0"
+    people[2]["unit"] = "Trung tam Thong tim"
+    people[3]["award"] = "Bằng khen Bộ trưởng"
+    data["tables"]["collectives"][1]["rating"] = None
+    data["info"]["sign_date"] = "31/02/2025"
+    path = make_workbook(data)
+    result = run("generate", str(path), "--outputs", str(tmp_path / "outputs"))
+    assert result.exit_code == 1
+    for place in ("Lỗi — dòng 4, cột G (Mức hoàn thành nhiệm vụ): “HTXSVN”",
+                  "Lỗi — dòng 5, cột D (Năm sinh): “19x0” không phải năm hợp lệ",
+                  "Lỗi — dòng 6, cột F (Đơn vị): đơn vị “Trung tam Thong tim”",
+                  "Lỗi — dòng 7, cột J (Hình thức khen thưởng đề nghị): “Bằng khen Bộ trưởng”",
+                  "Lỗi — dòng 5, cột C (Mức hoàn thành nhiệm vụ): ô trống",
+                  "Lỗi — dòng 11, cột B (Ngày ký): “31/02/2025” không phải ngày hợp lệ"):
+        assert place in result.output
+    assert "2025-hang-nam.xlsx — sheet Cá nhân:" in result.output
+    assert "Có 6 lỗi trong bảng tính; chưa ghi văn bản nào." in result.output
+    assert not (tmp_path / "outputs").exists()
+
+
+def test_check_lists_proposals_and_writes_nothing(make_workbook, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check", str(make_workbook()))
+    assert result.exit_code == 0, result.output
+    assert "    - Lò Văn Pọm: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (trình cấp trên)." \
+        in result.output
+    assert not (tmp_path / "outputs").exists()
+
+
+def test_broken_template_exits_3_with_its_name(make_workbook, tmp_path):
+    forms = tmp_path / "forms"
+    shutil.copytree(DEFAULT_FORMS, forms)
+    (forms / "to-trinh-de-nghi-khen-thuong.docx").unlink()
+    result = run("generate", str(make_workbook()), "--outputs", str(tmp_path / "o"),
+                 "--forms", str(forms))
+    assert result.exit_code == 3
+    assert "Mẫu “to-trinh-de-nghi-khen-thuong.docx” bị lỗi: không tìm thấy tệp mẫu" in result.output
+
+
+def test_missing_forms_folder_is_explained(make_workbook, tmp_path):
+    result = run("check", str(make_workbook()), "--forms", str(tmp_path / "khong-co"))
+    assert result.exit_code == 1
+    assert "Không tìm thấy thư mục mẫu" in result.output
+
+
+def test_usage_error_exits_2():
+    assert run("generate", "--khong-co").exit_code == 2
+
+
+def test_empty_inputs_folder_is_explained(tmp_path):
+    result = run("check", "--inputs", str(tmp_path))
+    assert result.exit_code == 1
+    assert "không có bảng tính .xlsx nào" in result.output
+
+
+def test_unreadable_file_is_one_sentence(tmp_path):
+    (tmp_path / "cu.xls").write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+    result = run("check", "--inputs", str(tmp_path))
+    assert result.exit_code == 1
+    assert "cu.xls:\n  Lỗi: chỉ đọc được tệp Excel .xlsx" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_python_dash_m_works_like_the_command():
+    done = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True,
+                          text=True, check=True)
+    assert "generate" in done.stdout and "check" in done.stdout
