@@ -72,7 +72,12 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path) -> Non
 
 
 def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
-    for (file, sheet), group in groupby(problems, key=lambda p: (p.file, p.sheet)):
+    """Print problems grouped by file and sheet, each group in the order found."""
+    first_seen: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        first_seen.setdefault((problem.file, problem.sheet), len(first_seen))
+    ordered = sorted(problems, key=lambda p: first_seen[(p.file, p.sheet)])
+    for (file, sheet), group in groupby(ordered, key=lambda p: (p.file, p.sheet)):
         click.echo(f"{file}" + (f" — sheet {sheet}" if sheet else "") + ":")
         for problem in group:
             place = ", ".join(x for x in (f"dòng {problem.row}" if problem.row else "",

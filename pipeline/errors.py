@@ -34,6 +34,8 @@ class Kind(Enum):
     WRONG_SUBJECT = ("sai-doi-tuong", Severity.ERROR, "“{value}” {expected}")
     UNKNOWN_UNIT = ("don-vi-khong-co", Severity.ERROR,
                     "đơn vị “{value}” không có trong sheet Tập thể; cần một trong: {expected}")
+    NEEDS_HEAD = ("thieu-chuc-vu-thu-truong", Severity.ERROR,
+                  "ký “{value}” cần dòng “Chức vụ thủ trưởng” (ví dụ: Chánh Văn phòng)")
     ALL_CAPS = ("chu-hoa", Severity.WARNING,
                 "tên “{value}” viết toàn chữ hoa; văn bản sẽ ghi “{expected}”")
     DUPLICATE_PERSON = ("trung-nguoi", Severity.WARNING,

@@ -135,6 +135,8 @@ class _Checker:
             if column.required and column.key not in self.raw.info:
                 self.add(Kind.MISSING_INFO, "info", expected=column.label)
         v = self.values("info", self.raw.info)
+        if v["sign_authority"] and not v["head_title"]:
+            self.add(Kind.NEEDS_HEAD, "info", self.raw.info["sign_authority"])
         if v["year"] is None or v["occasion"] is None:
             return None
         sign = v["sign_date"]

@@ -119,3 +119,13 @@ def test_regime_boundary(make_workbook, catalog):
         data["info"]["sign_date"] = day
         names.append(checked(make_workbook(data), catalog)[0].regime.name)
     assert names[0].endswith("98/2023/NĐ-CP") and names[1].endswith("152/2025/NĐ-CP")
+
+
+def test_signing_for_the_head_needs_the_head_title(make_workbook, catalog):
+    data = round_data()
+    del data["info"]["head_title"]
+    _, problems = checked(make_workbook(data), catalog)
+    (problem,) = problems
+    assert (problem.kind, problem.value) == (Kind.NEEDS_HEAD, "KT.")
+    assert problem.message == ("ký “KT.” cần dòng “Chức vụ thủ trưởng” (ví dụ: Chánh Văn "
+                               "phòng).")
