@@ -61,8 +61,8 @@ class Catalog:
             for name, terms in vocabulary["vocab"].items()
         }
         self.awards = tuple(
-            Award(a["code"], a["name"], a["short"], a["kind"], tuple(a["subjects"]), a["decided_by"],
-                  a["route"], a["source"], rank, tuple(a.get("aliases", ())))
+            Award(a["code"], a["name"], a["short"], a["kind"], tuple(a["subjects"]),
+                  a["decided_by"], a["route"], a["source"], rank, tuple(a.get("aliases", ())))
             for rank, a in enumerate(_load(forms / "awards.toml")["award"])
         )
         self.regimes = tuple(sorted(

@@ -1,4 +1,4 @@
-"""Problems found in a workbook (values, collected) and the fatal errors (exceptions, with exit codes)."""
+"""Problems in a workbook (values, collected) and fatal errors (exceptions with exit codes)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ class Kind(Enum):
     MISSING_INFO = ("thieu-thong-tin", Severity.ERROR, "thiếu dòng “{expected}”")
     REQUIRED = ("o-trong", Severity.ERROR, "ô trống; cần {expected}")
     NOT_NUMBER = ("khong-phai-so", Severity.ERROR, "“{value}” không phải số; cần {expected}")
-    BAD_YEAR = ("nam-khong-hop-le", Severity.ERROR, "“{value}” không phải năm hợp lệ; cần {expected}")
+    BAD_YEAR = ("nam-khong-hop-le", Severity.ERROR,
+                "“{value}” không phải năm hợp lệ; cần {expected}")
     BAD_DATE = ("ngay-khong-hop-le", Severity.ERROR,
                 "“{value}” không phải ngày hợp lệ; cần {expected}")
     NOT_IN_LIST = ("ngoai-danh-muc", Severity.ERROR,

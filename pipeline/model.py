@@ -44,7 +44,8 @@ class Regime:
     legal_basis: tuple[str, ...]
 
     def covers(self, day: date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        ends = self.effective_to
+        return self.effective_from <= day and (ends is None or day <= ends)
 
 
 @dataclass(frozen=True)

@@ -212,12 +212,12 @@ def danh_sach(assessment: Assessment) -> dict:
     awards = awards_of(proposals)
     base = common(round_, "TTr", info.number_to_trinh)
     rows: list[dict] = []
-    for letter, award in zip("ABCDEFGHIK", awards):
+    for letter, award in zip("ABCDEFGHIK", awards, strict=False):
         rows.append(heading_row(f"{letter}. {award.name.upper()}"))
         group = [p for p in proposals if p.award == award]
         for roman, (label, members) in zip(("I", "II"), (
                 ("TẬP THỂ", [p for p in group if p.is_collective]),
-                ("CÁ NHÂN", [p for p in group if not p.is_collective]))):
+                ("CÁ NHÂN", [p for p in group if not p.is_collective])), strict=True):
             if members:
                 rows.append(heading_row(f"{roman}. {label}"))
                 rows += [list_row(i, p.subject, info.agency_name)

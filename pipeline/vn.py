@@ -8,13 +8,14 @@ from datetime import date
 
 from babel.numbers import format_decimal
 
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u00a0": " ", "\u2007": " ", "\u202f": " "})
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ",
+                             "\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
-    """Return text in NFC with look-alike letters mapped, invisible characters gone, spaces single."""
+    """Return NFC text: look-alike letters mapped, invisible characters gone, spaces single."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     return _SPACES.sub(" ", text).strip()
 
@@ -96,7 +97,7 @@ def _words(value: int, *, leading: bool) -> str:
         parts.append(_words(billions, leading=leading) + " tỷ")
         leading = False
     groups = [(rest // 1000**i) % 1000 for i in (2, 1, 0)]
-    for group, scale in zip(groups, reversed(_GROUPS)):
+    for group, scale in zip(groups, reversed(_GROUPS), strict=True):
         if group:
             parts.append(_triple(group, full=not leading) + (f" {scale}" if scale else ""))
             leading = False
@@ -148,7 +149,8 @@ def _syllable_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 def sort_key(text: str) -> tuple:
-    """Order words in Vietnamese alphabet order: a < ă < â … d < đ; tones ngang < huyền < hỏi < ngã < sắc < nặng."""
+    """Order words in Vietnamese alphabet order: a < ă < â … d < đ, then by tone:
+    ngang < huyền < hỏi < ngã < sắc < nặng."""
     keys = [_syllable_key(word) for word in clean(text).split(" ")]
     return tuple(k[0] for k in keys), tuple(k[1] for k in keys), clean(text)
 

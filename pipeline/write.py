@@ -1,4 +1,4 @@
-"""Write rendered rounds into outputs/: all of them or none, never touching files the tool did not write."""
+"""Write rendered rounds into outputs/: all or none, never touching files the tool did not write."""
 
 from __future__ import annotations
 

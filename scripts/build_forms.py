@@ -215,10 +215,10 @@ def danh_sach() -> str:
     widths = [int(w * share) for _, share in LIST_COLUMNS]
     widths[-1] += w - sum(widths)
     first = [cell(para(run(name, size=12, bold=True), align="center"), width, valign="center")
-             for (name, _), width in zip(LIST_COLUMNS, widths)]
+             for (name, _), width in zip(LIST_COLUMNS, widths, strict=True)]
     items = [cell(para(run("{{ r.%s }}" % f, size=12),
                        align="center" if f in ("stt", "nam_sinh", "gioi_tinh") else "left"), width)
-             for f, width in zip(LIST_FIELDS, widths)]
+             for f, width in zip(LIST_FIELDS, widths, strict=True)]
     tag_row = lambda text: row(cell(para(run(text, size=12)), w, span=len(widths)))  # noqa: E731
     rows = [row(*first, header=True),
             tag_row("{%tr for r in dong %}"),
@@ -279,7 +279,7 @@ def _count_table(columns, fields, variable: str, total: list[str], width: int) -
 
     def cells(texts, *, bold=False):
         return [cell(para(run(t, size=13, bold=bold), align="left" if i == 1 else "center"), wd,
-                     valign="center") for i, (t, wd) in enumerate(zip(texts, widths))]
+                     valign="center") for i, (t, wd) in enumerate(zip(texts, widths, strict=True))]
 
     rows = [row(*cells([name for name, _ in columns], bold=True), header=True),
             row(cell(para(run("{%tr for r in " + variable + " %}")), width, span=len(widths))),

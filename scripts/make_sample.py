@@ -53,7 +53,8 @@ PROPOSALS_2025 = {
               "02 năm liên tục hoàn thành xuất sắc nhiệm vụ; chủ trì sáng kiến số hóa hồ sơ "
               "thi đua, khen thưởng của Văn phòng."),
     "CB003": ("CSTĐCS", "BK UBND tỉnh", 1,
-              "Hoàn thành xuất sắc nhiệm vụ năm 2025; sáng kiến quy trình tiếp nhận văn bản điện tử."),
+              "Hoàn thành xuất sắc nhiệm vụ năm 2025; sáng kiến quy trình tiếp nhận văn bản "
+              "điện tử."),
     "CB006": ("CSTĐCS", "Bằng khen UBND tỉnh", 2,
               "02 năm liên tục hoàn thành xuất sắc nhiệm vụ; 02 sáng kiến về theo dõi tiến độ "
               "xây dựng nông thôn mới."),
@@ -71,7 +72,8 @@ COLLECTIVES_2025 = {
     "TH": ("HTXSNV", "TTLĐTT", "Giấy khen", "Tổng hợp, báo cáo chính xác, kịp thời."),
     "NC": ("HTTNV", "TTLĐTT", None, ""),
     "KGVX": ("HTTNV", "TTLĐTT", None, ""),
-    "TTTT": ("HTXSNV", "TTLĐTT", "Giấy khen", "Tuyên truyền phong trào thi đua trên Cổng Thông tin."),
+    "TTTT": ("HTXSNV", "TTLĐTT", "Giấy khen",
+             "Tuyên truyền phong trào thi đua trên Cổng Thông tin."),
 }
 
 INFO = {
@@ -152,4 +154,5 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "inputs")
+    here = Path(__file__).resolve().parent.parent
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else here / "inputs")

@@ -110,7 +110,8 @@ def test_corrupt_xlsx_gets_one_sentence(tmp_path, catalog):
         read_workbook(path, catalog)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.sampled_from(list("aăâđêôơư ÀÁẢÃẠằắẳẵặềếểễệỳýỷỹỵ Thịn")),
                     min_size=1, max_size=30),
        decompose=st.booleans(), pad=st.sampled_from(["", " ", "  \u00a0", "\t"]))

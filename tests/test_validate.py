@@ -1,4 +1,4 @@
-"""Validation: every problem found at once, each with its sheet, row, column, value and expectation."""
+"""Validation: every problem at once, each with sheet, row, column, value and expectation."""
 
 from __future__ import annotations
 

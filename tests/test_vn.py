@@ -10,8 +10,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.vn import (admin_date, amount_words, clean, count, fold, name_case, name_sort_key,
-                         number, number_words, short_date, sort_key)
+from pipeline.vn import (
+    admin_date,
+    amount_words,
+    clean,
+    count,
+    fold,
+    name_case,
+    name_sort_key,
+    number,
+    number_words,
+    short_date,
+    sort_key,
+)
 
 # Checked by hand against the formal style of domain.md §5 ("không trăm", "linh", "mốt", "lăm").
 AMOUNTS = [

@@ -1,4 +1,4 @@
-"""Writing: all documents or none, files the tool did not write untouched, the same bytes each run."""
+"""Writing: all or none, foreign files untouched, the same bytes on every run."""
 
 from __future__ import annotations
 
