@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import KhenthuongError
-from .model import Award, Regime, Term
+from .model import Award, Coefficient, Criterion, Regime, Salary, Term, VoteRule
 from .vn import fold
 
 DEFAULT_FORMS = Path(__file__).resolve().parent.parent / "forms"
@@ -39,6 +39,8 @@ class Sheet:
     title: str
     aliases: tuple[str, ...]
     columns: tuple[Column, ...]
+    optional: bool = False
+    pairs: bool = False  # key / value rows (Thông tin, Hội đồng) rather than a table
 
 
 class Catalog:
@@ -52,7 +54,8 @@ class Catalog:
         vocabulary = _load(forms / "vocabulary.toml")
         self.sheets = {
             key: Sheet(key, spec["title"], tuple(spec.get("aliases", ())),
-                       tuple(_column(c) for c in vocabulary[key]))
+                       tuple(_column(c) for c in vocabulary[key]), spec.get("optional", False),
+                       spec.get("pairs", key == "info"))
             for key, spec in vocabulary["sheets"].items()
         }
         self.vocab: dict[str, tuple[Term, ...]] = {
@@ -69,6 +72,11 @@ class Catalog:
             (_regime(_load(path)) for path in sorted((forms / "rules").glob("*.toml"))),
             key=lambda r: r.effective_from,
         ))
+        self.salaries = tuple(sorted(
+            (Salary(s["amount"], s["effective_from"], s["source"])
+             for s in _load(forms / "luong-co-so.toml")["salary"]),
+            key=lambda s: s.effective_from,
+        ))
 
     @cached_property
     def _spellings(self) -> dict[str, dict[str, tuple[Term | Award, str]]]:
@@ -76,6 +84,7 @@ class Catalog:
         lists: dict[str, tuple[Term | Award, ...]] = dict(self.vocab)
         for kind in ("danh_hieu", "hinh_thuc"):
             lists[kind] = tuple(a for a in self.awards if a.kind == kind)
+        lists["any"] = self.awards
         return {
             name: {fold(spelling): (term, spelling) for term in terms
                    for spelling in (term.name, term.code, *term.aliases)}
@@ -101,6 +110,17 @@ class Catalog:
         """Return the rule set in force on a decision date, or None before the first one."""
         return next((r for r in self.regimes if r.covers(day)), None)
 
+    def salary_on(self, day: date) -> Salary:
+        """Return the mức lương cơ sở in force on a day."""
+        in_force = [s for s in self.salaries if s.effective_from <= day]
+        if not in_force:
+            raise KhenthuongError(f"forms/luong-co-so.toml không có mức lương cơ sở áp dụng ngày "
+                                  f"{day:%d/%m/%Y}.")
+        return in_force[-1]
+
+    def award(self, code: str) -> Award:
+        return next(a for a in self.awards if a.code == code)
+
 
 def _load(path: Path) -> dict:
     try:
@@ -116,5 +136,28 @@ def _column(spec: dict) -> Column:
 
 
 def _regime(spec: dict) -> Regime:
-    return Regime(spec["name"], spec["effective_from"], spec.get("effective_to"), spec["source"],
-                  tuple(spec["legal_basis"]))
+    money = spec["money"]
+    return Regime(
+        name=spec["name"], effective_from=spec["effective_from"],
+        effective_to=spec.get("effective_to"), source=spec["source"],
+        legal_basis=tuple(spec["legal_basis"]), round_up_to=money["round_up_to"],
+        money_source=money["source"], highest_title_source=money["highest_title_only_source"],
+        coefficients={code: Coefficient(c.get("ca_nhan"), c.get("tap_the"), c["source"],
+                                        c.get("verified", True))
+                      for code, c in spec["coefficients"].items()},
+        votes={code: VoteRule(v["share"], v["of"], v.get("strict", False), v["source"],
+                              v.get("verified", True))
+               for code, v in spec["votes"].items()},
+        criteria={code: tuple(_criterion(c) for c in items)
+                  for code, items in spec["criteria"].items()},
+    )
+
+
+def _criterion(spec: dict, *, source: str = "", verified: bool = True) -> Criterion:
+    """One criterion; an `any` group holds alternatives that share its source."""
+    source = spec.get("source", source)
+    verified = spec.get("verified", verified)
+    params = {k: v for k, v in spec.items() if k not in ("rule", "source", "verified", "any")}
+    alternatives = tuple(_criterion(a, source=source, verified=verified)
+                         for a in spec.get("any", ()))
+    return Criterion(spec.get("rule", ""), params, source, verified, alternatives)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 from itertools import groupby
@@ -12,7 +13,8 @@ import click
 
 from .errors import InputError, KhenthuongError, Problem
 from .main import RoundResult, Summary, check, find_workbooks, generate
-from .vn import short_date
+from .rules import Assessment, Verdict
+from .vn import number, short_date
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -71,6 +73,21 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path) -> Non
     _print_summary(check(list(workbooks) or find_workbooks(inputs), forms=forms), verbose=True)
 
 
+def _print_verdicts(assessment: Assessment) -> None:
+    """Print one line per proposal, and the reasons of those not plainly eligible."""
+    rows = [(j.verdict.value, j.proposal.subject.name, j.proposal.award.name,
+             f"{number(j.money)} đ" if j.money else "") for j in assessment.judgements]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)] if rows else []
+    for judgement, row in zip(assessment.judgements, rows, strict=True):
+        color = {Verdict.ELIGIBLE: "green", Verdict.REVIEW: "yellow"}.get(judgement.verdict, "red")
+        click.secho(f"    {row[0]:<{widths[0]}}", fg=color, nl=False)
+        click.echo(f"  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip())
+        if judgement.verdict is not Verdict.ELIGIBLE:
+            for reason in judgement.reasons:
+                if not reason.passed:
+                    click.echo(f"        {reason}")
+
+
 def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
     """Print problems grouped by file and sheet, each group in the order found."""
     first_seen: dict[tuple[str, str], int] = {}
@@ -104,17 +121,20 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
                    "lịch sử, không lập văn bản.")
         return
     assessment = result.assessment
+    tally = Counter(j.verdict for j in assessment.judgements)
+    salary = assessment.salary
     click.echo(f"  Quy định áp dụng: {round_.regime.name}.")
-    click.echo(f"  Đề nghị: {len(assessment.proposals)} — trình cấp trên: "
-               f"{len(assessment.submitted)}; thuộc thẩm quyền của Văn phòng: "
+    click.echo(f"  Đề nghị: {len(assessment.judgements)} — "
+               + "; ".join(f"{v.value}: {tally[v]}" for v in Verdict) + ".")
+    click.echo(f"  Trình cấp trên: {len(assessment.submitted)}; thuộc thẩm quyền của Văn phòng: "
                f"{len(assessment.decided)}.")
+    click.echo(f"  Tiền thưởng: {number(assessment.money())} đồng (mức lương cơ sở "
+               f"{number(salary.amount)} đồng, {salary.source}).")
     if verbose:
-        for proposal in assessment.proposals:
-            route = "trình cấp trên" if proposal.award.route == "province" else "Văn phòng"
-            click.echo(f"    - {proposal.subject.name}: {proposal.award.name} ({route}).")
+        _print_verdicts(assessment)
     if result.folder is not None:
         click.echo(f"  Đã ghi {len(result.written)} văn bản vào {result.folder}:")
         for name in result.written:
             click.echo(f"    - {name}")
-        for name in result.skipped:
-            click.echo(f"    (không lập {name}: không có đề nghị trình cấp trên)")
+        for name, why in result.skipped:
+            click.echo(f"    (không lập {name}: {why})")

@@ -37,6 +37,9 @@ class Kind(Enum):
                     "đơn vị “{value}” không có trong sheet Tập thể; cần một trong: {expected}")
     NEEDS_HEAD = ("thieu-chuc-vu-thu-truong", Severity.ERROR,
                   "ký “{value}” cần dòng “Chức vụ thủ trưởng” (ví dụ: Chánh Văn phòng)")
+    AMBIGUOUS_PERSON = ("khop-nhieu-nguoi", Severity.ERROR,
+                        "“{value}” khớp với nhiều người ({expected}); hãy ghi Mã hoặc Đơn vị để "
+                        "phân biệt")
     ALL_CAPS = ("chu-hoa", Severity.WARNING,
                 "tên “{value}” viết toàn chữ hoa; văn bản sẽ ghi “{expected}”")
     DUPLICATE_PERSON = ("trung-nguoi", Severity.WARNING,

@@ -10,6 +10,7 @@ from .errors import InputError, KhenthuongError, Kind, Problem, UnreadableWorkbo
 from .model import Round
 from .read import read_workbook
 from .render import render_round, skipped
+from .history import Earlier, build_history
 from .rules import Assessment, assess
 from .validate import validate
 from .write import RenderedRound, write_rounds
@@ -62,8 +63,20 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS) -> Summary:
     problems += _same_round_twice(rounds)
     if any(p.is_error for p in problems):
         raise InputError(problems)
-    results = tuple(RoundResult(r, assess(r) if r.regime else None) for r in rounds)
-    return Summary(results, tuple(problems))
+    results, earlier = [], []
+    for round_ in sorted(rounds, key=lambda r: (r.info.decision_date, r.slug)):
+        assessment = None
+        if round_.regime is not None:
+            history, found = build_history(round_, earlier)
+            problems += found
+            assessment = assess(round_, catalog, history)
+        accepted = (tuple((j.proposal.subject, j.proposal.award) for j in assessment.accepted)
+                    if assessment else tuple((p.subject, p.award) for p in round_.proposals))
+        earlier.append(Earlier(round_, accepted))
+        results.append(RoundResult(round_, assessment))
+    if any(p.is_error for p in problems):
+        raise InputError(problems)
+    return Summary(tuple(results), tuple(problems))
 
 
 def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS) -> Summary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,14 +35,65 @@ class Award:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    """One condition of an award: a named check with its parameters and its legal source.
+
+    A group with `alternatives` holds when any of them does ("một trong các trường hợp").
+    `verified` is false for facts not yet checked against the law text: failing them asks for a
+    review rather than refusing."""
+
+    rule: str
+    params: Mapping[str, object]
+    source: str
+    verified: bool = True
+    alternatives: tuple[Criterion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Coefficient:
+    """Reward money as a multiple of the mức lương cơ sở."""
+
+    individual: float | None
+    collective: float | None
+    source: str
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class VoteRule:
+    """The share of the council's ballots an award needs."""
+
+    share: float
+    of: str  # "members": of all council members; "present": of members at the meeting
+    strict: bool  # more than the share (a majority), not just reaching it
+    source: str
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class Salary:
+    """A mức lương cơ sở and the day it applies from."""
+
+    amount: int
+    effective_from: date
+    source: str
+
+
+@dataclass(frozen=True)
 class Regime:
-    """The law in force for decisions between two dates."""
+    """The law in force for decisions between two dates: criteria, votes and money."""
 
     name: str
     effective_from: date
     effective_to: date | None
     source: str
     legal_basis: tuple[str, ...]
+    round_up_to: int
+    money_source: str
+    highest_title_source: str
+    coefficients: Mapping[str, Coefficient]
+    votes: Mapping[str, VoteRule]
+    criteria: Mapping[str, tuple[Criterion, ...]]
 
     def covers(self, day: date) -> bool:
         ends = self.effective_to
@@ -136,6 +188,42 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class PastRecord:
+    """A row of the Lịch sử sheet: a rating or an award of earlier years."""
+
+    row: int
+    code: str
+    name: str
+    birth_year: int | None
+    unit: str
+    years: tuple[int, ...]
+    what: Term | Award  # a rating, or a danh hiệu / hình thức received
+    initiatives: int | None
+    kind: Term | None
+    decision_number: str
+    decision_date: date | None
+
+
+@dataclass(frozen=True)
+class Council:
+    """The Hội đồng Thi đua - Khen thưởng that votes on the proposals."""
+
+    members: int
+    present: int | None
+
+
+@dataclass(frozen=True)
+class Quota:
+    """A movement plan's cap on one award."""
+
+    row: int
+    award: Award
+    collectives: int | None
+    individuals: int | None
+    source: str
+
+
+@dataclass(frozen=True)
 class Round:
     """One validated workbook: a yearly, sơ kết or tổng kết round."""
 
@@ -145,6 +233,9 @@ class Round:
     collectives: tuple[Collective, ...]
     people: tuple[Person, ...]
     proposals: tuple[Proposal, ...]
+    history: tuple[PastRecord, ...] = ()
+    council: Council | None = None
+    quotas: tuple[Quota, ...] = ()
 
     @property
     def slug(self) -> str:

@@ -46,7 +46,7 @@ class RawWorkbook:
 
     path: Path
     sheet_titles: dict[str, str] = field(default_factory=dict)
-    info: dict[str, Cell] = field(default_factory=dict)
+    pairs: dict[str, dict[str, Cell]] = field(default_factory=dict)
     tables: dict[str, list[Record]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -64,11 +64,12 @@ def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
         title = next((titles[fold(n)] for n in (sheet.title, *sheet.aliases) if fold(n) in titles),
                      None)
         if title is None:
-            raw.problem(Kind.MISSING_SHEET, sheet.title, expected=sheet.title)
+            if not sheet.optional:
+                raw.problem(Kind.MISSING_SHEET, sheet.title, expected=sheet.title)
             continue
         raw.sheet_titles[sheet.key] = title
-        if sheet.key == "info":
-            raw.info = _read_pairs(rows_by_sheet[title], sheet)
+        if sheet.pairs:
+            raw.pairs[sheet.key] = _read_pairs(rows_by_sheet[title], sheet)
         else:
             raw.tables[sheet.key] = _read_table(rows_by_sheet[title], sheet, raw)
     return raw

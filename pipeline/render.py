@@ -16,32 +16,43 @@ from docxtpl import DocxTemplate
 from .errors import TemplateError
 from .model import Award, Collective, Person, Proposal, Round
 from .rules import Assessment
-from .vn import admin_date, count, fold
+from .vn import admin_date, amount_words, count, fold, number
+from .xlsx import money_xlsx, verdicts_xlsx
 
 DOTS = "…" * 28  # one line left for the clerk to write by hand
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file of the round's set: how it is made, when the round needs it, and why not."""
+
+    filename: str
+    make: Callable[[Assessment, Path], bytes]
+    needed: Callable[[Assessment], bool]
+    absent: str  # what the summary says when the round has nothing for it
 
 
 @dataclass(frozen=True)
 class Document:
-    """A document of the set: its file, its template, and what fills it."""
+    """A Word document of the set: its template (same name in forms/) and what fills it."""
 
     filename: str
     build: Callable[[Assessment], dict]
-    needed: Callable[[Assessment], bool]
     title: str
+
+    def make(self, assessment: Assessment, forms: Path) -> bytes:
+        return render(forms / self.filename, self.build(assessment), title=self.title,
+                      round_=assessment.round)
 
 
 def render_round(assessment: Assessment, forms: Path) -> dict[str, bytes]:
-    """Render every document the round has something to say in; file name → .docx bytes."""
-    return {doc.filename: render(forms / doc.filename, doc.build(assessment),
-                                 title=doc.title, round_=assessment.round)
-            for doc in DOCUMENTS if doc.needed(assessment)}
+    """Make every file the round has something to say in; file name → bytes."""
+    return {out.filename: out.make(assessment, forms) for out in OUTPUTS if out.needed(assessment)}
 
 
-def skipped(assessment: Assessment) -> list[str]:
-    """Name the documents a round has nothing to say in."""
-    return [doc.filename for doc in DOCUMENTS if not doc.needed(assessment)]
+def skipped(assessment: Assessment) -> list[tuple[str, str]]:
+    """Name the files a round has nothing to say in, and why."""
+    return [(out.filename, out.absent) for out in OUTPUTS if not out.needed(assessment)]
 
 
 def render(template: Path, context: dict, *, title: str, round_: Round) -> bytes:
@@ -65,20 +76,7 @@ def render(template: Path, context: dict, *, title: str, round_: Round) -> bytes
     props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return stable_zip(buffer.getvalue())
-
-
-def stable_zip(data: bytes) -> bytes:
-    """Rewrite a package with fixed entry dates, so equal content gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry))
-    return out.getvalue()
+    return buffer.getvalue()
 
 
 # --- what every document shares ------------------------------------------------------------------
@@ -182,12 +180,19 @@ def to_trinh(assessment: Assessment) -> dict:
         "mo_dau": [results_sentence(round_)],
         "tong_so": subjects_count(proposals),
         "de_nghi": listed(requests),
+        "kinh_phi": money_sentence(assessment.money(proposals)),
         "ho_so": listed(["- Danh sách tập thể, cá nhân đề nghị khen thưởng",
                          "- Báo cáo thành tích của các tập thể, cá nhân",
                          "- Biên bản họp Hội đồng Thi đua - Khen thưởng"]),
         "noi_nhan": listed(["- Như trên", "- Sở Nội vụ", f"- Lưu: VT, {info.drafting_unit}"
                             if info.drafting_unit else "- Lưu: VT"]),
     }
+
+
+def money_sentence(amount: int) -> str:
+    """State reward money in figures and words."""
+    return (f"Tổng số tiền thưởng theo quy định: {number(amount)} đồng (Bằng chữ: "
+            f"{amount_words(amount)}).")
 
 
 def results_sentence(round_: Round) -> str:
@@ -258,7 +263,9 @@ def bao_cao(assessment: Assessment) -> dict:
     award_rows = [{"stt": i, "ten": award.name,
                    "tap_the": sum(p.is_collective for p in proposals if p.award == award),
                    "ca_nhan": sum(not p.is_collective for p in proposals if p.award == award),
-                   "cap": award.decided_by}
+                   "cap": award.decided_by,
+                   "tien": number(assessment.money(tuple(p for p in proposals
+                                                         if p.award == award)))}
                   for i, award in enumerate(awards_of(proposals), start=1)]
     return common(round_, "BC", info.number_bao_cao) | {
         "trich_yeu": summary,
@@ -267,10 +274,11 @@ def bao_cao(assessment: Assessment) -> dict:
         "dac_diem": [results_sentence(round_)] + ([info.situation] if info.situation else []),
         "chi_dao": paragraphs(info.direction),
         "xep_loai": ratings_sentences(round_),
-        "khen_thuong": [proposals_sentence(assessment)],
+        "khen_thuong": [proposals_sentence(assessment), money_sentence(assessment.money())],
         "bang_khen_thuong": award_rows,
         "tong_tap_the": sum(p.is_collective for p in proposals),
         "tong_ca_nhan": sum(not p.is_collective for p in proposals),
+        "tong_tien": number(assessment.money()),
         "bang_don_vi": unit_rows(assessment),
         "tong_so_nguoi": len(round_.people),
         "danh_gia": paragraphs(info.assessment),
@@ -311,8 +319,11 @@ def proposals_sentence(assessment: Assessment) -> str:
     if assessment.submitted:
         parts.append(f"trình {decider(assessment.round)} xem xét: "
                      f"{subjects_count(assessment.submitted)}")
+    refused = len(assessment.refused)
     return (f"Tổng số lượt đề nghị: {subjects_count(assessment.proposals)}; trong đó "
-            + "; ".join(parts) + ".")
+            + "; ".join(parts) + "."
+            + (f" Ngoài ra có {count(refused)} lượt đề nghị không đủ điều kiện theo quy định, "
+               "không đưa vào danh sách." if refused else ""))
 
 
 def unit_rows(assessment: Assessment) -> list[dict]:
@@ -344,10 +355,18 @@ def award_tally(proposals: Iterable[Proposal]) -> str:
 
 
 DOCUMENTS = (
-    Document("to-trinh-de-nghi-khen-thuong.docx", to_trinh, lambda a: bool(a.submitted),
-             "Tờ trình đề nghị khen thưởng"),
-    Document("danh-sach-de-nghi-khen-thuong.docx", danh_sach, lambda a: bool(a.submitted),
-             "Danh sách đề nghị khen thưởng"),
-    Document("bao-cao-ket-qua.docx", bao_cao, lambda a: True,
-             "Báo cáo kết quả phong trào thi đua, khen thưởng"),
+    Document("to-trinh-de-nghi-khen-thuong.docx", to_trinh, "Tờ trình đề nghị khen thưởng"),
+    Document("danh-sach-de-nghi-khen-thuong.docx", danh_sach, "Danh sách đề nghị khen thưởng"),
+    Document("bao-cao-ket-qua.docx", bao_cao, "Báo cáo kết quả phong trào thi đua, khen thưởng"),
+)
+
+_UP = "không có đề nghị đủ điều kiện trình cấp trên"
+OUTPUTS = (
+    Output(DOCUMENTS[0].filename, DOCUMENTS[0].make, lambda a: bool(a.submitted), _UP),
+    Output(DOCUMENTS[1].filename, DOCUMENTS[1].make, lambda a: bool(a.submitted), _UP),
+    Output(DOCUMENTS[2].filename, DOCUMENTS[2].make, lambda a: True, ""),
+    Output("ket-qua-tham-dinh.xlsx", lambda a, _: verdicts_xlsx(a),
+           lambda a: bool(a.judgements), "không có đề nghị nào"),
+    Output("tong-hop-kinh-phi.xlsx", lambda a, _: money_xlsx(a), lambda a: a.money() > 0,
+           "không có tiền thưởng"),
 )

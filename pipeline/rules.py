@@ -1,35 +1,470 @@
-"""Apply the award rules to a round: which proposals the office decides, which go up by tờ trình."""
+"""Judge every proposal against the rule set in force, price the accepted ones, and route them.
+
+Criteria are data (forms/rules/*.toml); the checks they name are the small predicates below,
+each returning whether it holds and a Vietnamese sentence saying why.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 
-from .model import Collective, Proposal, Round
-from .vn import fold, name_sort_key, sort_key
+from .catalog import Catalog
+from .errors import KhenthuongError
+from .history import History, YearFacts
+from .model import (Award, Collective, Criterion, Person, Proposal, Regime, Round, Salary, Subject,
+                    Term)
+from .vn import count, fold, name_sort_key, number, sort_key
+
+
+class Verdict(Enum):
+    ELIGIBLE = "đủ điều kiện"
+    REVIEW = "cần kiểm tra"
+    INELIGIBLE = "không đủ điều kiện"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One check of one proposal: what was found, against which article."""
+
+    passed: bool
+    text: str
+    source: str
+    verified: bool = True
+    claim: bool = False  # rests on what the unit claims (Loại khen thưởng, Thành tích)
+
+    def __str__(self) -> str:
+        mark = "Đạt" if self.passed else ("Chưa đạt" if self.verified else "Cần kiểm tra")
+        return f"{mark}: {self.text} ({self.source})."
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A proposal with its verdict, its reasons and its reward money."""
+
+    proposal: Proposal
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+    coefficient: float = 0.0
+    money: int = 0
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict is not Verdict.INELIGIBLE
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """A round's proposals, sorted into the documents that carry them."""
+    """A round's proposals judged, priced and sorted into the documents that carry them."""
 
     round: Round
-    submitted: tuple[Proposal, ...]  # to the provincial chairman by tờ trình
-    decided: tuple[Proposal, ...]  # by the office head's own quyết định
+    judgements: tuple[Judgement, ...]  # in list order
+    salary: Salary
+    advice: dict[Subject, tuple[Award, ...]] = field(default_factory=dict)
+
+    @property
+    def accepted(self) -> tuple[Judgement, ...]:
+        return tuple(j for j in self.judgements if j.accepted)
+
+    @property
+    def refused(self) -> tuple[Judgement, ...]:
+        return tuple(j for j in self.judgements if not j.accepted)
+
+    @property
+    def submitted(self) -> tuple[Proposal, ...]:
+        """Accepted proposals that go to the provincial chairman by tờ trình."""
+        return tuple(j.proposal for j in self.accepted if j.proposal.award.route == "province")
+
+    @property
+    def decided(self) -> tuple[Proposal, ...]:
+        """Accepted proposals the office head decides."""
+        return tuple(j.proposal for j in self.accepted if j.proposal.award.route == "office")
 
     @property
     def proposals(self) -> tuple[Proposal, ...]:
         return self.submitted + self.decided
 
+    def money(self, proposals: tuple[Proposal, ...] | None = None) -> int:
+        """Total reward money of some accepted proposals (all of them by default)."""
+        wanted = None if proposals is None else set(proposals)
+        return sum(j.money for j in self.accepted if wanted is None or j.proposal in wanted)
 
-def assess(round_: Round) -> Assessment:
-    """Route every proposal by the authority that decides its award (forms/awards.toml)."""
+
+# --- the predicates ------------------------------------------------------------------------------
+
+Outcome = tuple[bool, str] | None  # None: the check does not apply to this subject
+
+
+def rating_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
+    level = judge.term("rating", rating)
+    ok = subject.rating.rank <= level.rank
+    return ok, (f"năm {judge.year} {subject.rating.name.lower()}"
+                + ("" if ok else f"; cần từ {level.name.lower()} trở lên"))
+
+
+def discipline_below(judge: Judge, subject: Subject, *, discipline: str) -> Outcome:
+    if not isinstance(subject, Person):
+        return None
+    limit = judge.term("discipline", discipline)
+    ok = subject.discipline.rank < limit.rank
+    return ok, ("không bị kỷ luật" if subject.discipline.rank == 0 else
+                f"bị kỷ luật {subject.discipline.name.lower()}"
+                + ("" if ok else f"; không xét khi bị kỷ luật từ {limit.name.lower()}"))
+
+
+def eligible_for(judge: Judge, subject: Subject, *, award: str) -> Outcome:
+    other = judge.catalog.award(award)
+    verdict, reasons = judge.criteria(subject, other)
+    failed = "; ".join(r.text for r in reasons if not r.passed)
+    return (verdict is not Verdict.INELIGIBLE,
+            f"đạt tiêu chuẩn {other.name}" if verdict is not Verdict.INELIGIBLE
+            else f"chưa đạt tiêu chuẩn {other.name}: {failed}")
+
+
+def initiatives_at_least(judge: Judge, subject: Subject, *, count: int) -> Outcome:
+    if not isinstance(subject, Person):
+        return None
+    have = subject.initiatives
+    return have >= count, f"có {_n(have)} sáng kiến được công nhận năm {judge.year}" + (
+        "" if have >= count else f"; cần {_n(count)}")
+
+
+def initiative_scope_at_least(judge: Judge, subject: Subject, *, scope: str) -> Outcome:
+    if not isinstance(subject, Person):
+        return None
+    wanted = judge.term("scope", scope)
+    have = subject.initiative_scope
+    ok = subject.initiatives > 0 and have is not None and have.rank >= wanted.rank
+    text = (f"sáng kiến có phạm vi ảnh hưởng {have.name.lower()}" if have and subject.initiatives
+            else "không có sáng kiến ghi phạm vi ảnh hưởng")
+    return ok, text + ("" if ok else f"; cần phạm vi {wanted.name.lower()}")
+
+
+def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int) -> Outcome:
+    title = judge.catalog.award(award)
+    held = [y for y in judge.span(years) if judge.holds_title(subject, title, y)]
+    ok = len(held) == years
+    return ok, (f"{title.name}: {_years(held) or 'không năm nào'} trong {_n(years)} năm liên tục "
+                f"đến {judge.year}" + ("" if ok else f"; cần đủ {_n(years)} năm"))
+
+
+def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: int,
+                        initiatives: int = 0) -> Outcome:
+    level = judge.term("rating", rating)
+    span = judge.span(years)
+    good = [y for y in span if (r := judge.rating(subject, y)) is not None and r.rank <= level.rank]
+    ok = len(good) == years
+    text = (f"{level.name.lower()}: {_years(good) or 'không năm nào'} trong {_n(years)} năm liên "
+            f"tục đến {judge.year}")
+    if initiatives:
+        have = sum(judge.initiatives(subject, y) for y in span)
+        used = judge.initiatives_used(subject)
+        ok = ok and have - used >= initiatives
+        text += f"; {_n(have)} sáng kiến trong thời gian đó" + (
+            f", {_n(used)} đã dùng cho danh hiệu thi đua năm {judge.year}" if used else "")
+        if have - used < initiatives:
+            text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
+    elif not ok:
+        text += f"; cần đủ {_n(years)} năm"
+    return ok, text
+
+
+def claimed_achievement(judge: Judge, subject: Subject, *, kinds: list[str]) -> Outcome:
+    if subject.kind.code not in kinds:
+        return False, f"loại khen thưởng “{subject.kind.name}” không thuộc trường hợp này"
+    if not subject.achievements:
+        return False, f"thành tích {subject.kind.name.lower()} chưa ghi ở cột Thành tích"
+    return True, (f"thành tích {subject.kind.name.lower()} do đơn vị bình xét: "
+                  f"“{_short(subject.achievements)}”")
+
+
+def members_share(judge: Judge, subject: Subject, *, award: str, share: float) -> Outcome:
+    if not isinstance(subject, Collective):
+        return None
+    title = judge.catalog.award(award)
+    members = judge.members(subject)
+    if not members:
+        return False, "không có cá nhân nào của tập thể trong sheet Cá nhân"
+    have = sum(judge.criteria(m, title)[0] is not Verdict.INELIGIBLE for m in members)
+    ok = have >= share * len(members)
+    return ok, (f"{_n(have)}/{_n(len(members))} cá nhân ({_percent(have, len(members))}) đạt "
+                f"{title.name}" + ("" if ok else f"; cần từ {_percent(share)}"))
+
+
+def members_rated_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
+    if not isinstance(subject, Collective):
+        return None
+    level = judge.term("rating", rating)
+    below = [m.name for m in judge.members(subject) if m.rating.rank > level.rank]
+    return not below, (f"mọi cá nhân {level.name.lower()} trở lên" if not below else
+                       f"{', '.join(below)} dưới mức {level.name.lower()}")
+
+
+def member_with(judge: Judge, subject: Subject, *, award: str) -> Outcome:
+    if not isinstance(subject, Collective):
+        return None
+    title = judge.catalog.award(award)
+    holders = [m.name for m in judge.members(subject) if judge.holds_title(m, title, judge.year)]
+    return bool(holders), (f"có cá nhân đạt {title.name}: {', '.join(holders)}" if holders
+                           else f"không có cá nhân nào đạt {title.name}")
+
+
+def no_member_disciplined(judge: Judge, subject: Subject, *, discipline: str) -> Outcome:
+    if not isinstance(subject, Collective):
+        return None
+    limit = judge.term("discipline", discipline)
+    caught = [m.name for m in judge.members(subject) if m.discipline.rank >= limit.rank]
+    return not caught, ("không có cá nhân bị kỷ luật từ " + limit.name.lower() if not caught else
+                        f"{', '.join(caught)} bị kỷ luật từ {limit.name.lower()} trở lên")
+
+
+def prior_award(judge: Judge, subject: Subject, *, award: str, years: int, rating: str) -> Outcome:
+    earlier = judge.catalog.award(award)
+    got = [y for y, facts in judge.history.get(subject, {}).items()
+           if y <= judge.year - years
+           and any(a == earlier and kind == "cong-trang" for a, kind, _ in facts.awards)]
+    streak = consecutive_ratings(judge, subject, rating=rating, years=years)
+    ok = bool(got) and streak[0]
+    return ok, (f"{earlier.name} (công trạng) năm {_years(got)}" if got else
+                f"chưa có {earlier.name} về công trạng trước năm {judge.year - years + 1}"
+                ) + f"; {streak[1]}"
+
+
+PREDICATES: dict[str, Callable[..., Outcome]] = {f.__name__: f for f in (
+    rating_at_least, discipline_below, eligible_for, initiatives_at_least,
+    initiative_scope_at_least, consecutive_titles, consecutive_ratings, claimed_achievement,
+    members_share, members_rated_at_least, member_with, no_member_disciplined, prior_award)}
+
+
+# --- the judge -----------------------------------------------------------------------------------
+
+
+class Judge:
+    """Applies a rule set to the subjects of one round, with their history."""
+
+    def __init__(self, round_: Round, regime: Regime, catalog: Catalog, history: History) -> None:
+        self.round, self.regime, self.catalog, self.history = round_, regime, catalog, history
+        self.year = round_.info.year
+        self._members: dict[str, list[Person]] = {}
+        for person in round_.people:
+            self._members.setdefault(fold(person.unit), []).append(person)
+        self._requested = {(p.subject, p.award.code) for p in round_.proposals}
+        self._titles_requested: dict[Subject, list[Award]] = {}
+        for p in round_.proposals:
+            if p.award.kind == "danh_hieu":
+                self._titles_requested.setdefault(p.subject, []).append(p.award)
+        self._criteria: dict[tuple[Subject, str], tuple[Verdict, list[Reason]]] = {}
+        self._consumed: dict[tuple[Subject, str], int] = {}
+
+    # facts the predicates ask for
+
+    def term(self, vocab: str, code: str) -> Term:
+        return next(t for t in self.catalog.vocab[vocab] if t.code == code)
+
+    def span(self, years: int) -> range:
+        return range(self.year - years + 1, self.year + 1)
+
+    def members(self, collective: Collective) -> list[Person]:
+        return self._members.get(fold(collective.name), [])
+
+    def _past(self, subject: Subject, year: int) -> YearFacts | None:
+        return self.history.get(subject, {}).get(year)
+
+    def rating(self, subject: Subject, year: int) -> Term | None:
+        if year == self.year:
+            return subject.rating
+        facts = self._past(subject, year)
+        return facts.rating if facts else None
+
+    def initiatives(self, subject: Subject, year: int) -> int:
+        if year == self.year:
+            return subject.initiatives if isinstance(subject, Person) else 0
+        facts = self._past(subject, year)
+        return facts.initiatives if facts else 0
+
+    def holds_title(self, subject: Subject, title: Award, year: int) -> bool:
+        """Held in an earlier year, or proposed and eligible in this round."""
+        if year == self.year:
+            return ((subject, title.code) in self._requested
+                    and self.criteria(subject, title)[0] is not Verdict.INELIGIBLE)
+        facts = self._past(subject, year)
+        return bool(facts and title.code in facts.titles)
+
+    def initiatives_used(self, subject: Subject) -> int:
+        """Sáng kiến this round's danh hiệu already rest on: each serves one award only."""
+        return sum(self._consumed.get((subject, title.code), 0)
+                   for title in self._titles_requested.get(subject, ())
+                   if self.criteria(subject, title)[0] is not Verdict.INELIGIBLE)
+
+    # judging
+
+    def criteria(self, subject: Subject, award: Award) -> tuple[Verdict, list[Reason]]:
+        """Check an award's criteria for a subject (no votes, no quotas); cached."""
+        key = (subject, award.code)
+        if key not in self._criteria:
+            rules = self.regime.criteria.get(award.code)
+            if rules is None:
+                raise KhenthuongError(f"Quy định “{self.regime.name}” chưa có tiêu chuẩn cho "
+                                      f"“{award.name}” (forms/rules).")
+            reasons = [r for c in rules if (r := self._check(subject, award, c)) is not None]
+            self._criteria[key] = (_verdict(reasons), reasons)
+        return self._criteria[key]
+
+    def _check(self, subject: Subject, award: Award, criterion: Criterion) -> Reason | None:
+        if criterion.alternatives:
+            return self._any(subject, award, criterion)
+        params = dict(criterion.params)
+        subjects = params.pop("subjects", None)
+        kind = "tap_the" if isinstance(subject, Collective) else "ca_nhan"
+        if subjects is not None and kind not in subjects:
+            return None
+        predicate = PREDICATES.get(criterion.rule)
+        if predicate is None:
+            raise KhenthuongError(f"Quy định “{self.regime.name}” dùng điều kiện "
+                                  f"“{criterion.rule}” mà chương trình không có.")
+        outcome = predicate(self, subject, **params)
+        if outcome is None:
+            return None
+        ok, text = outcome
+        if ok and criterion.rule == "initiatives_at_least":
+            self._consumed[(subject, award.code)] = params["count"]
+        return Reason(ok, text, criterion.source, criterion.verified,
+                      claim=criterion.rule == "claimed_achievement")
+
+    def _any(self, subject: Subject, award: Award, group: Criterion) -> Reason | None:
+        """One of several cases: the first that holds (later ones are not tried, so a sáng
+        kiến is only spent when it is needed), else every case that applies, all failed."""
+        tried = []
+        for alternative in group.alternatives:
+            reason = self._check(subject, award, alternative)
+            if reason is not None and reason.passed:
+                return reason
+            tried += [reason] if reason else []
+        if not tried:
+            return None
+        return Reason(False, " hoặc ".join(r.text for r in tried), group.source, group.verified)
+
+    def judge(self, proposal: Proposal) -> Judgement:
+        verdict, reasons = self.criteria(proposal.subject, proposal.award)
+        reasons = [*reasons, self.votes(proposal)]
+        return Judgement(proposal, _verdict(reasons), tuple(reasons))
+
+    def votes(self, proposal: Proposal) -> Reason:
+        rule = self.regime.votes.get(proposal.award.code, self.regime.votes["default"])
+        council, votes = self.round.council, proposal.subject.votes
+        base_name = "tổng số thành viên" if rule.of == "members" else "số thành viên dự họp"
+        wanted = f"cần {'trên' if rule.strict else 'từ'} {_percent(rule.share)} {base_name} Hội đồng"
+        if council is None or votes is None:
+            return Reason(False, f"chưa có số phiếu đồng ý hoặc số thành viên Hội đồng; {wanted}",
+                          rule.source, verified=False)
+        base = council.members if rule.of == "members" else (council.present or council.members)
+        share = votes / base if base else 0
+        ok = share > rule.share if rule.strict else share >= rule.share - 1e-9
+        return Reason(ok, f"{_n(votes)}/{_n(base)} phiếu đồng ý ({_percent(votes, base)}); "
+                          f"{wanted}", rule.source, rule.verified)
+
+
+def _verdict(reasons: list[Reason]) -> Verdict:
+    if any(not r.passed and r.verified for r in reasons):
+        return Verdict.INELIGIBLE
+    if any(not r.passed for r in reasons):
+        return Verdict.REVIEW
+    return Verdict.ELIGIBLE
+
+
+# --- the round -----------------------------------------------------------------------------------
+
+
+def assess(round_: Round, catalog: Catalog, history: History | None = None) -> Assessment:
+    """Judge, price and order every proposal of a round; advise each subject's highest tier."""
+    judge = Judge(round_, round_.regime, catalog, history or {})
     ordered = sorted(round_.proposals, key=list_order(round_))
-    return Assessment(
-        round=round_,
-        submitted=tuple(p for p in ordered if p.award.route == "province"),
-        decided=tuple(p for p in ordered if p.award.route == "office"),
-    )
+    judgements = _over_quota([judge.judge(p) for p in ordered], round_)
+    salary = (Salary(round_.info.base_salary, round_.info.decision_date,
+                     "sheet Thông tin, dòng Mức lương cơ sở") if round_.info.base_salary
+              else catalog.salary_on(round_.info.decision_date))
+    judgements = _priced(judgements, round_.regime, salary)
+    return Assessment(round_, tuple(judgements), salary, _advice(judge, round_, catalog))
+
+
+def _over_quota(judgements: list[Judgement], round_: Round) -> list[Judgement]:
+    """Flag every proposal of an award whose accepted count exceeds the plan's quota."""
+    flagged = {}
+    for quota in round_.quotas:
+        for collective, cap in ((True, quota.collectives), (False, quota.individuals)):
+            mine = [j for j in judgements if j.accepted and j.proposal.award == quota.award
+                    and j.proposal.is_collective == collective]
+            if cap is not None and len(mine) > cap:
+                who = "tập thể" if collective else "cá nhân"
+                reason = Reason(False, f"{_n(len(mine))} {who} đề nghị {quota.award.name}, vượt "
+                                       f"chỉ tiêu {_n(cap)}; Hội đồng cần chọn lại",
+                                quota.source or f"sheet Chỉ tiêu, dòng {quota.row}",
+                                verified=False)
+                for j in mine:
+                    flagged[id(j)] = reason
+    return [Judgement(j.proposal, _verdict([*j.reasons, flagged[id(j)]]),
+                      (*j.reasons, flagged[id(j)])) if id(j) in flagged else j
+            for j in judgements]
+
+
+def _priced(judgements: list[Judgement], regime: Regime, salary: Salary) -> list[Judgement]:
+    """Add reward money: coefficient × base salary, rounded up; one danh hiệu per subject."""
+    best_title: dict[Subject, float] = {}
+    for j in judgements:
+        if j.accepted and j.proposal.award.kind == "danh_hieu":
+            best_title[j.proposal.subject] = max(best_title.get(j.proposal.subject, 0),
+                                                 _coefficient(j.proposal, regime))
+    priced, paid_title = [], set()
+    for j in judgements:
+        coefficient = _coefficient(j.proposal, regime) if j.accepted else 0.0
+        subject, reasons = j.proposal.subject, j.reasons
+        if j.accepted and j.proposal.award.kind == "danh_hieu":
+            if coefficient < best_title[subject] or subject in paid_title:
+                reasons += (Reason(True, "không thưởng tiền: cùng đợt đã có danh hiệu cao hơn",
+                                   regime.highest_title_source),)
+                coefficient = 0.0
+            if coefficient:
+                paid_title.add(subject)
+        money = money_for(coefficient, salary.amount, regime.round_up_to)
+        priced.append(Judgement(j.proposal, j.verdict, reasons, coefficient, money))
+    return priced
+
+
+def _coefficient(proposal: Proposal, regime: Regime) -> float:
+    entry = regime.coefficients.get(proposal.award.code)
+    if entry is None:
+        return 0.0
+    value = entry.collective if proposal.is_collective else entry.individual
+    return value or 0.0
+
+
+def money_for(coefficient: float, salary: int, round_up_to: int) -> int:
+    """Coefficient × base salary, rounded up to `round_up_to` đồng (0: not rounded)."""
+    raw = round(coefficient * salary)  # the product of two decimals, free of float noise
+    return math.ceil(raw / round_up_to) * round_up_to if round_up_to else raw
+
+
+def _advice(judge: Judge, round_: Round, catalog: Catalog) -> dict[Subject, tuple[Award, ...]]:
+    """Per subject, the highest hình thức and the highest danh hiệu whose countable criteria
+    hold (a claimed achievement was made for the award proposed, not for the others)."""
+    advice = {}
+    for subject in (*round_.collectives, *round_.people):
+        kind = "tap_the" if isinstance(subject, Collective) else "ca_nhan"
+        best = []
+        for award_kind in ("hinh_thuc", "danh_hieu"):
+            first = next((a for a in catalog.awards
+                          if a.kind == award_kind and kind in a.subjects
+                          and _countably_eligible(judge.criteria(subject, a))), None)
+            best += [first] if first else []
+        advice[subject] = tuple(best)
+    return advice
+
+
+def _countably_eligible(result: tuple[Verdict, list[Reason]]) -> bool:
+    verdict, reasons = result
+    return verdict is Verdict.ELIGIBLE and not any(r.claim for r in reasons)
 
 
 def list_order(round_: Round) -> Callable[[Proposal], tuple]:
@@ -45,3 +480,23 @@ def list_order(round_: Round) -> Callable[[Proposal], tuple]:
                 sort_key(subject.unit), name_sort_key(subject.name))
 
     return key
+
+
+# --- wording -------------------------------------------------------------------------------------
+
+
+def _n(value: int) -> str:
+    return count(value)
+
+
+def _years(years: list[int]) -> str:
+    return ", ".join(str(y) for y in sorted(years))
+
+
+def _percent(part: float, whole: float = 1) -> str:
+    return f"{number(round(100 * part / whole, 1))}%"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+

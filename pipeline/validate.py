@@ -11,7 +11,8 @@ from openpyxl.utils.datetime import from_excel
 
 from .catalog import Catalog, Column
 from .errors import Kind, Problem, quoted
-from .model import Award, Collective, Person, Proposal, Round, RoundInfo, Term
+from .model import (Award, Collective, Council, PastRecord, Person, Proposal, Quota, Round,
+                    RoundInfo, Term)
 from .read import Cell, RawWorkbook
 from .vn import fold, name_case
 
@@ -19,6 +20,7 @@ _INT = re.compile(r"^[+]?\d+(?:[.,]0+)?$")
 _YEAR = re.compile(r"^(?:năm\s*)?(\d{4})$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_YEARS = re.compile(r"^(?:năm\s*)?(\d{4})\s*[-–]\s*(\d{4})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})[/.\-](\d{4})$", re.IGNORECASE)
 _SUBJECT_NAMES = {"ca_nhan": "cá nhân", "tap_the": "tập thể"}
 
@@ -31,13 +33,17 @@ def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Pro
     units = {fold(c.name): c.name for c in collectives if c.name}
     people = [checker.person(r, info, units) for r in raw.tables.get("individuals", ())]
     checker.duplicates(people)
+    history = tuple(checker.past(r) for r in raw.tables.get("history", ()))
+    council = checker.council()
+    quotas = tuple(checker.quota(r) for r in raw.tables.get("quotas", ()))
     problems = raw.problems + checker.problems
     if info is None or any(p.is_error for p in problems):
         return None, problems
     proposals = tuple(Proposal(subject, award)
                       for subject, awards in checker.requested for award in awards)
     regime = catalog.regime_for(info.decision_date)
-    return Round(raw.path, info, regime, tuple(collectives), tuple(people), proposals), problems
+    return Round(raw.path, info, regime, tuple(collectives), tuple(people), proposals, history,
+                 council, quotas), problems
 
 
 class _Checker:
@@ -102,6 +108,28 @@ class _Checker:
                      expected="ngày/tháng/năm, ví dụ 05/3/2026, hoặc tháng/năm, ví dụ 11/2026")
         return parsed
 
+    def _to_years(self, sheet: str, column: Column, cell: Cell) -> tuple[int, ...] | None:
+        """Read "2024", "năm 2024" or a span "2023-2025" (each year of it)."""
+        if isinstance(cell.value, str) and (m := _YEARS.match(cell.value)):
+            first, last = int(m.group(1)), int(m.group(2))
+            if 1900 <= first <= last <= 2100:
+                return tuple(range(first, last + 1))
+        year = self._to_year(sheet, column, cell)
+        return (year,) if year else None
+
+    def _to_achievement(self, sheet: str, column: Column, cell: Cell) -> Term | Award | None:
+        """A rating, a danh hiệu or a hình thức."""
+        text = _text(cell.value)
+        found = next((t for vocab in ("rating", "danh_hieu", "hinh_thuc")
+                      if (t := self.catalog.lookup(vocab, text))), None)
+        if found is None:
+            choices = [self.catalog.choices(v) for v in ("rating", "danh_hieu", "hinh_thuc")]
+            guess = next((g for v in ("rating", "danh_hieu", "hinh_thuc")
+                          if (g := self.catalog.suggest(v, text))), None)
+            self.add(Kind.NOT_IN_LIST, sheet, cell, expected=quoted(sum(choices, [])),
+                     hint=f"có phải “{guess}”?" if guess else "")
+        return found
+
     def _to_vocab(self, sheet: str, column: Column, cell: Cell, vocab: str) -> Term | None:
         term = self.catalog.lookup(vocab, _text(cell.value))
         if term is None:
@@ -113,8 +141,8 @@ class _Checker:
         if award is None:
             self._not_in_list(sheet, cell, kind)
             return None
-        subject = "tap_the" if sheet == "collectives" else "ca_nhan"
-        if subject not in award.subjects:
+        subject = {"collectives": "tap_the", "individuals": "ca_nhan"}.get(sheet)
+        if subject and subject not in award.subjects:
             self.add(Kind.WRONG_SUBJECT, sheet, cell,
                      expected=f"chỉ xét tặng cho {_SUBJECT_NAMES[award.subjects[0]]}, "
                               f"không dùng cho {_SUBJECT_NAMES[subject]}")
@@ -132,11 +160,11 @@ class _Checker:
         if "info" not in self.raw.sheet_titles:
             return None
         for column in self.catalog.sheets["info"].columns:
-            if column.required and column.key not in self.raw.info:
+            if column.required and column.key not in self.raw.pairs["info"]:
                 self.add(Kind.MISSING_INFO, "info", expected=column.label)
-        v = self.values("info", self.raw.info)
+        v = self.values("info", self.raw.pairs["info"])
         if v["sign_authority"] and not v["head_title"]:
-            self.add(Kind.NEEDS_HEAD, "info", self.raw.info["sign_authority"])
+            self.add(Kind.NEEDS_HEAD, "info", self.raw.pairs["info"]["sign_authority"])
         if v["year"] is None or v["occasion"] is None:
             return None
         sign = v["sign_date"]
@@ -178,6 +206,29 @@ class _Checker:
             votes=v["votes"], note=_s(v["note"]))
         self._request(person, v)
         return person
+
+    def past(self, record) -> PastRecord:
+        v = self.values("history", record.cells)
+        return PastRecord(
+            row=record.row, code=_s(v["code"]), name=_s(v["name"]), birth_year=v["birth_year"],
+            unit=_s(v["unit"]), years=v["years"] or (), what=v["what"],
+            initiatives=v["initiatives"], kind=v["kind"],
+            decision_number=_s(v["decision_number"]),
+            decision_date=v["decision_date"] if isinstance(v["decision_date"], date) else None)
+
+    def council(self) -> Council | None:
+        cells = self.raw.pairs.get("council")
+        if cells is None:
+            return None
+        v = self.values("council", cells)
+        if v["members"] is None:
+            self.add(Kind.MISSING_INFO, "council", expected="Tổng số thành viên")
+            return None
+        return Council(v["members"], v["present"])
+
+    def quota(self, record) -> Quota:
+        v = self.values("quotas", record.cells)
+        return Quota(record.row, v["award"], v["collectives"], v["individuals"], _s(v["source"]))
 
     def _request(self, subject: Collective | Person, values: dict[str, object]) -> None:
         awards = [values[key] for key in ("title", "award") if values[key] is not None]

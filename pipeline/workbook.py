@@ -11,28 +11,39 @@ from openpyxl.styles import Alignment, Font
 from .catalog import Catalog
 
 TITLES = {
+    "info": "THÔNG TIN CHUNG CỦA ĐỢT KHEN THƯỞNG",
+    "council": "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
     "collectives": "DANH SÁCH TẬP THỂ ĐÁNH GIÁ, ĐỀ NGHỊ KHEN THƯỞNG",
     "individuals": "DANH SÁCH CÁ NHÂN ĐÁNH GIÁ, ĐỀ NGHỊ KHEN THƯỞNG",
+    "history": "DANH HIỆU, HÌNH THỨC KHEN THƯỞNG VÀ KẾT QUẢ ĐÁNH GIÁ CÁC NĂM TRƯỚC",
+    "quotas": "CHỈ TIÊU KHEN THƯỞNG THEO KẾ HOẠCH PHONG TRÀO",
 }
 
 
-def write_workbook(path: Path, catalog: Catalog, *, info: Mapping[str, object],
+def write_workbook(path: Path, catalog: Catalog, *, pairs: Mapping[str, Mapping[str, object]],
                    tables: Mapping[str, Sequence[Mapping[str, object]]]) -> Path:
-    """Write a workbook; `info` and each table's rows are keyed by column key (forms data)."""
+    """Write a workbook: key / value sheets from `pairs`, table sheets from `tables`, each keyed
+    by the sheet and column keys of forms/vocabulary.toml."""
     book = Workbook()
-    sheet = book.active
-    info_spec = catalog.sheets["info"]
-    sheet.title = info_spec.title
-    sheet.append(["THÔNG TIN CHUNG CỦA ĐỢT KHEN THƯỞNG"])
-    sheet.append([])
-    for column in info_spec.columns:
-        if column.key in info:
-            sheet.append([column.label, info[column.key]])
-    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 32, 60
+    book.remove(book.active)
+    for key, values in pairs.items():
+        _write_pairs(book, catalog, key, values)
     for key, rows in tables.items():
         _write_table(book, catalog, key, rows)
     book.save(path)
     return path
+
+
+def _write_pairs(book: Workbook, catalog: Catalog, key: str, values: Mapping[str, object]) -> None:
+    spec = catalog.sheets[key]
+    sheet = book.create_sheet(spec.title)
+    sheet.append([TITLES[key]])
+    sheet["A1"].font = Font(bold=True)
+    sheet.append([])
+    for column in spec.columns:
+        if values.get(column.key) is not None:
+            sheet.append([column.label, values[column.key]])
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 32, 60
 
 
 def _write_table(book: Workbook, catalog: Catalog, key: str,

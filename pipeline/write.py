@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from . import __version__
 from .errors import OutputError
 
 MANIFEST = "manifest.json"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+PACKAGES = (".docx", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,16 @@ def write_rounds(outputs: Path, rounds: list[RenderedRound]) -> None:
 
 def _stage(folder: Path, round_: RenderedRound) -> None:
     folder.mkdir(parents=True)
-    for name, data in round_.files.items():
+    files = {name: stable_zip(data) if name.endswith(PACKAGES) else data
+             for name, data in round_.files.items()}
+    for name, data in files.items():
         (folder / name).write_bytes(data)
     manifest = {
         "khenthuong": __version__,
         "round": round_.slug,
         "rules": round_.rules,
         "inputs": {round_.source.name: _sha256(round_.source.read_bytes())},
-        "outputs": {name: _sha256(data) for name, data in sorted(round_.files.items())},
+        "outputs": {name: _sha256(data) for name, data in sorted(files.items())},
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
                                    encoding="utf-8")
@@ -84,3 +90,16 @@ def _written_by_tool(folder: Path) -> set[str]:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def stable_zip(data: bytes) -> bytes:
+    """Rewrite an Office package with fixed entry dates, so equal content gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry))
+    return out.getvalue()

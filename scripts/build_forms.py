@@ -195,6 +195,7 @@ def to_trinh() -> str:
             + tag("{%p for dong in de_nghi %}")
             + body("{{ dong }}")
             + tag("{%p endfor %}")
+            + body("{{ kinh_phi }}")
             + body("Hồ sơ kèm theo gồm:")
             + tag("{%p for dong in ho_so %}")
             + body("{{ dong }}")
@@ -239,13 +240,14 @@ def danh_sach() -> str:
 
 def bao_cao() -> str:
     w = PORTRAIT_WIDTH
-    award_cols = [("STT", 0.09), ("Danh hiệu, hình thức khen thưởng", 0.45), ("Tập thể", 0.12),
-                  ("Cá nhân", 0.12), ("Cấp quyết định", 0.22)]
-    award_fields = ["stt", "ten", "tap_the", "ca_nhan", "cap"]
+    award_cols = [("STT", 0.08), ("Danh hiệu, hình thức khen thưởng", 0.34), ("Tập thể", 0.10),
+                  ("Cá nhân", 0.10), ("Cấp quyết định", 0.20), ("Tiền thưởng (đồng)", 0.18)]
+    award_fields = ["stt", "ten", "tap_the", "ca_nhan", "cap", "tien"]
     unit_cols = [("STT", 0.09), ("Phòng, ban, đơn vị", 0.27), ("Số người", 0.10),
                  ("Danh hiệu thi đua đề nghị", 0.30), ("Hình thức khen thưởng đề nghị", 0.24)]
     unit_fields = ["stt", "ten", "so_nguoi", "danh_hieu", "hinh_thuc"]
-    total_award = ["", "Tổng cộng", "{{ tong_tap_the }}", "{{ tong_ca_nhan }}", ""]
+    total_award = ["", "Tổng cộng", "{{ tong_tap_the }}", "{{ tong_ca_nhan }}", "",
+                   "{{ tong_tien }}"]
     total_unit = ["", "Tổng cộng", "{{ tong_so_nguoi }}", "", ""]
     return (header_block(w, number="{{ so_ky_hieu }}")
             + title_block("BÁO CÁO", "{{ trich_yeu }}", w)

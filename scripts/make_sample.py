@@ -115,20 +115,47 @@ def year_round(year: int) -> dict:
                                               else ("HTXSNV", "TTLĐTT", None, ""))
         collectives.append({"code": code, "name": name, "rating": rating, "title": title,
                             "award": award, "achievements": achievements})
-    if year == 2024:
-        people[0]["award"] = "Bằng khen của Chủ tịch UBND tỉnh"
-        people[0]["achievements"] = "Lãnh đạo Văn phòng hoàn thành xuất sắc nhiệm vụ năm 2024."
-        people[9]["title"] = "Chiến sĩ thi đua cơ sở"
-        people[9]["initiatives"], people[9]["initiative_scope"] = 1, "Cơ sở"
-        collectives[0]["award"] = "Bằng khen của Chủ tịch UBND tỉnh"
-        collectives[0]["achievements"] = "Hoàn thành xuất sắc nhiệm vụ năm 2024."
+    tables = {"collectives": collectives, "individuals": people}
     info = INFO | {"year": year}
     if year == 2024:
+        _earlier_achievements(people, collectives)
+        tables["history"] = HISTORY_2023
         info |= {"sign_date": "05/12/2024", "number_to_trinh": "152", "number_bao_cao": "148"}
     else:
         info |= {"situation": SITUATION, "direction": DIRECTION,
                  "assessment": ASSESSMENT, "plans": PLANS, "proposals": REQUESTS}
-    return {"info": info, "tables": {"collectives": collectives, "individuals": people}}
+    for row in people + collectives:
+        row["votes"] = VOTES.get(row["code"], 9)
+    return {"info": info, "council": {"members": 9, "present": 9}, "tables": tables}
+
+
+def _earlier_achievements(people: list[dict], collectives: list[dict]) -> None:
+    """The 2024 round: two Bằng khen proposals that rest on 2023 (the Lịch sử sheet)."""
+    khai, khiem, huy = people[0], people[1], people[9]
+    khai |= {"title": "Chiến sĩ thi đua cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+             "initiatives": 1, "initiative_scope": "Cơ sở",
+             "achievements": "02 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở."}
+    khiem |= {"initiatives": 1, "initiative_scope": "Cơ sở"}
+    huy |= {"title": "Chiến sĩ thi đua cơ sở", "initiatives": 1, "initiative_scope": "Cơ sở"}
+    collectives[0] |= {"award": "Bằng khen của Chủ tịch UBND tỉnh",
+                       "achievements": "02 năm liên tục hoàn thành xuất sắc nhiệm vụ."}
+
+
+# What the 2024 workbook's Lịch sử sheet says of 2023.
+HISTORY_2023 = [
+    {"code": "CB001", "name": "Đặng Quốc Khải", "birth_year": 1975, "years": 2023,
+     "what": "Hoàn thành xuất sắc nhiệm vụ"},
+    {"code": "CB001", "name": "Đặng Quốc Khải", "birth_year": 1975, "years": 2023,
+     "what": "Chiến sĩ thi đua cơ sở", "decision_number": "198/QĐ-VPUB",
+     "decision_date": "08/12/2023"},
+    {"code": "TCHCQT", "name": "Phòng Tổ chức - Hành chính - Quản trị", "years": 2023,
+     "what": "HTXSNV"},
+    {"code": "CB006", "name": "Trần Thị Hải Yến", "birth_year": 1982, "years": "2022-2023",
+     "what": "HTXSNV"},
+]
+
+# Ballots of the council (9 members): Chiến sĩ thi đua cơ sở needs 80% of all members.
+VOTES = {"CB010": 7}
 
 
 SITUATION = ("Năm 2025, Văn phòng triển khai nhiệm vụ trong bối cảnh sắp xếp tổ chức bộ máy "
@@ -148,8 +175,8 @@ def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for year in (2024, 2025):
         data = year_round(year)
-        info = {k: v for k, v in data["info"].items() if v is not None}
-        print(write_workbook(folder / f"{year}-hang-nam.xlsx", catalog, info=info,
+        print(write_workbook(folder / f"{year}-hang-nam.xlsx", catalog,
+                             pairs={"info": data["info"], "council": data["council"]},
                              tables=data["tables"]))
 
 

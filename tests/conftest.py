@@ -51,15 +51,29 @@ PEOPLE = [
      "achievements": "Vận hành cổng thông tin an toàn."},
     {"name": "Nguyễn Thị Ánh", "sex": "Nữ", "birth_year": 1979, "position": "Giám đốc",
      "unit": "Trung tâm Thông tin", "rating": "Hoàn thành tốt nhiệm vụ",
-     "award": "Giấy khen của Chánh Văn phòng"},
+     "award": "Giấy khen của Chánh Văn phòng", "achievements": "Chỉ đạo số hóa tài liệu."},
+]
+
+
+# Earlier years, so that the multi-year criteria have something to count.
+HISTORY = [
+    {"name": "Phòng Kinh tế", "years": 2024, "what": "HTXSNV"},
+    {"name": "Lò Văn Pọm", "birth_year": 1980, "years": "2023-2024", "what": "HTXSNV",
+     "initiatives": 1},
+    {"name": "Lò Văn Pọm", "birth_year": 1980, "years": 2024, "what": "CSTĐCS",
+     "decision_number": "215/QĐ-VPUB", "decision_date": "10/12/2024"},
+    {"name": "Cầm Thị Ánh", "birth_year": 1988, "years": 2024, "what": "HTTNV"},
 ]
 
 
 def round_data() -> dict:
     """A fresh copy of the small round, for a test to change."""
-    return {"info": dict(INFO),
-            "tables": {"collectives": copy.deepcopy(COLLECTIVES),
-                       "individuals": copy.deepcopy(PEOPLE)}}
+    tables = {"collectives": copy.deepcopy(COLLECTIVES), "individuals": copy.deepcopy(PEOPLE),
+              "history": copy.deepcopy(HISTORY)}
+    for row in tables["collectives"] + tables["individuals"]:
+        row["votes"] = 9
+    return {"info": dict(INFO), "pairs": {"council": {"members": 9, "present": 9}},
+            "tables": tables}
 
 
 @pytest.fixture(scope="session")
@@ -75,9 +89,14 @@ def make_workbook(tmp_path: Path, catalog: Catalog):
         data = data or round_data()
         folder = tmp_path / "inputs"
         folder.mkdir(exist_ok=True)
-        return write_workbook(folder / name, catalog, info=data["info"], tables=data["tables"])
+        return write_round(folder / name, data, catalog)
 
     return make
+
+
+def write_round(path: Path, data: dict, catalog: Catalog) -> Path:
+    return write_workbook(path, catalog, pairs={"info": data["info"], **data.get("pairs", {})},
+                          tables=data["tables"])
 
 
 def docx_lines(path: Path) -> list[str]:

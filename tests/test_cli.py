@@ -26,8 +26,11 @@ def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workb
     result = run("generate", "--inputs", str(path.parent), "--outputs", str(tmp_path / "cli"))
     assert result.exit_code == 0, result.output
     assert "Đợt 2025-hang-nam (2025-hang-nam.xlsx)" in result.output
-    assert "Đề nghị: 9 — trình cấp trên: 3; thuộc thẩm quyền của Văn phòng: 6." in result.output
-    assert "Đã ghi 3 văn bản vào" in result.output
+    assert ("Đề nghị: 9 — đủ điều kiện: 8; cần kiểm tra: 0; không đủ điều kiện: 1."
+            in result.output)
+    assert "Trình cấp trên: 2; thuộc thẩm quyền của Văn phòng: 6." in result.output
+    assert "Tiền thưởng: 18.760.000 đồng (mức lương cơ sở 2.340.000 đồng" in result.output
+    assert "Đã ghi 5 văn bản vào" in result.output
     generate([path], outputs=tmp_path / "lib")
     for document in (tmp_path / "lib" / "2025-hang-nam").iterdir():
         assert (tmp_path / "cli" / "2025-hang-nam" / document.name).read_bytes() == \
@@ -62,8 +65,13 @@ def test_check_lists_proposals_and_writes_nothing(make_workbook, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     result = run("check", str(make_workbook()))
     assert result.exit_code == 0, result.output
-    assert "    - Lò Văn Pọm: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (trình cấp trên)." \
-        in result.output
+    lines = result.output.splitlines()
+    refused = next(i for i, line in enumerate(lines) if "không đủ điều kiện  Cầm Thị Ánh" in line)
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in lines[refused]
+    assert lines[refused + 1].strip().startswith("Chưa đạt: loại khen thưởng “Công trạng”")
+    assert lines[refused + 1].endswith("(Luật Thi đua, khen thưởng 2022, Điều 74).")
+    assert any(line.split()[:3] == ["đủ", "điều", "kiện"] and "Lò Văn Pọm" in line
+               and "3.510.000 đ" in line for line in lines)
     assert not (tmp_path / "outputs").exists()
 
 

@@ -29,8 +29,10 @@ TO_TRINH = [
     "Sơn La.",
     SUMMARY,
     "Văn phòng Ủy ban nhân dân tỉnh Sơn La kính trình Chủ tịch Ủy ban nhân dân tỉnh Sơn La xem "
-    "xét, khen thưởng cho 01 tập thể và 02 cá nhân, cụ thể:",
-    "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 01 tập thể và 02 cá nhân.",
+    "xét, khen thưởng cho 01 tập thể và 01 cá nhân, cụ thể:",
+    "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 01 tập thể và 01 cá nhân.",
+    "Tổng số tiền thưởng theo quy định: 10.530.000 đồng (Bằng chữ: Mười triệu năm trăm ba mươi "
+    "nghìn đồng).",
     "Hồ sơ kèm theo gồm:",
     "- Danh sách tập thể, cá nhân đề nghị khen thưởng;",
     "- Báo cáo thành tích của các tập thể, cá nhân;",
@@ -53,8 +55,6 @@ DANH_SACH = [
     "Tham mưu xây dựng nông thôn mới. | ",
     "II. CÁ NHÂN",
     "1 | Ông Lò Văn Pọm | 1980 | Nam | Trưởng phòng, Phòng Kinh tế | 02 sáng kiến cấp cơ sở. | ",
-    "2 | Bà Cầm Thị Ánh | 1988 | Nữ | Viên chức, Trung tâm Thông tin | "
-    "Vận hành cổng thông tin an toàn. | ",
 ]
 
 BAO_CAO_EXCERPT = [
@@ -66,14 +66,18 @@ BAO_CAO_EXCERPT = [
     SUMMARY,
     "Về tập thể: tổng số 02; 01 tập thể hoàn thành xuất sắc nhiệm vụ (50%); 01 tập thể hoàn "
     "thành tốt nhiệm vụ (50%).",
-    "Tổng số lượt đề nghị: 03 tập thể và 06 cá nhân; trong đó thuộc thẩm quyền Chánh Văn phòng "
+    "Tổng số lượt đề nghị: 03 tập thể và 05 cá nhân; trong đó thuộc thẩm quyền Chánh Văn phòng "
     "quyết định: 02 tập thể và 04 cá nhân; trình Chủ tịch Ủy ban nhân dân tỉnh Sơn La xem xét: "
-    "01 tập thể và 02 cá nhân.",
-    "1 | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh | 1 | 2 | Chủ tịch Ủy ban nhân dân tỉnh",
-    "4 | Lao động tiên tiến | 0 | 2 | Chánh Văn phòng",
-    " | Tổng cộng | 3 | 6 | ",
+    "01 tập thể và 01 cá nhân. Ngoài ra có 01 lượt đề nghị không đủ điều kiện theo quy định, "
+    "không đưa vào danh sách.",
+    "Tổng số tiền thưởng theo quy định: 18.760.000 đồng (Bằng chữ: Mười tám triệu bảy trăm sáu "
+    "mươi nghìn đồng).",
+    "1 | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh | 1 | 1 | Chủ tịch Ủy ban nhân dân tỉnh | "
+    "10.530.000",
+    "4 | Lao động tiên tiến | 0 | 2 | Chánh Văn phòng | 1.420.000",
+    " | Tổng cộng | 3 | 5 |  | 18.760.000",
     "1 | Phòng Kinh tế | 2 | 01 CSTĐCS, 01 LĐTT, 01 TTLĐTT | 02 BK UBND tỉnh",
-    "2 | Trung tâm Thông tin | 2 | 01 LĐTT, 01 TTLĐTT | 01 BK UBND tỉnh, 01 Giấy khen",
+    "2 | Trung tâm Thông tin | 2 | 01 LĐTT, 01 TTLĐTT | 01 Giấy khen",
     " | Tổng cộng | 4 |  | ",
     "Trên đây là báo cáo kết quả thực hiện phong trào thi đua và công tác khen thưởng năm 2025 "
     "của Văn phòng Ủy ban nhân dân tỉnh Sơn La./.",
@@ -106,7 +110,7 @@ def test_bao_cao_text(documents):
 def test_counts_in_to_trinh_match_danh_sach(documents):
     rows = [line for line in docx_lines(documents / "danh-sach-de-nghi-khen-thuong.docx")
             if line[:1].isdigit()]
-    assert len(rows) == 3  # "01 tập thể và 02 cá nhân" in the tờ trình
+    assert len(rows) == 2  # "01 tập thể và 01 cá nhân" in the tờ trình
 
 
 def test_blank_number_and_day_are_left_for_van_thu(make_workbook, tmp_path):
@@ -154,8 +158,8 @@ def test_messy_twin_gives_the_same_documents(make_workbook, tmp_path):
     summary = generate([make_workbook(messy_twin(round_data()), name="messy.xlsx")],
                        outputs=tmp_path / "messy")
     assert summary.warnings  # the capitals are pointed out
-    clean_docs = sorted((tmp_path / "clean" / "2025-hang-nam").glob("*.docx"))
-    assert len(clean_docs) == 3
+    clean_docs = sorted((tmp_path / "clean" / "2025-hang-nam").glob("*.*x"))
+    assert len(clean_docs) == 5
     for path in clean_docs:
         twin = tmp_path / "messy" / "2025-hang-nam" / path.name
         assert twin.read_bytes() == path.read_bytes(), path.name

@@ -43,7 +43,7 @@ def test_template_is_slim(name):
 def test_every_template_variable_is_provided(make_workbook):
     catalog = Catalog()
     round_, _ = validate(read_workbook(make_workbook(), catalog), catalog)
-    assessment = assess(round_)
+    assessment = assess(round_, catalog)
     env = jinja2.Environment()
     for document in DOCUMENTS:
         wanted = DocxTemplate(DEFAULT_FORMS / document.filename) \

@@ -15,14 +15,12 @@ DOCUMENTS = ["to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    from conftest import round_data
+    from conftest import round_data, write_round
 
     from pipeline.catalog import Catalog
-    from pipeline.workbook import write_workbook
 
     root = tmp_path_factory.mktemp("layout")
-    data = round_data()
-    path = write_workbook(root / "2025.xlsx", Catalog(), info=data["info"], tables=data["tables"])
+    path = write_round(root / "2025.xlsx", round_data(), Catalog())
     generate([path], outputs=root / "outputs")
     return root / "outputs" / "2025-hang-nam"
 

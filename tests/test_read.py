@@ -55,8 +55,8 @@ def test_messy_layout_reads_like_a_clean_one(tmp_path, catalog):
     pom = people[0]
     assert pom["name"].value == "Lò Văn Pọm"
     assert (pom["name"].column, pom["name"].header) == ("B", "Họ và tên")
-    assert raw.info["year"].value == "2025"
-    assert raw.info["sign_date"].column == "D"
+    assert raw.pairs["info"]["year"].value == "2025"
+    assert raw.pairs["info"]["sign_date"].column == "D"
 
 
 def test_messy_values_convert(tmp_path, catalog):
@@ -133,4 +133,4 @@ def test_dates_become_dates(tmp_path, catalog):
     book.active.title = "Thông tin"
     book.active.append(["Ngày ký", datetime(2025, 12, 5, 0, 0)])
     book.save(tmp_path / "d.xlsx")
-    assert read_workbook(tmp_path / "d.xlsx", catalog).info["sign_date"].value == date(2025, 12, 5)
+    assert read_workbook(tmp_path / "d.xlsx", catalog).pairs["info"]["sign_date"].value == date(2025, 12, 5)

@@ -89,10 +89,11 @@ def test_regenerating_keeps_foreign_files_and_removes_stale_documents(make_workb
             row.pop("award", None)
     summary = generate([make_workbook(data)], outputs=outputs)
     names = {p.name for p in round_folder.iterdir()}
-    assert names == {"bao-cao-ket-qua.docx", "manifest.json", "ban-ky-scan.pdf"}
+    assert names == {"bao-cao-ket-qua.docx", "ket-qua-tham-dinh.xlsx", "tong-hop-kinh-phi.xlsx",
+                     "manifest.json", "ban-ky-scan.pdf"}
     assert (round_folder / "ban-ky-scan.pdf").read_bytes() == b"%PDF signed copy"
-    assert summary.rounds[0].skipped == ("to-trinh-de-nghi-khen-thuong.docx",
-                                         "danh-sach-de-nghi-khen-thuong.docx")
+    assert [name for name, _ in summary.rounds[0].skipped] == [
+        "to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx"]
 
 
 def test_same_inputs_give_the_same_bytes(make_workbook, tmp_path, monkeypatch):
@@ -104,7 +105,7 @@ def test_same_inputs_give_the_same_bytes(make_workbook, tmp_path, monkeypatch):
     monkeypatch.setattr(time, "localtime", lambda *a: time.gmtime(2_000_000_000))
     generate([path], outputs=tmp_path / "b")
     first, second = snapshot(tmp_path / "a"), snapshot(tmp_path / "b")
-    assert first.keys() == second.keys() and len(first) == 4
+    assert first.keys() == second.keys() and len(first) == 6
     assert first == second
 
 
@@ -120,7 +121,8 @@ def test_manifest_lists_inputs_rules_and_outputs(make_workbook, tmp_path):
     assert manifest["outputs"] == {
         name: hashlib.sha256((folder / name).read_bytes()).hexdigest()
         for name in ("bao-cao-ket-qua.docx", "danh-sach-de-nghi-khen-thuong.docx",
-                     "to-trinh-de-nghi-khen-thuong.docx")}
+                     "ket-qua-tham-dinh.xlsx", "to-trinh-de-nghi-khen-thuong.docx",
+                     "tong-hop-kinh-phi.xlsx")}
 
 
 def test_history_round_writes_nothing(make_workbook, tmp_path):

@@ -1,0 +1,102 @@
+"""The clerk's working lists as .xlsx: every verdict with its reasons, and the reward money."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import datetime, time
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from .model import Collective, Person
+from .rules import Assessment, Judgement
+from .vn import amount_words
+
+WRAP = Alignment(wrap_text=True, vertical="top")
+MONEY = "#,##0"
+
+
+def verdicts_xlsx(assessment: Assessment) -> bytes:
+    """ket-qua-tham-dinh.xlsx: one row per proposal, with verdict, reasons and advice."""
+    columns = [("STT", 6), ("Đối tượng", 10), ("Họ và tên / Tên tập thể", 28), ("Năm sinh", 9),
+               ("Đơn vị", 30), ("Đề nghị", 34), ("Cấp quyết định", 24), ("Kết quả", 18),
+               ("Lý do", 90), ("Tiền thưởng (đồng)", 16), ("Có thể xét cao nhất", 40)]
+    rows = []
+    for number, j in enumerate(assessment.judgements, start=1):
+        subject = j.proposal.subject
+        rows.append([number, _kind(j), subject.name, _born(subject), _unit(subject, assessment),
+                     j.proposal.award.name, j.proposal.award.decided_by, j.verdict.value,
+                     "\n".join(str(r) for r in j.reasons), j.money or None,
+                     "; ".join(a.name for a in assessment.advice.get(subject, ()))])
+    return _book("Kết quả thẩm định", columns, rows, assessment, money_column=10)
+
+
+def money_xlsx(assessment: Assessment) -> bytes:
+    """tong-hop-kinh-phi.xlsx: reward money per subject and award, total, amount in words."""
+    columns = [("STT", 6), ("Đối tượng", 10), ("Họ và tên / Tên tập thể", 28), ("Đơn vị", 30),
+               ("Danh hiệu, hình thức", 34), ("Hệ số", 8), ("Mức lương cơ sở (đồng)", 16),
+               ("Số tiền (đồng)", 16)]
+    paid = [j for j in assessment.accepted if j.money]
+    rows = [[number, _kind(j), j.proposal.subject.name, _unit(j.proposal.subject, assessment),
+             j.proposal.award.name, j.coefficient, assessment.salary.amount, j.money]
+            for number, j in enumerate(paid, start=1)]
+    total = assessment.money()
+    rows += [[None, None, "Tổng cộng", None, None, None, None, total],
+             [None, None, f"Bằng chữ: {amount_words(total)}."],
+             [None, None, f"Mức lương cơ sở: {assessment.salary.source}; làm tròn: "
+                          f"{assessment.round.regime.money_source}."]]
+    return _book("Tổng hợp kinh phí", columns, rows, assessment, money_column=8, also=(7,),
+                 total_rows=3)
+
+
+def _book(title: str, columns: Sequence[tuple[str, int]], rows: list[list], assessment: Assessment,
+          *, money_column: int, also: Sequence[int] = (), total_rows: int = 0) -> bytes:
+    """A sheet a clerk can read: bold frozen header, filters, widths, wrapped text."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append([name for name, _ in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for index, (_, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in rows:
+        sheet.append(row)
+    last = sheet.max_row
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP
+            if cell.column in (money_column, *also):
+                cell.number_format = MONEY
+    for offset in range(total_rows):
+        sheet.cell(row=last - total_rows + 1 + offset, column=3).font = Font(bold=True)
+    data_end = last - total_rows
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(data_end, 1)}"
+    sheet.freeze_panes = "A2"
+    stamp = datetime.combine(assessment.round.info.decision_date, time())
+    book.properties.creator = book.properties.lastModifiedBy = "khenthuong"
+    book.properties.created = book.properties.modified = stamp
+    book.properties.title = f"{title} — {assessment.round.slug}"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()  # Workbook.save would stamp the clock as "modified"
+    return buffer.getvalue()
+
+
+def _kind(judgement: Judgement) -> str:
+    return "Tập thể" if judgement.proposal.is_collective else "Cá nhân"
+
+
+def _born(subject: Person | Collective) -> int | None:
+    return subject.birth_year if isinstance(subject, Person) else None
+
+
+def _unit(subject: Person | Collective, assessment: Assessment) -> str:
+    if isinstance(subject, Person):
+        return subject.unit
+    return subject.parent or assessment.round.info.agency_name
