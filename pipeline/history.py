@@ -16,6 +16,7 @@ class YearFacts:
 
     rating: Term | None = None
     initiatives: int = 0
+    spent: int = 0  # sáng kiến that year's danh hiệu rested on
     titles: dict[str, str] = field(default_factory=dict)  # danh hiệu code → source
     awards: list[tuple[Award, str, str]] = field(default_factory=list)  # (award, kind, source)
 
@@ -29,6 +30,7 @@ class Earlier:
 
     round: Round
     accepted: tuple[tuple[Subject, Award], ...]
+    spent: dict[Subject, int] = field(default_factory=dict)
 
 
 class _Matcher:
@@ -94,6 +96,7 @@ def _add_round(history: History, matcher: _Matcher, past: Earlier,
         facts = history[found][year]
         facts.rating = subject.rating
         facts.initiatives += subject.initiatives if is_person else 0
+        facts.spent += past.spent.get(subject, 0)
     for subject, award in past.accepted:
         if subject in linked:
             facts = history[linked[subject]][year]

@@ -72,7 +72,7 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS) -> Summary:
             assessment = assess(round_, catalog, history)
         accepted = (tuple((j.proposal.subject, j.proposal.award) for j in assessment.accepted)
                     if assessment else tuple((p.subject, p.award) for p in round_.proposals))
-        earlier.append(Earlier(round_, accepted))
+        earlier.append(Earlier(round_, accepted, assessment.spent if assessment else {}))
         results.append(RoundResult(round_, assessment))
     if any(p.is_error for p in problems):
         raise InputError(problems)

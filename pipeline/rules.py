@@ -63,6 +63,7 @@ class Assessment:
     judgements: tuple[Judgement, ...]  # in list order
     salary: Salary
     advice: dict[Subject, tuple[Award, ...]] = field(default_factory=dict)
+    spent: dict[Subject, int] = field(default_factory=dict)  # sáng kiến its danh hiệu rest on
 
     @property
     def accepted(self) -> tuple[Judgement, ...]:
@@ -142,33 +143,41 @@ def initiative_scope_at_least(judge: Judge, subject: Subject, *, scope: str) -> 
     return ok, text + ("" if ok else f"; cần phạm vi {wanted.name.lower()}")
 
 
-def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int) -> Outcome:
+def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int,
+                       initiatives: int = 0) -> Outcome:
     title = judge.catalog.award(award)
     held = [y for y in judge.span(years) if judge.holds_title(subject, title, y)]
     ok = len(held) == years
-    return ok, (f"{title.name}: {_years(held) or 'không năm nào'} trong {_n(years)} năm liên tục "
-                f"đến {judge.year}" + ("" if ok else f"; cần đủ {_n(years)} năm"))
+    text = f"{title.name}: {_years(held) or 'không năm nào'} trong {_n(years)} năm liên tục " \
+           f"đến {judge.year}"
+    return _with_initiatives(judge, subject, ok, text, years, initiatives)
 
 
 def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: int,
                         initiatives: int = 0) -> Outcome:
     level = judge.term("rating", rating)
-    span = judge.span(years)
-    good = [y for y in span if (r := judge.rating(subject, y)) is not None and r.rank <= level.rank]
+    good = [y for y in judge.span(years)
+            if (r := judge.rating(subject, y)) is not None and r.rank <= level.rank]
     ok = len(good) == years
     text = (f"{level.name.lower()}: {_years(good) or 'không năm nào'} trong {_n(years)} năm liên "
             f"tục đến {judge.year}")
-    if initiatives:
-        have = sum(judge.initiatives(subject, y) for y in span)
-        used = judge.initiatives_used(subject)
-        ok = ok and have - used >= initiatives
-        text += f"; {_n(have)} sáng kiến trong thời gian đó" + (
-            f", {_n(used)} đã dùng cho danh hiệu thi đua năm {judge.year}" if used else "")
-        if have - used < initiatives:
-            text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
-    elif not ok:
-        text += f"; cần đủ {_n(years)} năm"
-    return ok, text
+    return _with_initiatives(judge, subject, ok, text, years, initiatives)
+
+
+def _with_initiatives(judge: Judge, subject: Subject, ok: bool, text: str, years: int,
+                      initiatives: int) -> tuple[bool, str]:
+    """Add "with N sáng kiến in that time" to a streak; each sáng kiến serves one award only
+    (Công văn 5007/BNV-TĐKT/2023, III.5.c), so those a danh hiệu rests on do not count."""
+    if not initiatives:
+        return ok, text + ("" if ok else f"; cần đủ {_n(years)} năm")
+    span = judge.span(years)
+    have = sum(judge.initiatives(subject, y) for y in span)
+    used = sum(judge.initiatives_spent(subject, y) for y in span)
+    text += f"; {_n(have)} sáng kiến trong thời gian đó" + (
+        f", {_n(used)} đã dùng cho danh hiệu thi đua" if used else "")
+    if have - used < initiatives:
+        text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
+    return ok and have - used >= initiatives, text
 
 
 def claimed_achievement(judge: Judge, subject: Subject, *, kinds: list[str]) -> Outcome:
@@ -292,8 +301,11 @@ class Judge:
         facts = self._past(subject, year)
         return bool(facts and title.code in facts.titles)
 
-    def initiatives_used(self, subject: Subject) -> int:
-        """Sáng kiến this round's danh hiệu already rest on: each serves one award only."""
+    def initiatives_spent(self, subject: Subject, year: int) -> int:
+        """Sáng kiến a danh hiệu of that year rests on (this round's: those proposed)."""
+        if year != self.year:
+            facts = self._past(subject, year)
+            return facts.spent if facts else 0
         return sum(self._consumed.get((subject, title.code), 0)
                    for title in self._titles_requested.get(subject, ())
                    if self.criteria(subject, title)[0] is not Verdict.INELIGIBLE)
@@ -386,7 +398,9 @@ def assess(round_: Round, catalog: Catalog, history: History | None = None) -> A
                      "sheet Thông tin, dòng Mức lương cơ sở") if round_.info.base_salary
               else catalog.salary_on(round_.info.decision_date))
     judgements = _priced(judgements, round_.regime, salary)
-    return Assessment(round_, tuple(judgements), salary, _advice(judge, round_, catalog))
+    spent = {s: n for s in (*round_.collectives, *round_.people)
+             if (n := judge.initiatives_spent(s, judge.year))}
+    return Assessment(round_, tuple(judgements), salary, _advice(judge, round_, catalog), spent)
 
 
 def _over_quota(judgements: list[Judgement], round_: Round) -> list[Judgement]:

@@ -1,0 +1,340 @@
+"""The law as data: verdicts with cited articles, multi-year history, votes, quotas and money.
+
+Each case is written from domain.md §0-§2: a subject and its history in, a verdict and the article
+of the deciding reason out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.catalog import Catalog
+from pipeline.history import YearFacts
+from pipeline.model import Collective, Council, Criterion, Person, Proposal, Quota, Round, RoundInfo
+from pipeline.rules import Verdict, assess, money_for
+
+CATALOG = Catalog()
+ND152 = date(2025, 12, 5)
+ND98 = date(2025, 6, 30)
+
+
+def term(vocab: str, code: str):
+    return next(t for t in CATALOG.vocab[vocab] if t.code == code)
+
+
+def person(name: str = "Lò Văn Pọm", *, rating: str = "HTTNV", initiatives: int = 0,
+           scope: str | None = None, discipline: str = "khong", kind: str = "cong-trang",
+           achievements: str = "", votes: int | None = 9, unit: str = "Phòng Kinh tế",
+           row: int = 4) -> Person:
+    return Person(row, "", name, term("sex", "nam"), 1985, "Chuyên viên", unit,
+                  term("rating", rating), initiatives, term("scope", scope) if scope else None,
+                  term("discipline", discipline), term("achievement", kind), achievements, votes,
+                  "")
+
+
+def collective(name: str = "Phòng Kinh tế", *, rating: str = "HTXSNV", kind: str = "cong-trang",
+               achievements: str = "", votes: int | None = 9) -> Collective:
+    return Collective(4, "", name, "", term("rating", rating), term("achievement", kind),
+                      achievements, votes, "")
+
+
+def team(ratings: list[str], **overrides) -> list[Person]:
+    """Members of Phòng Kinh tế with these ratings, each proposed for Lao động tiên tiến."""
+    return [person(f"Thành Viên {chr(65 + i)}", rating=r, row=10 + i, **overrides)
+            for i, r in enumerate(ratings)]
+
+
+def make_round(proposals: list[tuple[Person | Collective, str]], *, day: date = ND152,
+               people: list[Person] = (), collectives: list[Collective] = (),
+               council: Council | None = Council(9, 9), quotas: tuple = (),
+               base_salary: int | None = None) -> Round:
+    subjects = {p for p, _ in proposals}
+    people = list(dict.fromkeys([*people, *(s for s in subjects if isinstance(s, Person))]))
+    collectives = list(dict.fromkeys([*collectives,
+                                      *(s for s in subjects if isinstance(s, Collective))]))
+    info = RoundInfo(day.year, term("occasion", "hang-nam"), "", "UBND", "VĂN PHÒNG",
+                     "Văn phòng", "VPUB", "", "Sơn La", day, None, "", "", "Người Ký",
+                     "Chánh Văn phòng", "", "", "", "", base_salary, "", "", "", "", "")
+    return Round(Path("t.xlsx"), info, CATALOG.regime_for(day), tuple(collectives), tuple(people),
+                 tuple(Proposal(s, CATALOG.award(code)) for s, code in proposals),
+                 council=council, quotas=quotas)
+
+
+def facts(rating: str | None = None, titles=(), awards=(), initiatives: int = 0,
+          spent: int = 0) -> YearFacts:
+    return YearFacts(term("rating", rating) if rating else None, initiatives, spent,
+                     {code: "Lịch sử" for code in titles},
+                     [(CATALOG.award(code), kind, "Lịch sử") for code, kind in awards])
+
+
+def judged(round_: Round, history=None, subject=None, code=None):
+    assessment = assess(round_, CATALOG, history or {})
+    subject = subject or round_.proposals[0].subject
+    code = code or round_.proposals[0].award.code
+    return next(j for j in assessment.judgements
+                if j.proposal.subject == subject and j.proposal.award.code == code), assessment
+
+
+POM = person()
+HTXS = person(rating="HTXSNV")
+CASES = []
+
+
+def case(name, proposals, verdict, article, *, subject=None, code=None, history=None, **kw):
+    CASES.append(pytest.param(proposals, verdict, article, subject, code, history or {}, kw,
+                              id=name))
+
+
+# Lao động tiên tiến (Luật Đ24; exclusions kept as provincial data, [M])
+case("ldtt-httnv", [(POM, "LDTT")], Verdict.ELIGIBLE, "Điều 24.1")
+case("ldtt-htnv", [(person(rating="HTNV"), "LDTT")], Verdict.INELIGIBLE, "Điều 24.1")
+case("ldtt-khtnv", [(person(rating="KHTNV"), "LDTT")], Verdict.INELIGIBLE, "Điều 24.1")
+case("ldtt-khien-trach-is-review", [(person(discipline="khien-trach"), "LDTT")], Verdict.REVIEW,
+     "Nghị định 91/2017/NĐ-CP, Điều 11.3")
+# Chiến sĩ thi đua cơ sở (Luật Đ23; votes ≥ 80% of all members)
+case("cstdcs-htxsnv", [(HTXS, "CSTDCS")], Verdict.ELIGIBLE, "Điều 23")
+case("cstdcs-httnv-one-initiative", [(person(initiatives=1), "CSTDCS")], Verdict.ELIGIBLE,
+     "Điều 23")
+case("cstdcs-httnv-no-initiative", [(POM, "CSTDCS")], Verdict.INELIGIBLE, "Điều 23")
+case("cstdcs-not-ldtt", [(person(rating="HTNV", initiatives=2), "CSTDCS")], Verdict.INELIGIBLE,
+     "Điều 23")
+case("cstdcs-votes-below-80", [(person(rating="HTXSNV", votes=7), "CSTDCS")], Verdict.REVIEW,
+     "Điều 30.7")
+case("cstdcs-votes-80", [(person(rating="HTXSNV", votes=8), "CSTDCS")], Verdict.ELIGIBLE,
+     "Điều 30.7")
+case("no-council-no-votes", [(HTXS, "CSTDCS")], Verdict.REVIEW, "Điều 30.7", council=None)
+# CSTĐ cấp tỉnh (Luật Đ22): 03 consecutive CSTĐCS and a province-wide sáng kiến
+_TINH = person(rating="HTXSNV", initiatives=1, scope="tinh")
+_CSTDCS_2Y = {_TINH: {2023: facts("HTXSNV", ["CSTDCS"]), 2024: facts("HTXSNV", ["CSTDCS"])}}
+case("cstdt-three-years", [(_TINH, "CSTDCS"), (_TINH, "CSTDT")], Verdict.ELIGIBLE, "Điều 22",
+     code="CSTDT", history=_CSTDCS_2Y)
+case("cstdt-two-years", [(_TINH, "CSTDCS"), (_TINH, "CSTDT")], Verdict.INELIGIBLE, "Điều 22",
+     code="CSTDT", history={_TINH: {2024: facts("HTXSNV", ["CSTDCS"])}})
+case("cstdt-not-proposed-cstdcs-this-year", [(_TINH, "CSTDT")], Verdict.INELIGIBLE, "Điều 22",
+     history=_CSTDCS_2Y)
+_CO_SO = person(rating="HTXSNV", initiatives=1, scope="co-so")
+case("cstdt-scope-co-so", [(_CO_SO, "CSTDCS"), (_CO_SO, "CSTDT")], Verdict.INELIGIBLE, "Điều 22",
+     code="CSTDT", history={_CO_SO: _CSTDCS_2Y[_TINH]})
+# CSTĐ toàn quốc (Luật Đ21): 02 consecutive CSTĐ tỉnh and a national sáng kiến
+_TQ = person(rating="HTXSNV", initiatives=1, scope="toan-quoc")
+_TQ_HISTORY = {_TQ: {2023: facts("HTXSNV", ["CSTDCS"]),
+                     2024: facts("HTXSNV", ["CSTDCS", "CSTDT"])}}
+case("cstdtq-eligible", [(_TQ, "CSTDCS"), (_TQ, "CSTDT"), (_TQ, "CSTDTQ")], Verdict.ELIGIBLE,
+     "Điều 21", code="CSTDTQ", history=_TQ_HISTORY)
+case("cstdtq-scope-tinh", [(_TINH, "CSTDCS"), (_TINH, "CSTDT"), (_TINH, "CSTDTQ")],
+     Verdict.INELIGIBLE, "Điều 21", code="CSTDTQ",
+     history={_TINH: _TQ_HISTORY[_TQ]})
+# Tập thể lao động tiên tiến (Luật Đ28)
+_KT = collective(rating="HTTNV")
+case("ttldtt-75-percent", [(_KT, "TTLDTT")], Verdict.ELIGIBLE, "Điều 28",
+     people=team(["HTTNV", "HTTNV", "HTTNV", "HTNV"]))
+case("ttldtt-67-percent", [(_KT, "TTLDTT")], Verdict.INELIGIBLE, "Điều 28",
+     people=team(["HTTNV", "HTTNV", "HTNV"]))
+case("ttldtt-member-canh-cao", [(_KT, "TTLDTT")], Verdict.INELIGIBLE, "Điều 28",
+     people=team(["HTTNV"] * 3) + [person("Người Bị Kỷ Luật", discipline="canh-cao", row=20)])
+case("ttldtt-no-members", [(_KT, "TTLDTT")], Verdict.INELIGIBLE, "Điều 28")
+case("ttldtt-htnv", [(collective(rating="HTNV"), "TTLDTT")], Verdict.INELIGIBLE, "Điều 28",
+     people=team(["HTTNV"] * 3))
+# Tập thể lao động xuất sắc (Luật Đ27)
+_XS_TEAM = team(["HTXSNV", "HTTNV", "HTTNV", "HTNV"])
+case("ttldxs-eligible", [(collective(), "TTLDXS"), (_XS_TEAM[0], "CSTDCS")], Verdict.ELIGIBLE,
+     "Điều 27", people=_XS_TEAM)
+case("ttldxs-no-cstdcs-member", [(collective(), "TTLDXS")], Verdict.INELIGIBLE, "Điều 27",
+     people=_XS_TEAM)
+_WEAK = team(["HTXSNV", "HTTNV", "HTTNV", "HTTNV", "KHTNV"])
+case("ttldxs-member-khtnv", [(collective(), "TTLDXS"), (_WEAK[0], "CSTDCS")], Verdict.INELIGIBLE,
+     "Điều 27", people=_WEAK)
+case("ttldxs-collective-httnv", [(collective(rating="HTTNV"), "TTLDXS"), (_XS_TEAM[0], "CSTDCS")],
+     Verdict.INELIGIBLE, "Điều 27", people=_XS_TEAM)
+# Giấy khen (Luật Đ75)
+case("gk-person", [(person(achievements="Số hóa hồ sơ."), "GK")], Verdict.ELIGIBLE, "Điều 75.1")
+case("gk-person-no-achievement", [(POM, "GK")], Verdict.INELIGIBLE, "Điều 75.1")
+case("gk-person-htnv", [(person(rating="HTNV", achievements="x"), "GK")], Verdict.INELIGIBLE,
+     "Điều 75.1")
+case("gk-collective", [(collective(rating="HTTNV", achievements="Tham mưu tốt."), "GK")],
+     Verdict.ELIGIBLE, "Điều 75.1")
+# Bằng khen của Chủ tịch UBND tỉnh (Luật Đ74)
+case("bk-one-htxsnv-year", [(person(rating="HTXSNV", initiatives=2), "BKUBND")],
+     Verdict.INELIGIBLE, "Điều 74")
+_BK = person(rating="HTXSNV", initiatives=1)
+case("bk-two-htxsnv-years-two-initiatives", [(_BK, "BKUBND")], Verdict.ELIGIBLE, "Điều 74",
+     history={_BK: {2024: facts("HTXSNV", initiatives=1)}})
+case("bk-two-htxsnv-years-one-initiative", [(_BK, "BKUBND")], Verdict.INELIGIBLE, "Điều 74",
+     history={_BK: {2024: facts("HTXSNV")}})
+case("bk-two-cstdcs-years", [(HTXS, "CSTDCS"), (HTXS, "BKUBND")], Verdict.ELIGIBLE, "Điều 74",
+     code="BKUBND", history={HTXS: {2024: facts("HTTNV", ["CSTDCS"])}})
+case("bk-movement-claim", [(person(kind="phong-trao", achievements="Dẫn đầu phong trào."),
+                            "BKUBND")], Verdict.ELIGIBLE, "Điều 74")
+case("bk-dot-xuat-without-achievement", [(person(kind="dot-xuat"), "BKUBND")],
+     Verdict.INELIGIBLE, "Điều 74")
+case("bk-disciplined", [(person(discipline="khien-trach", kind="phong-trao", achievements="x"),
+                         "BKUBND")], Verdict.INELIGIBLE, "Điều 4.4")
+_KT2 = collective()
+case("bk-collective-two-years", [(_KT2, "BKUBND")], Verdict.ELIGIBLE, "Điều 74",
+     history={_KT2: {2024: facts("HTXSNV")}})
+case("bk-collective-one-year", [(_KT2, "BKUBND")], Verdict.INELIGIBLE, "Điều 74",
+     history={_KT2: {2024: facts("HTTNV")}})
+# Bằng khen của Thủ tướng (Luật Đ73, [M]: advice only)
+_BKTTG = person(rating="HTXSNV", initiatives=1)
+_FIVE = {_BKTTG: {y: facts("HTXSNV", initiatives=1) for y in range(2021, 2025)}}
+case("bkttg-five-years", [(_BKTTG, "BKTTG")], Verdict.ELIGIBLE, "Điều 73", history=_FIVE)
+case("bkttg-four-years-is-review", [(_BKTTG, "BKTTG")], Verdict.REVIEW, "Điều 73",
+     history={_BKTTG: {y: facts("HTXSNV", initiatives=1) for y in range(2022, 2025)}})
+# Huân chương Lao động hạng Ba ([M]); an award for đột xuất achievements does not count (Đ4.3)
+_HC = person(rating="HTXSNV")
+_STREAK = {y: facts("HTXSNV") for y in range(2021, 2025)}
+case("hcld3-after-bkttg", [(_HC, "HCLD3")], Verdict.ELIGIBLE, "Điều 44",
+     history={_HC: _STREAK | {2020: facts("HTXSNV", awards=[("BKTTG", "cong-trang")])}})
+case("hcld3-bkttg-was-dot-xuat", [(_HC, "HCLD3")], Verdict.REVIEW, "Điều 44",
+     history={_HC: _STREAK | {2020: facts("HTXSNV", awards=[("BKTTG", "dot-xuat")])}})
+# Cờ thi đua của UBND tỉnh (Luật Đ26)
+case("co-tinh-claimed", [(collective(achievements="Dẫn đầu khối thi đua."), "COTINH")],
+     Verdict.ELIGIBLE, "Điều 26")
+case("co-tinh-httnv", [(collective(rating="HTTNV", achievements="x"), "COTINH")],
+     Verdict.INELIGIBLE, "Điều 26")
+# The regime of the decision date
+case("nd98-on-30-6-2025", [(POM, "LDTT")], Verdict.ELIGIBLE, "Điều 24.1", day=ND98)
+case("nd98-refuses-too", [(person(rating="HTNV"), "LDTT")], Verdict.INELIGIBLE, "Điều 24.1",
+     day=ND98)
+
+
+@pytest.mark.parametrize(("proposals", "verdict", "article", "subject", "code", "history", "kw"),
+                         CASES)
+def test_verdict(proposals, verdict, article, subject, code, history, kw):
+    judgement, _ = judged(make_round(proposals, **kw), history, subject, code)
+    assert judgement.verdict is verdict, [str(r) for r in judgement.reasons]
+    deciding = [r for r in judgement.reasons if not r.passed] or list(judgement.reasons)
+    assert any(article in r.source for r in deciding), [str(r) for r in judgement.reasons]
+
+
+def test_there_are_forty_cases_or_more():
+    assert len(CASES) >= 40
+
+
+def test_every_predicate_named_in_the_rule_data_exists():
+    from pipeline.rules import PREDICATES
+
+    def names(criteria):
+        for c in criteria:
+            yield from names(c.alternatives) if c.alternatives else [c.rule]
+
+    for regime in CATALOG.regimes:
+        used = {n for items in regime.criteria.values() for n in names(items)}
+        assert used <= set(PREDICATES), regime.name
+        assert set(regime.criteria) == {a.code for a in CATALOG.awards}, regime.name
+
+
+# --- regimes and dates ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("day", "decree"), [
+    (date(2023, 12, 31), None), (date(2024, 1, 1), "98/2023"), (date(2025, 6, 30), "98/2023"),
+    (date(2025, 7, 1), "152/2025"), (date(2026, 11, 30), "152/2025")])
+def test_regime_by_decision_date(day, decree):
+    regime = CATALOG.regime_for(day)
+    assert (regime.name.split("số ")[-1].removesuffix("/NĐ-CP") if regime else None) == decree
+
+
+@pytest.mark.parametrize(("day", "salary", "gk"), [
+    (date(2024, 6, 30), 1_800_000, 540_000), (date(2024, 7, 1), 2_340_000, 710_000),
+    (date(2026, 6, 30), 2_340_000, 710_000), (date(2026, 7, 1), 2_530_000, 760_000)])
+def test_base_salary_by_date(day, salary, gk):
+    round_ = make_round([(person(achievements="x"), "GK")], day=day)
+    judgement, assessment = judged(round_)
+    assert assessment.salary.amount == salary
+    assert judgement.money == gk
+
+
+@pytest.mark.parametrize(("coefficient", "salary", "rounded", "raw"), [
+    (0.3, 2_340_000, 710_000, 702_000), (0.8, 2_340_000, 1_880_000, 1_872_000),
+    (0.3, 1_490_000, 450_000, 447_000), (3.5, 1_490_000, 5_220_000, 5_215_000),
+    (1.5, 2_340_000, 3_510_000, 3_510_000), (0.6, 2_340_000, 1_410_000, 1_404_000)])
+def test_money_rounds_up_to_ten_thousand_or_not(coefficient, salary, rounded, raw):
+    assert money_for(coefficient, salary, 10_000) == rounded
+    assert money_for(coefficient, salary, 0) == raw
+
+
+def test_base_salary_from_the_workbook_wins():
+    judgement, assessment = judged(make_round([(POM, "LDTT")], base_salary=2_000_000))
+    assert (assessment.salary.amount, judgement.money) == (2_000_000, 600_000)
+
+
+def test_only_the_highest_title_is_paid():
+    round_ = make_round([(HTXS, "LDTT"), (HTXS, "CSTDCS"), (HTXS, "GK")])
+    money = {j.proposal.award.code: j.money for j in assess(round_, CATALOG).judgements}
+    assert money == {"CSTDCS": 2_340_000, "LDTT": 0, "GK": 0}  # GK: no achievement written
+    ldtt = next(j for j in assess(round_, CATALOG).judgements if j.proposal.award.code == "LDTT")
+    assert ldtt.accepted and "Điều 49" in ldtt.reasons[-1].source
+
+
+def test_title_and_form_are_both_paid():
+    worker = person(rating="HTXSNV", achievements="Sáng kiến số hóa.")
+    money = {j.proposal.award.code: j.money
+             for j in assess(make_round([(worker, "CSTDCS"), (worker, "GK")]), CATALOG).judgements}
+    assert money == {"CSTDCS": 2_340_000, "GK": 710_000}
+
+
+def test_refused_proposals_earn_nothing_and_do_not_travel():
+    round_ = make_round([(person(rating="HTXSNV", initiatives=2), "BKUBND"), (POM, "LDTT")])
+    assessment = assess(round_, CATALOG)
+    assert [j.proposal.award.code for j in assessment.refused] == ["BKUBND"]
+    assert assessment.refused[0].money == 0
+    assert assessment.submitted == () and len(assessment.decided) == 1
+
+
+def test_quota_over_the_plan_asks_for_review():
+    people = [person(f"Người {c}", kind="phong-trao", achievements="x", row=i)
+              for i, c in enumerate("ABC", start=4)]
+    quota = Quota(5, CATALOG.award("BKUBND"), None, 2, "Kế hoạch phong trào, mục IV.2")
+    assessment = assess(make_round([(p, "BKUBND") for p in people], quotas=(quota,)), CATALOG)
+    assert {j.verdict for j in assessment.judgements} == {Verdict.REVIEW}
+    assert "vượt chỉ tiêu 02" in assessment.judgements[0].reasons[-1].text
+
+
+def test_initiative_serves_one_award_only():
+    """With the data switch that binds "02 sáng kiến" to both cases of Điều 74.1.d, the sáng
+    kiến that made someone CSTĐCS in 2024 and 2025 cannot carry the Bằng khen too."""
+    regime = CATALOG.regime_for(ND152)
+    bk = list(regime.criteria["BKUBND"])
+    group = bk[1]
+    titles = dataclasses.replace(group.alternatives[1],
+                                 params={**group.alternatives[1].params, "initiatives": 2})
+    bk[1] = dataclasses.replace(group, alternatives=(titles,))
+    switched = dataclasses.replace(regime, criteria={**regime.criteria, "BKUBND": tuple(bk)})
+    worker = person(rating="HTTNV", initiatives=1)
+    round_ = dataclasses.replace(make_round([(worker, "CSTDCS"), (worker, "BKUBND")]),
+                                 regime=switched)
+    history = {worker: {2024: facts("HTTNV", ["CSTDCS"], initiatives=1, spent=1)}}
+    judgement, assessment = judged(round_, history, worker, "BKUBND")
+    assert judgement.verdict is Verdict.INELIGIBLE
+    assert "02 sáng kiến trong thời gian đó, 02 đã dùng cho danh hiệu thi đua" in str(
+        judgement.reasons)
+    assert assessment.spent == {worker: 1}
+    extra = {worker: {2024: facts("HTTNV", ["CSTDCS"], initiatives=3, spent=1)}}
+    assert judged(round_, extra, worker, "BKUBND")[0].verdict is Verdict.ELIGIBLE
+
+
+def test_advice_names_the_highest_countable_tier():
+    worker = person(rating="HTXSNV", initiatives=2)
+    assessment = assess(make_round([(worker, "LDTT")]), CATALOG)
+    advice = [a.code for a in assessment.advice[worker]]
+    assert advice == ["CSTDCS"]  # no hình thức: Giấy khen rests on a claimed achievement
+    seasoned = person(rating="HTXSNV", initiatives=1)
+    round_ = make_round([(seasoned, "LDTT")])
+    history = {seasoned: {2024: facts("HTXSNV", initiatives=1)}}
+    assert [a.code for a in assess(round_, CATALOG, history).advice[seasoned]] == \
+        ["BKUBND", "CSTDCS"]
+
+
+def test_criterion_names_its_unknown_rule():
+    from pipeline.errors import KhenthuongError
+
+    regime = CATALOG.regime_for(ND152)
+    broken = dataclasses.replace(regime, criteria={
+        **regime.criteria, "LDTT": (Criterion("khong_co", {}, "x"),)})
+    round_ = dataclasses.replace(make_round([(POM, "LDTT")]), regime=broken)
+    with pytest.raises(KhenthuongError, match="“khong_co”"):
+        assess(round_, CATALOG)
