@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError, KhenthuongError, Problem
-from .main import RoundResult, Summary, check, find_workbooks, generate
+from .main import RoundResult, Summary, check, find_workbooks, generate, summary_json
 from .rules import Assessment, Verdict
 from .vn import number, short_date
 
@@ -67,10 +68,15 @@ def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, f
 @click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
 @_folder("--forms", "forms", "Thư mục mẫu văn bản và dữ liệu quy định.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON cho máy đọc.")
 @_reports_errors
-def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path) -> None:
-    """Kiểm tra bảng tính và in từng đề nghị; không ghi tệp nào."""
-    _print_summary(check(list(workbooks) or find_workbooks(inputs), forms=forms), verbose=True)
+def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_json: bool) -> None:
+    """Kiểm tra bảng tính và in kết quả xét từng đề nghị; không ghi tệp nào."""
+    summary = check(list(workbooks) or find_workbooks(inputs), forms=forms)
+    if as_json:
+        click.echo(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
+    else:
+        _print_summary(summary, verbose=True)
 
 
 def _print_verdicts(assessment: Assessment) -> None:

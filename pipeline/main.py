@@ -103,3 +103,34 @@ def _same_round_twice(rounds: list[Round]) -> list[Problem]:
                                     expected=first[round_.slug].source.name))
         first.setdefault(round_.slug, round_)
     return problems
+
+
+def summary_json(summary: Summary) -> dict:
+    """The verdicts of a check as plain data, for other programs."""
+    return {
+        "warnings": [str(p) for p in summary.warnings],
+        "rounds": [_round_json(r) for r in summary.rounds],
+    }
+
+
+def _round_json(result: RoundResult) -> dict:
+    round_, assessment = result.round, result.assessment
+    data = {"round": round_.slug, "workbook": round_.source.name,
+            "rules": round_.regime.name if round_.regime else None}
+    if assessment is None:
+        return data | {"history_only": True}
+    return data | {
+        "base_salary": assessment.salary.amount,
+        "money": assessment.money(),
+        "proposals": [{
+            "subject": j.proposal.subject.name,
+            "collective": j.proposal.is_collective,
+            "row": j.proposal.subject.row,
+            "award": j.proposal.award.name,
+            "route": j.proposal.award.route,
+            "verdict": j.verdict.value,
+            "reasons": [{"passed": r.passed, "text": r.text, "source": r.source,
+                         "verified": r.verified} for r in j.reasons],
+            "money": j.money,
+        } for j in assessment.judgements],
+    }

@@ -133,8 +133,12 @@ def award_phrase(awards: list[Award]) -> str:
     return f"tặng {award.name}" if award.kind == "hinh_thuc" else f"tặng danh hiệu “{award.name}”"
 
 
-def subjects_count(proposals: Iterable[Proposal]) -> str:
-    """Count collectives and individuals as documents do: "02 tập thể và 05 cá nhân"."""
+def subjects_count(proposals: Iterable[Proposal], *, distinct: bool = False) -> str:
+    """Count collectives and individuals as documents do: "02 tập thể và 05 cá nhân";
+    `distinct` counts a subject proposed for several awards once."""
+    proposals = list(proposals)
+    if distinct:
+        proposals = list({p.subject: p for p in proposals}.values())
     tally = Counter("tap_the" if p.is_collective else "ca_nhan" for p in proposals)
     parts = [f"{count(tally[k])} {label}" for k, label in (("tap_the", "tập thể"),
                                                             ("ca_nhan", "cá nhân")) if tally[k]]
@@ -178,7 +182,7 @@ def to_trinh(assessment: Assessment) -> dict:
         "nguoi_quyet_dinh": decider(round_),
         "can_cu": listed(basis),
         "mo_dau": [results_sentence(round_)],
-        "tong_so": subjects_count(proposals),
+        "tong_so": subjects_count(proposals, distinct=True),
         "de_nghi": listed(requests),
         "kinh_phi": money_sentence(assessment.money(proposals)),
         "ho_so": listed(["- Danh sách tập thể, cá nhân đề nghị khen thưởng",

@@ -113,3 +113,17 @@ def test_python_dash_m_works_like_the_command():
     done = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True,
                           text=True, check=True)
     assert "generate" in done.stdout and "check" in done.stdout
+
+
+def test_check_json_carries_every_verdict_and_reason(make_workbook):
+    import json
+
+    result = run("check", "--json", str(make_workbook()))
+    assert result.exit_code == 0, result.output
+    (round_,) = json.loads(result.output)["rounds"]
+    assert round_["round"] == "2025-hang-nam" and round_["money"] == 18_760_000
+    refused = [p for p in round_["proposals"] if p["verdict"] == "không đủ điều kiện"]
+    assert [(p["subject"], p["award"]) for p in refused] == [
+        ("Cầm Thị Ánh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")]
+    assert any(r["source"] == "Luật Thi đua, khen thưởng 2022, Điều 74" and not r["passed"]
+               for r in refused[0]["reasons"])
