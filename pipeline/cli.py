@@ -59,7 +59,8 @@ def main() -> None:
 def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, forms: Path,
                      quiet: bool) -> None:
     """Kiểm tra bảng tính và lập bộ văn bản của từng đợt vào thư mục outputs/."""
-    summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs, forms=forms)
+    summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs, forms=forms,
+                       history=_history(inputs))
     if not quiet:
         _print_summary(summary, verbose=False)
 
@@ -72,11 +73,17 @@ def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, f
 @_reports_errors
 def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_json: bool) -> None:
     """Kiểm tra bảng tính và in kết quả xét từng đề nghị; không ghi tệp nào."""
-    summary = check(list(workbooks) or find_workbooks(inputs), forms=forms)
+    summary = check(list(workbooks) or find_workbooks(inputs), forms=forms,
+                    history=_history(inputs))
     if as_json:
         click.echo(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     else:
         _print_summary(summary, verbose=True)
+
+
+def _history(inputs: Path) -> list[Path]:
+    """Earlier rounds' workbooks: everything in the inputs folder, when there is one."""
+    return sorted(inputs.glob("*.xlsx")) if inputs.is_dir() else []
 
 
 def _print_verdicts(assessment: Assessment) -> None:

@@ -16,6 +16,9 @@ class Kind(Enum):
     """Each kind of problem: its code, its severity and its Vietnamese message."""
 
     UNREADABLE = ("tep-khong-doc-duoc", Severity.ERROR, "{value}")
+    HISTORY_SKIPPED = ("lich-su-bo-qua", Severity.WARNING,
+                       "tệp có lỗi nên không được dùng làm lịch sử; chạy “khenthuong check” với "
+                       "tệp này để xem lỗi")
     SAME_ROUND = ("trung-dot", Severity.ERROR,
                   "đợt {value} đã có trong tệp “{expected}”; mỗi đợt chỉ một bảng tính")
     MISSING_SHEET = ("thieu-sheet", Severity.ERROR, "không tìm thấy sheet “{expected}”")

@@ -48,11 +48,42 @@ def find_workbooks(inputs: Path) -> list[Path]:
     return found
 
 
-def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS) -> Summary:
-    """Read, validate and assess every workbook; raise InputError listing all errors."""
+def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS,
+          history: list[Path] = ()) -> Summary:
+    """Read, validate and assess every workbook; raise InputError listing all errors.
+
+    Workbooks of other rounds in `history` (and beside the given ones) count as the history of
+    later rounds; a broken one is set aside with a warning."""
     catalog = Catalog(forms)
+    rounds, problems = _load(workbooks, catalog)
+    problems += _same_round_twice(rounds)
+    if any(p.is_error for p in problems):
+        raise InputError(problems)
+    chosen = {r.slug for r in rounds}
+    extra, extra_problems = _load(_others(workbooks, history), catalog)
+    problems += [Problem(Kind.HISTORY_SKIPPED, name, "")
+                 for name in dict.fromkeys(p.file for p in extra_problems if p.is_error)]
+    extra = [r for r in extra if r.slug not in chosen]
+    results, earlier = [], []
+    for round_ in sorted(rounds + extra, key=lambda r: (r.info.decision_date, r.slug)):
+        assessment = None
+        if round_.regime is not None:
+            past, found = build_history(round_, earlier)
+            problems += found if round_.slug in chosen else []
+            assessment = assess(round_, catalog, past)
+        accepted = (tuple((j.proposal.subject, j.proposal.award) for j in assessment.accepted)
+                    if assessment else tuple((p.subject, p.award) for p in round_.proposals))
+        earlier.append(Earlier(round_, accepted, assessment.spent if assessment else {}))
+        if round_.slug in chosen:
+            results.append(RoundResult(round_, assessment))
+    if any(p.is_error for p in problems):
+        raise InputError(problems)
+    return Summary(tuple(results), tuple(problems))
+
+
+def _load(paths: list[Path], catalog: Catalog) -> tuple[list[Round], list[Problem]]:
     rounds, problems = [], []
-    for path in workbooks:
+    for path in paths:
         try:
             round_, found = validate(read_workbook(path, catalog), catalog)
         except UnreadableWorkbook as err:
@@ -60,28 +91,22 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS) -> Summary:
         problems += found
         if round_ is not None:
             rounds.append(round_)
-    problems += _same_round_twice(rounds)
-    if any(p.is_error for p in problems):
-        raise InputError(problems)
-    results, earlier = [], []
-    for round_ in sorted(rounds, key=lambda r: (r.info.decision_date, r.slug)):
-        assessment = None
-        if round_.regime is not None:
-            history, found = build_history(round_, earlier)
-            problems += found
-            assessment = assess(round_, catalog, history)
-        accepted = (tuple((j.proposal.subject, j.proposal.award) for j in assessment.accepted)
-                    if assessment else tuple((p.subject, p.award) for p in round_.proposals))
-        earlier.append(Earlier(round_, accepted, assessment.spent if assessment else {}))
-        results.append(RoundResult(round_, assessment))
-    if any(p.is_error for p in problems):
-        raise InputError(problems)
-    return Summary(tuple(results), tuple(problems))
+    return rounds, problems
 
 
-def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS) -> Summary:
+def _others(workbooks: list[Path], history: list[Path]) -> list[Path]:
+    """The history pool: `history` and the .xlsx beside each workbook, less the workbooks."""
+    chosen = {p.resolve() for p in workbooks}
+    beside = [p for folder in {w.resolve().parent for w in workbooks}
+              for p in sorted(folder.glob("*.xlsx")) if not p.name.startswith("~$")]
+    pool = {p.resolve(): p for p in [*history, *beside] if p.suffix.lower() == ".xlsx"}
+    return [p for key, p in sorted(pool.items()) if key not in chosen]
+
+
+def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS,
+             history: list[Path] = ()) -> Summary:
     """Check every workbook, render its documents, and write all of them or none."""
-    summary = check(workbooks, forms=forms)
+    summary = check(workbooks, forms=forms, history=history)
     rendered = {r.round.slug: RenderedRound(r.round.slug, r.round.source, r.round.regime.name,
                                             render_round(r.assessment, forms))
                 for r in summary.rounds if r.assessment is not None}

@@ -114,3 +114,26 @@ def test_unknown_history_value_is_a_problem_with_a_guess(make_workbook):
     (problem,) = caught.value.problems
     assert (problem.sheet, problem.kind, problem.hint) == ("Lịch sử", Kind.NOT_IN_LIST,
                                                            "có phải “HTXSNV”?")
+
+
+def test_one_workbook_named_still_counts_the_others_beside_it(make_workbook):
+    data = round_data()
+    for row in data["tables"]["individuals"]:
+        if row["name"] == "Cầm Thị Ánh":
+            row["initiatives"] = 1
+    data["tables"]["history"] = []
+    this_year = make_workbook(data)
+    earlier_workbook(make_workbook, rating="HTXSNV", initiatives=1)
+    summary = check([this_year])
+    assert [r.round.slug for r in summary.rounds] == ["2025-hang-nam"]
+    assert verdicts(summary, 2025)[("Cầm Thị Ánh", "BKUBND")] is Verdict.ELIGIBLE
+
+
+def test_broken_history_workbook_is_set_aside_with_a_warning(make_workbook):
+    this_year = make_workbook()
+    broken = round_data()
+    broken["info"]["year"] = "hai nghìn"
+    make_workbook(broken, name="cu.xlsx")
+    summary = check([this_year])
+    (warning,) = summary.warnings
+    assert (warning.file, warning.kind) == ("cu.xlsx", Kind.HISTORY_SKIPPED)
