@@ -54,13 +54,15 @@ def main() -> None:
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
 @_folder("--outputs", "outputs", "Thư mục ghi văn bản.")
 @_folder("--forms", "forms", "Thư mục mẫu văn bản và dữ liệu quy định.")
+@click.option("--overwrite", is_flag=True,
+              help="Ghi đè bản trước thay vì giữ lại trong thư mục “<đợt>.ban-cu-<thời gian>”.")
 @click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
 @_reports_errors
 def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, forms: Path,
-                     quiet: bool) -> None:
+                     overwrite: bool, quiet: bool) -> None:
     """Kiểm tra bảng tính và lập bộ văn bản của từng đợt vào thư mục outputs/."""
     summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs, forms=forms,
-                       history=_history(inputs))
+                       history=_history(inputs), overwrite=overwrite)
     if not quiet:
         _print_summary(summary, verbose=False)
 
@@ -145,9 +147,13 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
                f"{number(salary.amount)} đồng, {salary.source}).")
     if verbose:
         _print_verdicts(assessment)
-    if result.folder is not None:
+    if result.folder is not None and not result.changed:
+        click.echo(f"  Không có gì thay đổi so với lần trước: {result.folder} giữ nguyên.")
+    elif result.folder is not None:
         click.echo(f"  Đã ghi {len(result.written)} văn bản vào {result.folder}:")
         for name in result.written:
             click.echo(f"    - {name}")
         for name, why in result.skipped:
             click.echo(f"    (không lập {name}: {why})")
+        if result.kept is not None:
+            click.echo(f"  Bản trước được giữ ở {result.kept}.")

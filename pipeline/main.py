@@ -26,7 +26,9 @@ class RoundResult:
     assessment: Assessment | None  # None: decided before the law of 2022 applied; history only
     folder: Path | None = None
     written: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # (file, why the round has none)
+    changed: bool = True  # False: the folder already held exactly these files
+    kept: Path | None = None  # where the previous version was moved
 
 
 @dataclass(frozen=True)
@@ -104,16 +106,20 @@ def _others(workbooks: list[Path], history: list[Path]) -> list[Path]:
 
 
 def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS,
-             history: list[Path] = ()) -> Summary:
-    """Check every workbook, render its documents, and write all of them or none."""
+             history: list[Path] = (), overwrite: bool = False) -> Summary:
+    """Check every workbook, render its documents, and write all of them or none.
+
+    A previous version of a round's files is moved aside with the time in its folder name,
+    unless `overwrite`."""
     summary = check(workbooks, forms=forms, history=history)
     rendered = {r.round.slug: RenderedRound(r.round.slug, r.round.source, r.round.regime.name,
                                             render_round(r.assessment, forms))
                 for r in summary.rounds if r.assessment is not None}
-    write_rounds(outputs, list(rendered.values()))
+    written = write_rounds(outputs, list(rendered.values()), overwrite=overwrite)
     results = tuple(
         replace(r, folder=outputs / r.round.slug, written=tuple(rendered[r.round.slug].files),
-                skipped=tuple(skipped(r.assessment))) if r.assessment else r
+                skipped=tuple(skipped(r.assessment)), changed=written[r.round.slug].changed,
+                kept=written[r.round.slug].kept) if r.assessment else r
         for r in summary.rounds)
     return Summary(results, summary.warnings)
 

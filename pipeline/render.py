@@ -159,7 +159,8 @@ def addressee(round_: Round) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [text] if text else [DOTS]
+    """A clerk's text as paragraphs, one per line; a dotted line to fill by hand when empty."""
+    return text.split("\n") if text else [DOTS]
 
 
 # --- tờ trình ------------------------------------------------------------------------------------

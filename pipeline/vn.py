@@ -12,12 +12,16 @@ _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ",
                              "\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+_LINES = re.compile(r"\r\n|[\r\n\v\f\u2028\u2029\x1c-\x1e\x85]")
 
 
 def clean(text: str) -> str:
-    """Return NFC text: look-alike letters mapped, invisible characters gone, spaces single."""
+    """Return NFC text: look-alike letters mapped, invisible characters gone, spaces single.
+
+    Line breaks a clerk typed in a cell (Alt+Enter) stay, one per line, blank lines dropped."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
-    return _SPACES.sub(" ", text).strip()
+    lines = (_SPACES.sub(" ", line).strip() for line in _LINES.split(text))
+    return "\n".join(line for line in lines if line)
 
 
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
@@ -33,7 +37,7 @@ def fold(text: str) -> str:
 
 def name_case(name: str) -> str:
     """Capitalise every syllable of a person's name ("NGUYỄN thị an" → "Nguyễn Thị An")."""
-    return " ".join(word[:1].upper() + word[1:].lower() for word in clean(name).split(" "))
+    return " ".join(word[:1].upper() + word[1:].lower() for word in clean(name).split())
 
 
 # --- dates -----------------------------------------------------------------
@@ -151,12 +155,12 @@ def _syllable_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 def sort_key(text: str) -> tuple:
     """Order words in Vietnamese alphabet order: a < ă < â … d < đ, then by tone:
     ngang < huyền < hỏi < ngã < sắc < nặng."""
-    keys = [_syllable_key(word) for word in clean(text).split(" ")]
+    keys = [_syllable_key(word) for word in clean(text).split()]
     return tuple(k[0] for k in keys), tuple(k[1] for k in keys), clean(text)
 
 
 def name_sort_key(full_name: str) -> tuple:
     """Order people by tên, then họ, then đệm, as Vietnamese lists do."""
-    words = clean(full_name).split(" ")
+    words = clean(full_name).split()
     ordered = [words[-1], words[0], *words[1:-1]] if len(words) > 1 else words
     return sort_key(" ".join(ordered))

@@ -9,13 +9,16 @@ import os
 import shutil
 import tempfile
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from . import __version__
 from .errors import OutputError
 
 MANIFEST = "manifest.json"
+LOCK = ".khenthuong.lock"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 PACKAGES = (".docx", ".xlsx")
 
@@ -30,26 +33,39 @@ class RenderedRound:
     files: dict[str, bytes]
 
 
-def write_rounds(outputs: Path, rounds: list[RenderedRound]) -> None:
-    """Stage every file in a temporary folder, then move them into place."""
+@dataclass(frozen=True)
+class Written:
+    """What writing did to one round's folder."""
+
+    changed: bool  # False: the same files were there already
+    kept: Path | None = None  # where the previous version now is
+
+
+def write_rounds(outputs: Path, rounds: list[RenderedRound], *, overwrite: bool = False
+                 ) -> dict[str, Written]:
+    """Stage every file in a temporary folder, then move all rounds into place or none.
+
+    The files an earlier run wrote (its manifest lists them) move to a sibling folder named
+    with the time, unless `overwrite`; files the tool did not write are never touched."""
     try:
         outputs.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".khenthuong-", dir=outputs))
     except OSError as err:
         raise OutputError(f"Không tạo được thư mục kết quả “{outputs}”: {err.strerror}.") from err
-    try:
-        for round_ in rounds:
-            _stage(staging / round_.slug, round_)
-        for round_ in rounds:
-            _publish(staging / round_.slug, outputs / round_.slug)
-    except OSError as err:
-        raise OutputError(f"Không ghi được kết quả vào “{outputs}”: {err.strerror}; các tệp cũ "
-                          "được giữ nguyên.") from err
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with _locked(outputs):
+        staging = Path(tempfile.mkdtemp(prefix=".khenthuong-", dir=outputs))
+        try:
+            for round_ in rounds:
+                _stage(staging / round_.slug, round_)
+            return _publish_all(staging, outputs, rounds, overwrite=overwrite)
+        except OSError as err:
+            raise OutputError(f"Không ghi được kết quả vào “{outputs}”: {err.strerror}; các tệp "
+                              "cũ được giữ nguyên.") from err
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _stage(folder: Path, round_: RenderedRound) -> None:
+    """Write a round's files and its manifest into the staging folder."""
     folder.mkdir(parents=True)
     files = {name: stable_zip(data) if name.endswith(PACKAGES) else data
              for name, data in round_.files.items()}
@@ -66,16 +82,88 @@ def _stage(folder: Path, round_: RenderedRound) -> None:
                                    encoding="utf-8")
 
 
-def _publish(staged: Path, target: Path) -> None:
-    """Replace the files of an earlier run with the new ones; remove what that run wrote and
-    this one does not; leave every other file alone."""
-    target.mkdir(parents=True, exist_ok=True)
-    earlier = _written_by_tool(target)
-    new = {path.name for path in staged.iterdir()}
-    for name in sorted(new - {MANIFEST}) + [MANIFEST]:
-        os.replace(staged / name, target / name)
-    for name in earlier - new:
-        (target / name).unlink(missing_ok=True)
+def _publish_all(staging: Path, outputs: Path, rounds: list[RenderedRound], *,
+                 overwrite: bool) -> dict[str, Written]:
+    """Move every round into place; on any failure move everything back as it was."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moves: list[tuple[Path, Path]] = []
+    created: list[Path] = []
+    results = {}
+    try:
+        for round_ in rounds:
+            target = outputs / round_.slug
+            if _unchanged(staging / round_.slug, target):
+                results[round_.slug] = Written(changed=False)
+                continue
+            old = (staging / ".old" / round_.slug if overwrite
+                   else outputs / f"{round_.slug}.ban-cu-{stamp}")
+            kept = _publish(staging / round_.slug, target, old, moves, created)
+            results[round_.slug] = Written(True, None if overwrite else kept)
+    except OSError:
+        for source, destination in reversed(moves):
+            os.replace(destination, source)
+        for folder in reversed(created):
+            folder.rmdir()
+        raise
+    return results
+
+
+def _publish(staged: Path, target: Path, old: Path, moves: list, created: list) -> Path | None:
+    """Move the earlier run's files to `old`, then the new ones into `target`; record each
+    move so that a failure can undo it. Return `old` when it holds anything."""
+    earlier = [name for name in sorted(_written_by_tool(target) | {MANIFEST})
+               if (target / name).is_file()]
+    for folder in (target, old) if earlier else (target,):
+        if not folder.exists():
+            folder.mkdir(parents=True)
+            created.append(folder)
+    for name in earlier:
+        _move(target / name, old / name, moves)
+    for name in sorted(p.name for p in staged.iterdir() if p.name != MANIFEST) + [MANIFEST]:
+        _move(staged / name, target / name, moves)
+    return old if earlier else None
+
+
+def _move(source: Path, destination: Path, moves: list) -> None:
+    os.replace(source, destination)
+    moves.append((source, destination))
+
+
+def _unchanged(staged: Path, target: Path) -> bool:
+    """The round's folder holds exactly these files already (same manifest, same bytes)."""
+    try:
+        if (target / MANIFEST).read_bytes() != (staged / MANIFEST).read_bytes():
+            return False
+        return all((target / p.name).read_bytes() == p.read_bytes() for p in staged.iterdir())
+    except OSError:
+        return False
+
+
+@contextmanager
+def _locked(outputs: Path):
+    """Hold an exclusive lock on outputs/ for one run; the system frees it if the run dies."""
+    handle = open(outputs / LOCK, "a+b")  # noqa: SIM115 (held for the whole run)
+    try:
+        try:
+            _lock_file(handle)
+        except OSError as err:
+            raise OutputError(f"Một lệnh khác đang ghi vào “{outputs}”; hãy chờ lệnh đó xong "
+                              "rồi chạy lại.") from err
+        yield
+    finally:
+        handle.close()
+
+
+def _lock_file(handle) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _written_by_tool(folder: Path) -> set[str]:
