@@ -58,10 +58,10 @@ def test_overwrite_keeps_no_copy(make_workbook, tmp_path):
 
 
 def test_same_inputs_again_change_nothing(make_workbook, tmp_path):
-    outputs = tmp_path / "outputs"
-    generate([make_workbook()], outputs=outputs)
+    outputs, workbook = tmp_path / "outputs", make_workbook()
+    generate([workbook], outputs=outputs)
     before = {p: p.stat().st_mtime_ns for p in (outputs / "2025-hang-nam").iterdir()}
-    summary = generate([make_workbook()], outputs=outputs)
+    summary = generate([workbook], outputs=outputs)
     assert summary.rounds[0].changed is False and summary.rounds[0].kept is None
     assert {p: p.stat().st_mtime_ns for p in (outputs / "2025-hang-nam").iterdir()} == before
     assert [p.name for p in outputs.iterdir() if "ban-cu" in p.name] == []
