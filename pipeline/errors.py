@@ -21,6 +21,15 @@ class Kind(Enum):
                        "tệp này để xem lỗi")
     SAME_ROUND = ("trung-dot", Severity.ERROR,
                   "đợt {value} đã có trong tệp “{expected}”; mỗi đợt chỉ một bảng tính")
+    NO_KNOWN_SHEET = ("khong-co-sheet", Severity.ERROR,
+                      "không có sheet nào của bảng tính khen thưởng; các sheet thấy được: {value}; "
+                      "cần: {expected}")
+    LEGACY_ENCODING = ("bang-ma-cu", Severity.ERROR,
+                       "“{value}” gõ bằng bảng mã {expected}, không phải Unicode; hãy chuyển mã "
+                       "cả tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi lưu lại")
+    FORMULA_NO_VALUE = ("cong-thuc-chua-tinh", Severity.ERROR,
+                        "ô có công thức “{value}” nhưng chưa có kết quả tính sẵn; hãy mở tệp bằng "
+                        "Excel để tính lại rồi lưu")
     MISSING_SHEET = ("thieu-sheet", Severity.ERROR, "không tìm thấy sheet “{expected}”")
     NO_HEADER = ("khong-thay-tieu-de", Severity.ERROR,
                  "không tìm thấy dòng tiêu đề; cần các cột {expected}; thấy: {value}")
@@ -43,6 +52,10 @@ class Kind(Enum):
     AMBIGUOUS_PERSON = ("khop-nhieu-nguoi", Severity.ERROR,
                         "“{value}” khớp với nhiều người ({expected}); hãy ghi Mã hoặc Đơn vị để "
                         "phân biệt")
+    DUPLICATE_CODE = ("trung-ma", Severity.ERROR, "Mã “{value}” đã dùng ở dòng {expected}")
+    AGE = ("tuoi-bat-thuong", Severity.WARNING,
+           "năm sinh {value} cho tuổi {expected} vào năm đánh giá; hãy kiểm tra")
+    CONTRADICTION = ("mau-thuan", Severity.WARNING, "{value}: {expected}")
     ALL_CAPS = ("chu-hoa", Severity.WARNING,
                 "tên “{value}” viết toàn chữ hoa; văn bản sẽ ghi “{expected}”")
     DUPLICATE_PERSON = ("trung-nguoi", Severity.WARNING,

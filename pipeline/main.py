@@ -7,10 +7,10 @@ from pathlib import Path
 
 from .catalog import DEFAULT_FORMS, Catalog
 from .errors import InputError, KhenthuongError, Kind, Problem, UnreadableWorkbook
+from .history import Earlier, build_history
 from .model import Round
 from .read import read_workbook
 from .render import render_round, skipped
-from .history import Earlier, build_history
 from .rules import Assessment, assess
 from .validate import validate
 from .write import RenderedRound, write_rounds

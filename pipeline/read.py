@@ -57,40 +57,139 @@ class RawWorkbook:
 
 def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
     """Read every known sheet of a workbook; layout problems are collected, not raised."""
+    _check_file(path)
     rows_by_sheet = _load_rows(path)
     raw = RawWorkbook(path)
     titles = {fold(title): title for title in rows_by_sheet}
-    for sheet in catalog.sheets.values():
-        title = next((titles[fold(n)] for n in (sheet.title, *sheet.aliases) if fold(n) in titles),
-                     None)
+    found = {key: next((titles[fold(n)] for n in (sheet.title, *sheet.aliases)
+                        if fold(n) in titles), None)
+             for key, sheet in catalog.sheets.items()}
+    if not any(found.values()):
+        raw.problem(Kind.NO_KNOWN_SHEET, "", value=quoted(rows_by_sheet),
+                    expected=quoted(s.title for s in catalog.sheets.values() if not s.optional))
+        return raw
+    for key, sheet in catalog.sheets.items():
+        title = found[key]
         if title is None:
             if not sheet.optional:
                 raw.problem(Kind.MISSING_SHEET, sheet.title, expected=sheet.title)
             continue
-        raw.sheet_titles[sheet.key] = title
+        raw.sheet_titles[key] = title
         if sheet.pairs:
-            raw.pairs[sheet.key] = _read_pairs(rows_by_sheet[title], sheet)
+            raw.pairs[key] = _read_pairs(rows_by_sheet[title], sheet)
         else:
-            raw.tables[sheet.key] = _read_table(rows_by_sheet[title], sheet, raw)
+            raw.tables[key] = _read_table(rows_by_sheet[title], sheet, raw)
+    _legacy_encoding(raw, rows_by_sheet)
+    _uncached_formulas(raw, path)
     return raw
+
+
+# Excel's "Save as" formats that are not .xlsx, each with what to do about it.
+_OTHER_FORMATS = {
+    ".xls": "tệp ở định dạng Excel 97-2003 (.xls); hãy mở bằng Excel và lưu lại dạng “Excel "
+            "Workbook (*.xlsx)”",
+    ".ods": "tệp là bảng tính LibreOffice (.ods); hãy chọn “Lưu dưới dạng” Excel 2007-365 "
+            "(.xlsx)",
+    ".csv": "tệp CSV chỉ là văn bản, không có các sheet; hãy mở bằng Excel và lưu dạng .xlsx có "
+            "đủ các sheet (lệnh “khenthuong init” tạo sẵn mẫu)",
+}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+MAX_RATIO = 200  # a sheet's XML compresses well, but not a thousand times
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, in one sentence, a file that is not an .xlsx the tool can safely open."""
+    suffix = path.suffix.lower()
+    if suffix in _OTHER_FORMATS:
+        raise UnreadableWorkbook(path, _OTHER_FORMATS[suffix])
+    if suffix not in (".xlsx", ".xlsm"):
+        raise UnreadableWorkbook(path, "chỉ đọc được tệp Excel .xlsx")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            head = file.read(8)
+    except OSError as err:
+        raise UnreadableWorkbook(path, f"không mở được tệp ({err.strerror})") from err
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableWorkbook(path, "tệp được bảo vệ bằng mật khẩu (Excel mã hoá cả tệp) "
+                                       "hoặc là tệp .xls cũ đổi đuôi; hãy gỡ mật khẩu rồi lưu lại "
+                                       "dạng .xlsx")
+    if not head.startswith(b"PK") or size > MAX_FILE_BYTES:
+        raise UnreadableWorkbook(path, "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx"
+                                 if size <= MAX_FILE_BYTES else "tệp lớn hơn 50 MB, không giống "
+                                 "một bảng tính khen thưởng")
+    try:
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+    except (zipfile.BadZipFile, OSError) as err:
+        raise UnreadableWorkbook(path, "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx") \
+            from err
+    unzipped = sum(e.file_size for e in entries)
+    if unzipped > MAX_UNZIPPED_BYTES or any(
+            e.file_size > 10 * 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1)
+            for e in entries):
+        raise UnreadableWorkbook(path, "tệp nén bất thường (giải nén ra hàng trăm MB, có thể là "
+                                       "“bom nén”) nên không được mở")
 
 
 def _load_rows(path: Path) -> dict[str, list[tuple]]:
     """Load each sheet's cached values as rows of cleaned values."""
-    if path.suffix.lower() != ".xlsx":
-        raise UnreadableWorkbook(path, "chỉ đọc được tệp Excel .xlsx; hãy mở tệp và lưu lại "
-                                       "dạng “Excel Workbook (*.xlsx)”")
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise UnreadableWorkbook(path, "tệp bị hỏng, có mật khẩu hoặc không phải bảng tính "
-                                       "Excel") from err
+        try:
+            return {ws.title: [tuple(_clean_value(v) for v in row)
+                               for row in ws.iter_rows(values_only=True)]
+                    for ws in book.worksheets}
+        finally:
+            book.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as err:
+        raise UnreadableWorkbook(path, "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx") \
+            from err
+
+
+# Letters that legacy Vietnamese fonts put where Unicode has Vietnamese ones: TCVN3 (.VnTime)
+# stores "Cộng hoà" as "Céng hoµ", VNI as "Coäng hoøa". None of them is used in Vietnamese.
+_TCVN3 = set("µ¸¶·¹¨©ª«¬®¾»¼½ÆÇËÌÎÏ×ØÜÞßãåæçëïñöøûüþ")
+_VNI = set("äëïöüøùúûõôóòñ")
+_VIETNAMESE = re.compile("[ăâđơưĂÂĐƠƯ\u1ea0-\u1ef9]")
+
+
+def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[tuple]]) -> None:
+    """Report the first cell typed in TCVN3 or VNI: its names would print as garbage."""
+    for key, title in raw.sheet_titles.items():
+        for number, row in enumerate(rows_by_sheet[title], start=1):
+            for index, value in enumerate(row):
+                if isinstance(value, str) and not _VIETNAMESE.search(value):
+                    tcvn3 = sum(ch in _TCVN3 for ch in value)
+                    vni = sum(ch in _VNI for ch in value)
+                    if max(tcvn3, vni) >= 2:
+                        raw.problem(Kind.LEGACY_ENCODING, key, row=number,
+                                    column=get_column_letter(index + 1), value=value[:40],
+                                    expected="TCVN3 (.VnTime)" if tcvn3 >= vni else "VNI")
+                        return
+
+
+def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
+    """Report formulas Excel never calculated: their cells read as empty."""
+    with zipfile.ZipFile(path) as package:
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
+        if not any(b"<f>" in package.read(n) or b"<f " in package.read(n) for n in sheets):
+            return
+    book = load_workbook(path, read_only=True, data_only=False)
+    cached = load_workbook(path, read_only=True, data_only=True)
     try:
-        return {ws.title: [tuple(_clean_value(v) for v in row)
-                           for row in ws.iter_rows(values_only=True)]
-                for ws in book.worksheets}
+        for key, title in raw.sheet_titles.items():
+            rows = zip(book[title].iter_rows(), cached[title].iter_rows(), strict=False)
+            for formulas, values in rows:
+                for cell, value in zip(formulas, values, strict=False):
+                    text = getattr(cell, "value", None)
+                    if isinstance(text, str) and text.startswith("=") and value.value is None:
+                        raw.problem(Kind.FORMULA_NO_VALUE, key, row=cell.row,
+                                    column=cell.column_letter, value=text)
     finally:
         book.close()
+        cached.close()
 
 
 def _clean_value(value: object) -> object:

@@ -343,10 +343,10 @@ def unit_rows(assessment: Assessment) -> list[dict]:
         return fold(subject.name if isinstance(subject, Collective) else subject.unit)
 
     rows = []
-    for number, (key, unit) in enumerate(units.items(), start=1):
+    for position, (key, unit) in enumerate(units.items(), start=1):
         mine = [p for p in assessment.proposals if unit_of(p) == key]
         rows.append({
-            "stt": number, "ten": unit,
+            "stt": position, "ten": unit,
             "so_nguoi": sum(fold(p.unit) == key for p in round_.people),
             "danh_hieu": award_tally(p for p in mine if p.award.kind == "danh_hieu"),
             "hinh_thuc": award_tally(p for p in mine if p.award.kind == "hinh_thuc"),

@@ -14,8 +14,18 @@ from enum import Enum
 from .catalog import Catalog
 from .errors import KhenthuongError
 from .history import History, YearFacts
-from .model import (Award, Collective, Criterion, Person, Proposal, Regime, Round, Salary, Subject,
-                    Term)
+from .model import (
+    Award,
+    Collective,
+    Criterion,
+    Person,
+    Proposal,
+    Regime,
+    Round,
+    Salary,
+    Subject,
+    Term,
+)
 from .vn import count, fold, name_sort_key, number, sort_key
 
 
@@ -367,7 +377,8 @@ class Judge:
         rule = self.regime.votes.get(proposal.award.code, self.regime.votes["default"])
         council, votes = self.round.council, proposal.subject.votes
         base_name = "tổng số thành viên" if rule.of == "members" else "số thành viên dự họp"
-        wanted = f"cần {'trên' if rule.strict else 'từ'} {_percent(rule.share)} {base_name} Hội đồng"
+        wanted = (f"cần {'trên' if rule.strict else 'từ'} {_percent(rule.share)} {base_name} "
+                  "Hội đồng")
         if council is None or votes is None:
             return Reason(False, f"chưa có số phiếu đồng ý hoặc số thành viên Hội đồng; {wanted}",
                           rule.source, verified=False)

@@ -11,8 +11,18 @@ from openpyxl.utils.datetime import from_excel
 
 from .catalog import Catalog, Column
 from .errors import Kind, Problem, quoted
-from .model import (Award, Collective, Council, PastRecord, Person, Proposal, Quota, Round,
-                    RoundInfo, Term)
+from .model import (
+    Award,
+    Collective,
+    Council,
+    PastRecord,
+    Person,
+    Proposal,
+    Quota,
+    Round,
+    RoundInfo,
+    Term,
+)
 from .read import Cell, RawWorkbook
 from .vn import fold, name_case
 
@@ -33,6 +43,9 @@ def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Pro
     units = {fold(c.name): c.name for c in collectives if c.name}
     people = [checker.person(r, info, units) for r in raw.tables.get("individuals", ())]
     checker.duplicates(people)
+    for sheet, subjects in (("collectives", collectives), ("individuals", people)):
+        checker.codes_unique(sheet, subjects)
+    checker.plausible(people, info)
     history = tuple(checker.past(r) for r in raw.tables.get("history", ()))
     council = checker.council()
     quotas = tuple(checker.quota(r) for r in raw.tables.get("quotas", ()))
@@ -58,7 +71,7 @@ class _Checker:
         where = ({"row": cell.row, "column": cell.column, "header": cell.header,
                   "value": _text(cell.value)} if cell else {})
         self.problems.append(Problem(kind, self.raw.path.name,
-                                     self.raw.sheet_titles.get(sheet, sheet), **where, **details))
+                                     self.raw.sheet_titles.get(sheet, sheet), **(where | details)))
 
     # --- one record at a time ----------------------------------------------------------------
 
@@ -265,6 +278,32 @@ class _Checker:
                          expected=f"trùng với dòng {people[first].row} (năm sinh "
                                   f"{people[first].birth_year} và {people[other].birth_year}); "
                                   "hãy kiểm tra hoặc ghi Mã để phân biệt")
+
+
+    def codes_unique(self, sheet: str, subjects: list) -> None:
+        """A Mã names one subject: it is how later years find them."""
+        first: dict[str, int] = {}
+        for subject, record in zip(subjects, self.raw.tables.get(sheet, ()), strict=True):
+            if subject.code and subject.code in first:
+                self.add(Kind.DUPLICATE_CODE, sheet, record["code"],
+                         expected=str(first[subject.code]))
+            first.setdefault(subject.code, record.row)
+
+    def plausible(self, people: list[Person], info: RoundInfo | None) -> None:
+        """Warn of ages outside working life and of proposals the person's discipline bars."""
+        records = self.raw.tables.get("individuals", ())
+        for person, record in zip(people, records, strict=True):
+            if info and person.birth_year and not 18 <= info.year - person.birth_year <= 70:
+                self.add(Kind.AGE, "individuals", record["birth_year"],
+                         expected=str(info.year - person.birth_year))
+            proposed = [record[k] for k in ("title", "award")
+                        if k in record.cells and record[k].value is not None]
+            if person.discipline and person.discipline.rank > 0 and proposed:
+                self.add(Kind.CONTRADICTION, "individuals", proposed[0],
+                         value=f"đề nghị khen thưởng người đang bị kỷ luật "
+                               f"{person.discipline.name.lower()}",
+                         expected="người đang bị kỷ luật không được khen thưởng (Nghị định "
+                                  "152/2025/NĐ-CP, Điều 4.4)")
 
 
 def _integer(value: object) -> int | None:

@@ -105,7 +105,8 @@ def test_unreadable_file_is_one_sentence(tmp_path):
     (tmp_path / "cu.xls").write_bytes(b"\xd0\xcf\x11\xe0 old excel")
     result = run("check", "--inputs", str(tmp_path))
     assert result.exit_code == 1
-    assert "cu.xls:\n  Lỗi: chỉ đọc được tệp Excel .xlsx" in result.output
+    assert "cu.xls:\n  Lỗi: tệp ở định dạng Excel 97-2003 (.xls); hãy mở bằng Excel" \
+        in result.output
     assert "Traceback" not in result.output
 
 

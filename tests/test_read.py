@@ -5,12 +5,11 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from pipeline.errors import Kind, UnreadableWorkbook
+from pipeline.errors import Kind
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 from pipeline.vn import clean
@@ -95,19 +94,6 @@ def test_header_not_found_says_what_was_expected_and_seen(tmp_path, catalog):
     assert "“Họ và tên”" in problem.message and "“Tuổi”" in problem.message
 
 
-@pytest.mark.parametrize("name", ["cu.xls", "bang.ods", "bang.csv"])
-def test_other_formats_get_one_sentence(tmp_path, catalog, name):
-    path = tmp_path / name
-    path.write_bytes(b"not really a workbook")
-    with pytest.raises(UnreadableWorkbook, match="chỉ đọc được tệp Excel .xlsx"):
-        read_workbook(path, catalog)
-
-
-def test_corrupt_xlsx_gets_one_sentence(tmp_path, catalog):
-    path = tmp_path / "hong.xlsx"
-    path.write_bytes(b"PK\x03\x04 broken")
-    with pytest.raises(UnreadableWorkbook, match="tệp bị hỏng"):
-        read_workbook(path, catalog)
 
 
 @settings(max_examples=25, deadline=None,
@@ -133,4 +119,5 @@ def test_dates_become_dates(tmp_path, catalog):
     book.active.title = "Thông tin"
     book.active.append(["Ngày ký", datetime(2025, 12, 5, 0, 0)])
     book.save(tmp_path / "d.xlsx")
-    assert read_workbook(tmp_path / "d.xlsx", catalog).pairs["info"]["sign_date"].value == date(2025, 12, 5)
+    info = read_workbook(tmp_path / "d.xlsx", catalog).pairs["info"]
+    assert info["sign_date"].value == date(2025, 12, 5)

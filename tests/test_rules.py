@@ -19,6 +19,7 @@ from pipeline.rules import Verdict, assess, money_for
 
 CATALOG = Catalog()
 ND152 = date(2025, 12, 5)
+NINE = Council(9, 9)
 ND98 = date(2025, 6, 30)
 
 
@@ -50,7 +51,7 @@ def team(ratings: list[str], **overrides) -> list[Person]:
 
 def make_round(proposals: list[tuple[Person | Collective, str]], *, day: date = ND152,
                people: list[Person] = (), collectives: list[Collective] = (),
-               council: Council | None = Council(9, 9), quotas: tuple = (),
+               council: Council | None = NINE, quotas: tuple = (),
                base_salary: int | None = None) -> Round:
     subjects = {p for p, _ in proposals}
     people = list(dict.fromkeys([*people, *(s for s in subjects if isinstance(s, Person))]))
