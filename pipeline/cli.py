@@ -1,9 +1,10 @@
-"""Command line: khenthuong generate | check."""
+"""Command line: khenthuong generate | check | init."""
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from collections import Counter
 from collections.abc import Callable
 from functools import wraps
@@ -12,10 +13,12 @@ from pathlib import Path
 
 import click
 
+from .catalog import DEFAULT_FORMS, Catalog
 from .errors import InputError, KhenthuongError, Problem
 from .main import RoundResult, Summary, check, find_workbooks, generate, summary_json
 from .rules import Assessment, Verdict
 from .vn import number, short_date
+from .workbook import annotated_copy, blank_workbook
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -23,6 +26,18 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 def _folder(name: str, default: str, help_text: str) -> Callable:
     return click.option(name, type=click.Path(file_okay=False, path_type=Path), default=default,
                         show_default=True, help=help_text)
+
+
+def _forms(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """forms/ of the current folder when there is one, else the forms the tool comes with."""
+    if value is not None:
+        return value
+    return Path("forms") if Path("forms").is_dir() else DEFAULT_FORMS
+
+
+_forms_option = click.option(
+    "--forms", type=click.Path(file_okay=False, path_type=Path), callback=_forms,
+    help="Thư mục mẫu văn bản và dữ liệu quy định (mặc định: forms/ nếu có).")
 
 
 def _reports_errors(command: Callable) -> Callable:
@@ -53,7 +68,7 @@ def main() -> None:
 @click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
 @_folder("--outputs", "outputs", "Thư mục ghi văn bản.")
-@_folder("--forms", "forms", "Thư mục mẫu văn bản và dữ liệu quy định.")
+@_forms_option
 @click.option("--overwrite", is_flag=True,
               help="Ghi đè bản trước thay vì giữ lại trong thư mục “<đợt>.ban-cu-<thời gian>”.")
 @click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
@@ -70,17 +85,57 @@ def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, f
 @main.command("check")
 @click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
-@_folder("--forms", "forms", "Thư mục mẫu văn bản và dữ liệu quy định.")
+@_forms_option
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON cho máy đọc.")
+@click.option("--xlsx", "marked", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi một bản sao bảng tính, tô màu và ghi chú vào từng ô có lỗi.")
 @_reports_errors
-def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_json: bool) -> None:
-    """Kiểm tra bảng tính và in kết quả xét từng đề nghị; không ghi tệp nào."""
-    summary = check(list(workbooks) or find_workbooks(inputs), forms=forms,
-                    history=_history(inputs))
+def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_json: bool,
+                  marked: Path | None) -> None:
+    """Kiểm tra bảng tính và in kết quả xét từng đề nghị; không ghi gì vào outputs/."""
+    chosen = list(workbooks) or find_workbooks(inputs)
+    if marked is not None:
+        _check_marked_path(marked, chosen)
+    try:
+        summary = check(chosen, forms=forms, history=_history(inputs))
+    except InputError as err:
+        if marked is not None:
+            _write_marked(chosen[0], err.problems, marked)
+        raise
+    if marked is not None:
+        _write_marked(chosen[0], summary.warnings, marked)
     if as_json:
         click.echo(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     else:
         _print_summary(summary, verbose=True)
+
+
+@main.command("init")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path),
+                default=Path("inputs") / "bang-tinh-khen-thuong.xlsx")
+@click.option("--nam", "year", type=int, default=None,
+              help="Năm của đợt khen thưởng (mặc định: năm nay).")
+@_forms_option
+@_reports_errors
+def init_command(path: Path, year: int | None, forms: Path) -> None:
+    """Tạo bảng tính trống có đủ các sheet, danh mục chọn sẵn, hướng dẫn và dòng ví dụ."""
+    if path.exists():
+        raise KhenthuongError(f"Đã có tệp “{path}”; không ghi đè. Hãy chọn tên khác.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    blank_workbook(path, Catalog(forms), year=year or date.today().year)
+    click.echo(f"Đã tạo {path}: điền số liệu (xoá các dòng ví dụ), rồi chạy “khenthuong check”.")
+
+
+def _check_marked_path(marked: Path, chosen: list[Path]) -> None:
+    if len(chosen) != 1:
+        raise click.UsageError("--xlsx chỉ dùng khi kiểm tra một bảng tính.")
+    if marked.resolve() == chosen[0].resolve():
+        raise click.UsageError("--xlsx phải là một tệp khác, không ghi đè bảng tính gốc.")
+
+
+def _write_marked(source: Path, problems, marked: Path) -> None:
+    count = annotated_copy(source, problems, marked)
+    click.echo(f"Đã ghi {marked}: {count} ô được tô màu, ghi chú ở từng ô.")
 
 
 def _history(inputs: Path) -> list[Path]:
@@ -150,7 +205,7 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
     if result.folder is not None and not result.changed:
         click.echo(f"  Không có gì thay đổi so với lần trước: {result.folder} giữ nguyên.")
     elif result.folder is not None:
-        click.echo(f"  Đã ghi {len(result.written)} văn bản vào {result.folder}:")
+        click.echo(f"  Đã ghi {len(result.written)} tệp vào {result.folder}:")
         for name in result.written:
             click.echo(f"    - {name}")
         for name, why in result.skipped:

@@ -56,6 +56,8 @@ class Kind(Enum):
     AGE = ("tuoi-bat-thuong", Severity.WARNING,
            "năm sinh {value} cho tuổi {expected} vào năm đánh giá; hãy kiểm tra")
     CONTRADICTION = ("mau-thuan", Severity.WARNING, "{value}: {expected}")
+    SPELLING = ("sai-chinh-ta", Severity.WARNING,
+                "“{value}” khác cách viết trong sheet Tập thể; văn bản sẽ ghi “{expected}”")
     ALL_CAPS = ("chu-hoa", Severity.WARNING,
                 "tên “{value}” viết toàn chữ hoa; văn bản sẽ ghi “{expected}”")
     DUPLICATE_PERSON = ("trung-nguoi", Severity.WARNING,

@@ -24,7 +24,7 @@ from .model import (
     Term,
 )
 from .read import Cell, RawWorkbook
-from .vn import fold, name_case
+from .vn import fold, name_case, same_spelling
 
 _INT = re.compile(r"^[+]?\d+(?:[.,]0+)?$")
 _YEAR = re.compile(r"^(?:năm\s*)?(\d{4})$", re.IGNORECASE)
@@ -260,6 +260,9 @@ class _Checker:
         if not units or not unit:
             return unit
         if fold(unit) in units:
+            if not same_spelling(unit, units[fold(unit)]):
+                self.add(Kind.SPELLING, "individuals", record["unit"],
+                         expected=units[fold(unit)])
             return units[fold(unit)]
         close = difflib.get_close_matches(fold(unit), units, n=1, cutoff=0.6)
         self.add(Kind.UNKNOWN_UNIT, "individuals", record["unit"], expected=quoted(units.values()),

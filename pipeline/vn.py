@@ -35,6 +35,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
 
 
+def same_spelling(a: str, b: str) -> bool:
+    """Equal but for case, spaces and old/new tone placement (hoà/hòa, thuỷ/thủy)."""
+    def key(text: str) -> list[tuple]:
+        return [(letters, sorted(t for t in tones if t))
+                for letters, tones in map(_syllable_key, clean(text).split())]
+    return key(a) == key(b)
+
+
 def name_case(name: str) -> str:
     """Capitalise every syllable of a person's name ("NGUYỄN thị an" → "Nguyễn Thị An")."""
     return " ".join(word[:1].upper() + word[1:].lower() for word in clean(name).split())

@@ -1,14 +1,18 @@
-"""Write an input workbook in the layout clerks use: a title row, the headers, then the rows."""
+"""Input workbooks the tool writes: the blank one of `init`, samples, and annotated copies."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
-from .catalog import Catalog
+from .catalog import Catalog, Column, Sheet
+from .errors import Problem
 
 TITLES = {
     "info": "THÔNG TIN CHUNG CỦA ĐỢT KHEN THƯỞNG",
@@ -62,3 +66,200 @@ def _write_table(book: Workbook, catalog: Catalog, key: str,
     for number, row in enumerate(rows, start=1):
         sheet.append([number] + [row.get(c.key) for c in columns])
     sheet.freeze_panes = "B4"
+
+
+# --- khenthuong init: a blank workbook that prevents mistakes -------------------------------------
+
+LISTS = "Danh mục"
+FIRST_ROW, LAST_ROW = 4, 2000  # data rows under the title, blank and header rows
+
+
+def blank_workbook(path: Path, catalog: Catalog, *, year: int) -> Path:
+    """Write the workbook `init` gives a clerk: instructions, every sheet with its headers,
+    drop-down lists for every closed vocabulary, a message on each header, two example rows,
+    frozen header rows. Filled with its examples, it passes `check`."""
+    example = _examples(year)
+    write_workbook(path, catalog, pairs={"info": example["info"], "council": example["council"]},
+                   tables=example["tables"])
+    book = load_workbook(path)
+    _instructions(book, catalog)
+    choices = _lists_sheet(book, catalog)
+    for key, spec in catalog.sheets.items():
+        sheet = book[spec.title]
+        if spec.pairs:
+            _pair_help(sheet, spec, catalog, choices)
+        else:
+            _table_help(sheet, spec, catalog, choices)
+    book.save(path)
+    return path
+
+
+def _instructions(book: Workbook, catalog: Catalog) -> None:
+    sheet = book.create_sheet("Hướng dẫn", 0)
+    sheet.column_dimensions["A"].width = 110
+    lines = [
+        "HƯỚNG DẪN NHẬP BẢNG TÍNH KHEN THƯỞNG",
+        "",
+        "1. Mỗi đợt khen thưởng (hằng năm, sơ kết, tổng kết) là một bảng tính trong thư mục inputs/.",
+        "   Giữ lại bảng tính các năm trước trong inputs/: chúng là lịch sử để xét “02 năm liên tục”.",
+        "2. Sheet Thông tin: mỗi dòng một mục, giá trị ở cột B. Ngày ký để trống nếu văn thư điền tay,",
+        "   hoặc chỉ ghi tháng/năm (11/2025).",
+        "3. Sheet Tập thể và Cá nhân: mỗi dòng một tập thể / một người; đơn vị của mỗi người phải",
+        "   trùng tên một tập thể. Các cột có mũi tên chọn sẵn danh mục; viết tắt quen dùng (HTXSNV,",
+        "   LĐTT, CSTĐCS, BK UBND tỉnh, GK) cũng được nhận.",
+        "4. Sheet Lịch sử (không bắt buộc): kết quả, danh hiệu, hình thức khen thưởng các năm trước.",
+        "5. Sheet Hội đồng: số thành viên Hội đồng Thi đua - Khen thưởng, để so số phiếu với ngưỡng.",
+        "6. Sheet Chỉ tiêu (không bắt buộc): số tối đa theo kế hoạch phong trào.",
+        "7. Xoá hai dòng ví dụ ở mỗi sheet trước khi nhập số liệu thật.",
+        "8. Kiểm tra: khenthuong check — mọi lỗi được chỉ rõ sheet, dòng, cột và cách sửa;",
+        "   khenthuong check --xlsx kiem-tra.xlsx ghi một bản sao tô màu các ô có lỗi.",
+        "9. Lập văn bản: khenthuong generate — văn bản .docx và bảng tổng hợp nằm trong outputs/.",
+        "",
+        "Các sheet: " + ", ".join(s.title for s in catalog.sheets.values()) + ".",
+    ]
+    for line in lines:
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=14)
+
+
+def _lists_sheet(book: Workbook, catalog: Catalog) -> dict[str, str]:
+    """A hidden sheet with one column per closed list; return list name → range formula."""
+    sheet = book.create_sheet(LISTS)
+    sheet.sheet_state = "hidden"
+    names = sorted({c.kind.partition(":")[2] for s in catalog.sheets.values()
+                    for c in s.columns if ":" in c.kind})
+    ranges = {}
+    for index, name in enumerate(names, start=1):
+        values = catalog.choices(name)
+        letter = get_column_letter(index)
+        sheet.cell(row=1, column=index, value=name)
+        for row, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=index, value=value)
+        ranges[name] = f"'{LISTS}'!${letter}$2:${letter}${len(values) + 1}"
+    return ranges
+
+
+def _prompt(column: Column, catalog: Catalog) -> str:
+    kind, _, vocab = column.kind.partition(":")
+    text = {"year": "Năm có 4 chữ số, ví dụ 1985.", "years": "Năm, hoặc khoảng năm 2023-2024.",
+            "int": "Một số nguyên, ví dụ 2.", "date": "Ngày/tháng/năm, ví dụ 05/12/2025.",
+            "name": "Họ và tên đầy đủ; chương trình tự viết hoa đầu mỗi chữ.",
+            "achievement": "Mức hoàn thành nhiệm vụ, danh hiệu hoặc hình thức đã đạt.",
+            }.get(kind, "Chọn trong danh sách (mũi tên); viết tắt quen dùng cũng được."
+                  if vocab else "Chữ.")
+    if column.aliases:
+        text += " Tên cột khác được nhận: " + ", ".join(column.aliases[:3]) + "."
+    return ("Bắt buộc. " if column.required else "") + text
+
+
+def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -> None:
+    headers = {cell.value: cell for cell in sheet[3]}
+    for column in spec.columns:
+        cell = headers.get(column.label)
+        if cell is None:
+            sheet.cell(row=3, column=sheet.max_column + 1, value=column.label).font = Font(bold=True)
+            cell = sheet.cell(row=3, column=sheet.max_column)
+        _message(sheet, cell.coordinate, column, catalog)
+        vocab = column.kind.partition(":")[2]
+        if vocab in choices:
+            letter = cell.column_letter
+            _dropdown(sheet, choices[vocab], f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}")
+        sheet.column_dimensions[cell.column_letter].width = max(12, min(len(column.label) + 4, 40))
+    sheet.freeze_panes = f"C{FIRST_ROW}"
+
+
+def _pair_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -> None:
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(1, sheet.max_row + 1)}
+    for column in spec.columns:
+        row = rows.get(column.label)
+        if row is None:
+            sheet.append([column.label])
+            row = sheet.max_row
+        _message(sheet, f"A{row}", column, catalog)
+        vocab = column.kind.partition(":")[2]
+        if vocab in choices:
+            _dropdown(sheet, choices[vocab], f"B{row}")
+    sheet.freeze_panes = "A3"
+
+
+def _message(sheet, coordinate: str, column: Column, catalog: Catalog) -> None:
+    note = DataValidation(showInputMessage=True, promptTitle=column.label[:32],
+                          prompt=_prompt(column, catalog)[:255])
+    note.add(coordinate)
+    sheet.add_data_validation(note)
+
+
+def _dropdown(sheet, formula: str, cells: str) -> None:
+    """A drop-down that offers the list but still accepts other spellings (HTXSNV, BK tỉnh…)."""
+    choice = DataValidation(type="list", formula1=f"={formula}", allow_blank=True,
+                            showErrorMessage=False)
+    choice.add(cells)
+    sheet.add_data_validation(choice)
+
+
+def _examples(year: int) -> dict:
+    """Two example rows per sheet (invented people), consistent with each other."""
+    units = ["Phòng Tổng hợp", "Trung tâm Thông tin"]
+    return {
+        "info": {"year": year, "occasion": "Hằng năm", "parent_agency":
+                 "ỦY BAN NHÂN DÂN TỈNH SƠN LA", "agency": "VĂN PHÒNG",
+                 "agency_name": "Văn phòng Ủy ban nhân dân tỉnh Sơn La", "agency_code": "VPUB",
+                 "drafting_unit": "TCHCQT", "place": "Sơn La", "signer": "Nguyễn Văn Mẫu",
+                 "signer_title": "Phó Chánh Văn phòng", "sign_authority": "KT.",
+                 "head_title": "Chánh Văn phòng",
+                 "addressee": "Chủ tịch Ủy ban nhân dân tỉnh Sơn La (qua Sở Nội vụ)",
+                 "report_addressee": "Sở Nội vụ tỉnh Sơn La"},
+        "council": {"members": 9, "present": 9},
+        "tables": {
+            "collectives": [
+                {"code": "TH", "name": units[0], "rating": "Hoàn thành xuất sắc nhiệm vụ",
+                 "title": "Tập thể lao động tiên tiến", "votes": 9},
+                {"code": "TTTT", "name": units[1], "rating": "Hoàn thành tốt nhiệm vụ",
+                 "title": "Tập thể lao động tiên tiến", "votes": 9}],
+            "individuals": [
+                {"code": "VD01", "name": "Lò Thị Mẫu", "sex": "Nữ", "birth_year": 1988,
+                 "position": "Chuyên viên", "unit": units[0], "rating":
+                 "Hoàn thành xuất sắc nhiệm vụ", "initiatives": 1, "initiative_scope": "Cơ sở",
+                 "discipline": "Không", "kind": "Công trạng",
+                 "title": "Chiến sĩ thi đua cơ sở", "award": "Giấy khen của Chánh Văn phòng",
+                 "achievements": "Sáng kiến số hoá hồ sơ (ví dụ).", "votes": 9},
+                {"code": "VD02", "name": "Giàng A Mẫu", "sex": "Nam", "birth_year": 1992,
+                 "position": "Viên chức", "unit": units[1], "rating": "Hoàn thành tốt nhiệm vụ",
+                 "discipline": "Không", "title": "Lao động tiên tiến", "votes": 9}],
+            "history": [
+                {"code": "VD01", "name": "Lò Thị Mẫu", "birth_year": 1988, "years": year - 1,
+                 "what": "Hoàn thành xuất sắc nhiệm vụ"},
+                {"code": "VD01", "name": "Lò Thị Mẫu", "birth_year": 1988, "years": year - 1,
+                 "what": "Chiến sĩ thi đua cơ sở", "decision_number": "01/QĐ-VPUB"}],
+            "quotas": [
+                {"award": "Bằng khen của Chủ tịch UBND tỉnh", "collectives": 2,
+                 "individuals": 5, "source": "Kế hoạch phong trào (ví dụ)"},
+                {"award": "Giấy khen của Chánh Văn phòng", "collectives": 5,
+                 "individuals": 15, "source": "Kế hoạch phong trào (ví dụ)"}],
+        },
+    }
+
+
+# --- khenthuong check --xlsx: a copy with every problem cell marked -------------------------------
+
+ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
+WARNING_FILL = PatternFill("solid", fgColor="FFE699")
+
+
+def annotated_copy(source: Path, problems: Sequence[Problem], target: Path) -> int:
+    """Copy a workbook with each problem cell coloured and its message as a comment; return
+    how many cells were marked."""
+    book = load_workbook(source)
+    marked: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if problem.file == source.name and problem.row and problem.column \
+                and problem.sheet in book.sheetnames:
+            marked.setdefault((problem.sheet, f"{problem.column}{problem.row}"), []).append(
+                problem)
+    for (title, coordinate), found in marked.items():
+        cell = book[title][coordinate]
+        cell.fill = ERROR_FILL if any(p.is_error for p in found) else WARNING_FILL
+        text = "\n".join(f"{p.kind.severity.value}: {p.message}" for p in found)
+        cell.comment = Comment(text, "khenthuong", width=360, height=120)
+    book.save(target)
+    return len(marked)

@@ -30,7 +30,7 @@ def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workb
             in result.output)
     assert "Trình cấp trên: 2; thuộc thẩm quyền của Văn phòng: 6." in result.output
     assert "Tiền thưởng: 18.760.000 đồng (mức lương cơ sở 2.340.000 đồng" in result.output
-    assert "Đã ghi 5 văn bản vào" in result.output
+    assert "Đã ghi 5 tệp vào" in result.output
     generate([path], outputs=tmp_path / "lib")
     for document in (tmp_path / "lib" / "2025-hang-nam").iterdir():
         assert (tmp_path / "cli" / "2025-hang-nam" / document.name).read_bytes() == \
