@@ -85,11 +85,13 @@ class Catalog:
         for kind in ("danh_hieu", "hinh_thuc"):
             lists[kind] = tuple(a for a in self.awards if a.kind == kind)
         lists["any"] = self.awards
-        return {
-            name: {fold(spelling): (term, spelling) for term in terms
-                   for spelling in (term.name, term.code, *term.aliases)}
-            for name, terms in lists.items()
-        }
+        spellings: dict[str, dict[str, tuple[Term | Award, str]]] = {}
+        for name, terms in lists.items():
+            index = spellings[name] = {}
+            for term in terms:
+                for spelling in (term.name, *term.aliases, term.code):
+                    index.setdefault(fold(spelling), (term, spelling))  # the first spelling shows
+        return spellings
 
     def lookup(self, vocab: str, text: str) -> Term | Award | None:
         """Find the term a clerk meant, by any of its spellings."""

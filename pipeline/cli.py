@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from itertools import groupby
 from pathlib import Path

@@ -84,7 +84,7 @@ def blank_workbook(path: Path, catalog: Catalog, *, year: int) -> Path:
     book = load_workbook(path)
     _instructions(book, catalog)
     choices = _lists_sheet(book, catalog)
-    for key, spec in catalog.sheets.items():
+    for spec in catalog.sheets.values():
         sheet = book[spec.title]
         if spec.pairs:
             _pair_help(sheet, spec, catalog, choices)
@@ -97,26 +97,8 @@ def blank_workbook(path: Path, catalog: Catalog, *, year: int) -> Path:
 def _instructions(book: Workbook, catalog: Catalog) -> None:
     sheet = book.create_sheet("Hướng dẫn", 0)
     sheet.column_dimensions["A"].width = 110
-    lines = [
-        "HƯỚNG DẪN NHẬP BẢNG TÍNH KHEN THƯỞNG",
-        "",
-        "1. Mỗi đợt khen thưởng (hằng năm, sơ kết, tổng kết) là một bảng tính trong thư mục inputs/.",
-        "   Giữ lại bảng tính các năm trước trong inputs/: chúng là lịch sử để xét “02 năm liên tục”.",
-        "2. Sheet Thông tin: mỗi dòng một mục, giá trị ở cột B. Ngày ký để trống nếu văn thư điền tay,",
-        "   hoặc chỉ ghi tháng/năm (11/2025).",
-        "3. Sheet Tập thể và Cá nhân: mỗi dòng một tập thể / một người; đơn vị của mỗi người phải",
-        "   trùng tên một tập thể. Các cột có mũi tên chọn sẵn danh mục; viết tắt quen dùng (HTXSNV,",
-        "   LĐTT, CSTĐCS, BK UBND tỉnh, GK) cũng được nhận.",
-        "4. Sheet Lịch sử (không bắt buộc): kết quả, danh hiệu, hình thức khen thưởng các năm trước.",
-        "5. Sheet Hội đồng: số thành viên Hội đồng Thi đua - Khen thưởng, để so số phiếu với ngưỡng.",
-        "6. Sheet Chỉ tiêu (không bắt buộc): số tối đa theo kế hoạch phong trào.",
-        "7. Xoá hai dòng ví dụ ở mỗi sheet trước khi nhập số liệu thật.",
-        "8. Kiểm tra: khenthuong check — mọi lỗi được chỉ rõ sheet, dòng, cột và cách sửa;",
-        "   khenthuong check --xlsx kiem-tra.xlsx ghi một bản sao tô màu các ô có lỗi.",
-        "9. Lập văn bản: khenthuong generate — văn bản .docx và bảng tổng hợp nằm trong outputs/.",
-        "",
-        "Các sheet: " + ", ".join(s.title for s in catalog.sheets.values()) + ".",
-    ]
+    lines = (catalog.forms / "huong-dan.txt").read_text(encoding="utf-8").splitlines()
+    lines.append("Các sheet: " + ", ".join(s.title for s in catalog.sheets.values()) + ".")
     for line in lines:
         sheet.append([line])
     sheet["A1"].font = Font(bold=True, size=14)
@@ -157,8 +139,8 @@ def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -
     for column in spec.columns:
         cell = headers.get(column.label)
         if cell is None:
-            sheet.cell(row=3, column=sheet.max_column + 1, value=column.label).font = Font(bold=True)
-            cell = sheet.cell(row=3, column=sheet.max_column)
+            cell = sheet.cell(row=3, column=sheet.max_column + 1, value=column.label)
+            cell.font = Font(bold=True)
         _message(sheet, cell.coordinate, column, catalog)
         vocab = column.kind.partition(":")[2]
         if vocab in choices:

@@ -1,0 +1,368 @@
+"""Every mistake a clerk's file can hold: found, located, explained, never a traceback.
+
+Each case builds one faulty workbook and names the problem code, the place and a piece of the
+message the clerk reads.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import round_data
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from pipeline.catalog import Catalog
+from pipeline.errors import InputError, UnreadableWorkbook
+from pipeline.main import check, find_workbooks
+from pipeline.read import read_workbook
+
+CATALOG = Catalog()
+
+
+def _people(data):
+    return data["tables"]["individuals"]
+
+
+def mutate(change):
+    """A case built from the small round with one change."""
+    def build(make_workbook, tmp_path):
+        data = round_data()
+        change(data)
+        return [make_workbook(data)]
+    return build
+
+
+def raw_file(name: str, content: bytes):
+    def build(make_workbook, tmp_path):
+        path = tmp_path / name
+        path.write_bytes(content)
+        return [path]
+    return build
+
+
+def workbook(fill):
+    """A workbook built cell by cell, for layouts the writer helper cannot make."""
+    def build(make_workbook, tmp_path):
+        book = Workbook()
+        fill(book)
+        path = tmp_path / "tu-tao.xlsx"
+        book.save(path)
+        return [path]
+    return build
+
+
+def zip_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/worksheets/sheet1.xml", b"\0" * (24 * 1024 * 1024))
+    return out.getvalue()
+
+
+def only_unknown_sheets(book):
+    book.active.title = "Sheet1"
+    book.active.append(["Họ và tên", "Năm sinh"])
+
+
+def formula_without_value(data):
+    _people(data)[1]["birth_year"] = "=1980+10"  # openpyxl stores no cached value
+
+
+def history_row(**row):
+    def change(data):
+        data["tables"]["history"] = [row]
+    return change
+
+
+def set_info(**values):
+    def change(data):
+        data["info"].update(values)
+    return change
+
+
+def set_person(index, **values):
+    def change(data):
+        _people(data)[index].update(values)
+    return change
+
+
+def drop_info(key):
+    def change(data):
+        del data["info"][key]
+    return change
+
+
+def twin_person(data):
+    _people(data).append(dict(_people(data)[0], unit="Trung tâm Thông tin", title=None,
+                              award=None))
+    data["tables"]["history"] = [{"name": "Lò Văn Pọm", "birth_year": 1980, "years": 2024,
+                                  "what": "CSTĐCS"}]
+
+
+def duplicate_code(data):
+    _people(data)[0]["code"] = "CB01"
+    _people(data)[2]["code"] = "CB01"
+
+
+def no_council_members(data):
+    data["pairs"]["council"] = {"present": 9}
+
+
+def no_gender_column(book):
+    book.active.title = "Thông tin"
+    book.create_sheet("Tập thể").append(["Tên tập thể", "Mức hoàn thành nhiệm vụ"])
+    book.create_sheet("Cá nhân").append(["Họ và tên", "Năm sinh", "Đơn vị",
+                                         "Mức hoàn thành nhiệm vụ"])
+
+
+def no_people_sheet(data):
+    del data["tables"]["individuals"]
+
+
+def header_missing(book):
+    info = book.active
+    info.title = "Thông tin"
+    book.create_sheet("Tập thể").append(["Tên", "Kết quả"])
+    book.create_sheet("Cá nhân").append(["Tên", "Tuổi"])
+
+
+ERROR, WARNING = "error", "warning"
+CASES = [
+    # files that are not what they seem
+    ("xls", raw_file("cu.xls", b"\xd0\xcf\x11\xe0 old"), "tep-khong-doc-duoc", "", None, "",
+     "Excel 97-2003 (.xls)"),
+    ("ods", raw_file("bang.ods", b"PK\x03\x04"), "tep-khong-doc-duoc", "", None, "",
+     "LibreOffice (.ods)"),
+    ("csv", raw_file("bang.csv", "Họ và tên,Năm sinh\n".encode()), "tep-khong-doc-duoc", "",
+     None, "", "CSV chỉ là văn bản"),
+    ("password", raw_file("mat-khau.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512),
+     "tep-khong-doc-duoc", "", None, "", "mật khẩu"),
+    ("corrupt-zip", raw_file("hong.xlsx", b"PK\x03\x04 cut short"), "tep-khong-doc-duoc", "",
+     None, "", "bị hỏng"),
+    ("text-named-xlsx", raw_file("van-ban.xlsx", "Danh sách cá nhân".encode()),
+     "tep-khong-doc-duoc", "", None, "", "bị hỏng"),
+    ("zip-bomb", raw_file("bom.xlsx", zip_bomb()), "tep-khong-doc-duoc", "", None, "",
+     "bom nén"),
+    # sheets and headers
+    ("no-known-sheet", workbook(only_unknown_sheets), "khong-co-sheet", "", None, "",
+     "các sheet thấy được: “Sheet1”"),
+    ("missing-sheet", mutate(no_people_sheet), "thieu-sheet", "Cá nhân", None, "",
+     "không tìm thấy sheet “Cá nhân”"),
+    ("no-header", workbook(header_missing), "khong-thay-tieu-de", "Cá nhân", None, "",
+     "thấy: “Tên”, “Tuổi”"),
+    ("missing-column", workbook(no_gender_column), "thieu-cot", "Cá nhân", 1, "",
+     "thiếu cột “Giới tính”"),
+    ("missing-info-row", mutate(drop_info("signer")), "thieu-thong-tin", "Thông tin", None, "",
+     "thiếu dòng “Người ký”"),
+    ("council-without-members", mutate(no_council_members), "thieu-thong-tin", "Hội đồng",
+     None, "", "“Tổng số thành viên”"),
+    ("tcvn3", mutate(set_person(0, name="Lß V¨n Pãm")), "bang-ma-cu", "Cá nhân", 4, "B",
+     "bảng mã TCVN3 (.VnTime)"),
+    ("vni", mutate(set_person(1, position="Chuyeân vieân phoøng ñaøo taïo")), "bang-ma-cu",
+     "Cá nhân", 5, "E", "bảng mã VNI"),
+    ("formula-without-value", mutate(formula_without_value), "cong-thuc-chua-tinh", "Cá nhân",
+     5, "D", "“=1980+10” nhưng chưa có kết quả"),
+    # cells
+    ("required-empty", mutate(set_person(0, name=None)), "o-trong", "Cá nhân", 4, "B",
+     "ô trống; cần họ và tên"),
+    ("not-a-number", mutate(set_person(0, votes="chín")), "khong-phai-so", "Cá nhân", 4, "L",
+     "“chín” không phải số"),
+    ("negative-number", mutate(set_person(0, initiatives=-1)), "khong-phai-so", "Cá nhân", 4,
+     "H", "“-1” không phải số"),
+    ("bad-year", mutate(set_person(1, birth_year="19x0")), "nam-khong-hop-le", "Cá nhân", 5, "D",
+     "“19x0” không phải năm hợp lệ"),
+    ("year-out-of-range", mutate(set_person(1, birth_year=1850)), "nam-khong-hop-le", "Cá nhân",
+     5, "D", "“1850”"),
+    ("bad-date", mutate(set_info(sign_date="31/02/2025")), "ngay-khong-hop-le", "Thông tin", 11,
+     "B", "“31/02/2025” không phải ngày hợp lệ"),
+    ("rating-typo", mutate(set_person(0, rating="HTXSVN")), "ngoai-danh-muc", "Cá nhân", 4, "G",
+     "có phải “HTXSNV”?"),
+    ("sex-unknown", mutate(set_person(0, sex="Khác")), "ngoai-danh-muc", "Cá nhân", 4, "C",
+     "“Khác” không có trong danh mục; cần một trong: “Nam”, “Nữ”"),
+    ("award-unknown", mutate(set_person(3, award="Bằng khen Bộ trưởng")), "ngoai-danh-muc",
+     "Cá nhân", 7, "J", "“Bằng khen Bộ trưởng”"),
+    ("title-typo", mutate(set_person(1, title="LĐT")), "ngoai-danh-muc", "Cá nhân", 5, "I",
+     "có phải “LĐTT”?"),
+    ("wrong-subject", mutate(set_person(1, title="TTLĐTT")), "sai-doi-tuong", "Cá nhân", 5, "I",
+     "chỉ xét tặng cho tập thể"),
+    ("unknown-unit", mutate(set_person(2, unit="Trung tam Thong tim")), "don-vi-khong-co",
+     "Cá nhân", 6, "F", "có phải “Trung tâm Thông tin”?"),
+    ("duplicate-code", mutate(duplicate_code), "trung-ma", "Cá nhân", 6, "B",
+     "Mã “CB01” đã dùng ở dòng 4"),
+    ("ky-thay-without-head", mutate(drop_info("head_title")), "thieu-chuc-vu-thu-truong",
+     "Thông tin", 15, "B", "ký “KT.” cần dòng “Chức vụ thủ trưởng”"),
+    ("ambiguous-history", mutate(twin_person), "khop-nhieu-nguoi", "Lịch sử", 4, "",
+     "khớp với nhiều người"),
+    ("history-value", mutate(history_row(name="Phòng Kinh tế", years=2024, what="HTXSVN")),
+     "ngoai-danh-muc", "Lịch sử", 4, "D", "có phải “HTXSNV”?"),
+    ("history-year", mutate(history_row(name="Phòng Kinh tế", years="năm ngoái",
+                                        what="HTXSNV")),
+     "nam-khong-hop-le", "Lịch sử", 4, "C", "“năm ngoái”"),
+]
+
+WARNINGS = [
+    ("all-caps", mutate(set_person(1, name="GIÀNG A PÁO")), "chu-hoa", "Cá nhân", 5, "B",
+     "văn bản sẽ ghi “Giàng A Páo”"),
+    ("same-person-twice", mutate(lambda d: _people(d).append(dict(_people(d)[1],
+                                                                   birth_year=1991))),
+     "trung-nguoi", "Cá nhân", 8, "B", "trùng với dòng 5"),
+    ("too-young", mutate(set_person(1, birth_year=2010)), "tuoi-bat-thuong", "Cá nhân", 5, "D",
+     "tuổi 15"),
+    ("disciplined-and-proposed", mutate(set_person(1, discipline="Khiển trách")), "mau-thuan",
+     "Cá nhân", 5, "J", "người đang bị kỷ luật"),
+    ("unit-spelling", mutate(set_person(2, unit="Trung tâm Thông tín")), "sai-chinh-ta",
+     "Cá nhân", 6, "F", "văn bản sẽ ghi “Trung tâm Thông tin”"),
+]
+
+
+def run_check(paths):
+    try:
+        return check(paths).warnings
+    except InputError as err:
+        return err.problems
+
+
+def _find(problems, code, sheet, row, column):
+    return [p for p in problems if p.kind.code == code and p.sheet == sheet
+            and (row is None or p.row == row) and (not column or p.column == column)]
+
+
+@pytest.mark.parametrize(("build", "code", "sheet", "row", "column", "fragment"),
+                         [pytest.param(*c[1:], id=c[0]) for c in CASES])
+def test_each_error_is_found_located_and_explained(make_workbook, tmp_path, build, code, sheet,
+                                                   row, column, fragment):
+    with pytest.raises(InputError) as caught:
+        check(build(make_workbook, tmp_path))
+    found = _find(caught.value.problems, code, sheet, row, column)
+    assert found, [str(p) for p in caught.value.problems]
+    assert fragment in found[0].message, str(found[0])
+    assert found[0].is_error
+
+
+@pytest.mark.parametrize(("build", "code", "sheet", "row", "column", "fragment"),
+                         [pytest.param(*c[1:], id=c[0]) for c in WARNINGS])
+def test_each_warning_is_shown_and_does_not_stop(make_workbook, tmp_path, build, code, sheet,
+                                                 row, column, fragment):
+    summary = check(build(make_workbook, tmp_path))
+    found = _find(summary.warnings, code, sheet, row, column)
+    assert found, [str(p) for p in summary.warnings]
+    assert fragment in found[0].message and not found[0].is_error
+
+
+def test_there_are_thirty_faulty_workbooks_or_more():
+    assert len(CASES) + len(WARNINGS) >= 30
+
+
+def test_two_workbooks_of_one_round(make_workbook):
+    with pytest.raises(InputError) as caught:
+        check([make_workbook(), make_workbook(name="ban-sao.xlsx")])
+    assert [p.kind.code for p in caught.value.problems] == ["trung-dot"]
+
+
+def test_excel_lock_file_is_ignored(make_workbook):
+    path = make_workbook()
+    (path.parent / f"~${path.name}").write_bytes(b"\0owner")
+    assert find_workbooks(path.parent) == [path]
+
+
+def test_ten_mistakes_at_once_are_all_reported(make_workbook):
+    data = round_data()
+    people = _people(data)
+    changes = [
+        set_person(0, rating="HTXSVN"), set_person(0, votes="chín"),
+        set_person(1, birth_year="19x0"), set_person(1, title="TTLĐTT"),
+        set_person(2, unit="Trung tam Thong tim"), set_person(2, sex="Khác"),
+        set_person(3, award="Bằng khen Bộ trưởng"), set_info(sign_date="31/02/2025"),
+        history_row(name="Phòng Kinh tế", years=2024, what="HTXSVN"),
+        lambda d: d["tables"]["collectives"][1].update(rating=None),
+    ]
+    for change in changes:
+        change(data)
+    assert len(people) == 4
+    with pytest.raises(InputError) as caught:
+        check([make_workbook(data)])
+    places = {(p.kind.code, p.sheet, p.row, p.column) for p in caught.value.problems}
+    assert places == {
+        ("ngoai-danh-muc", "Cá nhân", 4, "G"), ("khong-phai-so", "Cá nhân", 4, "L"),
+        ("nam-khong-hop-le", "Cá nhân", 5, "D"), ("sai-doi-tuong", "Cá nhân", 5, "I"),
+        ("don-vi-khong-co", "Cá nhân", 6, "F"), ("ngoai-danh-muc", "Cá nhân", 6, "C"),
+        ("ngoai-danh-muc", "Cá nhân", 7, "J"), ("ngay-khong-hop-le", "Thông tin", 11, "B"),
+        ("ngoai-danh-muc", "Lịch sử", 4, "D"), ("o-trong", "Tập thể", 5, "C"),
+    }
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=2048), zipped=st.booleans())
+def test_random_bytes_never_give_a_traceback(tmp_path, content, zipped):
+    """Whatever the bytes, the reader answers with one sentence (or reads it)."""
+    if zipped:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as package:
+            package.writestr("xl/workbook.xml", content)
+            package.writestr("[Content_Types].xml", content[::-1])
+        content = out.getvalue()
+    path = tmp_path / "ngau-nhien.xlsx"
+    path.write_bytes(content)
+    try:
+        read_workbook(path, CATALOG)
+    except UnreadableWorkbook as err:
+        assert str(err).startswith("Không đọc được tệp “ngau-nhien.xlsx”")
+
+
+def test_blank_workbook_from_init_passes_check(tmp_path):
+    from pipeline.workbook import blank_workbook
+
+    path = blank_workbook(tmp_path / "moi.xlsx", CATALOG, year=2026)
+    summary = check([path])
+    assert summary.warnings == ()
+    assert {j.verdict.value for j in summary.rounds[0].assessment.judgements} == {"đủ điều kiện"}
+
+
+def test_blank_workbook_helps_the_clerk(tmp_path):
+    from openpyxl import load_workbook
+
+    from pipeline.workbook import blank_workbook
+
+    book = load_workbook(blank_workbook(tmp_path / "moi.xlsx", CATALOG, year=2026))
+    assert book.sheetnames[0] == "Hướng dẫn" and book["Danh mục"].sheet_state == "hidden"
+    people = book["Cá nhân"]
+    assert people.freeze_panes == "C4"
+    rules = people.data_validations.dataValidation
+    lists = [r for r in rules if r.type == "list"]
+    messages = [r for r in rules if r.showInputMessage and r.prompt]
+    headers = {c.value for c in people[3]}
+    assert {"Giới tính", "Mức hoàn thành nhiệm vụ", "Kỷ luật", "Danh hiệu đề nghị"} <= headers
+    assert len(lists) == 7  # sex, rating, scope, discipline, kind, danh hiệu, hình thức
+    assert len(messages) == len(CATALOG.sheets["individuals"].columns)
+    assert sum(1 for row in people.iter_rows(min_row=4) if row[1].value) == 2
+
+
+def test_marked_copy_colours_problem_cells(make_workbook, tmp_path):
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from pipeline.catalog import DEFAULT_FORMS
+    from pipeline.cli import main
+
+    data = round_data()
+    set_person(0, rating="HTXSVN")(data)
+    set_person(1, name="GIÀNG A PÁO")(data)
+    source = make_workbook(data)
+    before = source.read_bytes()
+    marked = tmp_path / "kiem-tra.xlsx"
+    result = CliRunner().invoke(main, ["check", str(source), "--xlsx", str(marked), "--forms",
+                                       str(DEFAULT_FORMS)])
+    assert result.exit_code == 1
+    assert "Đã ghi" in result.output and "2 ô được tô màu" in result.output
+    sheet = load_workbook(marked)["Cá nhân"]
+    assert sheet["G4"].comment.text.startswith("Lỗi: “HTXSVN” không có trong danh mục")
+    assert sheet["B5"].comment.text.startswith("Cảnh báo: tên “GIÀNG A PÁO”")
+    assert sheet["G4"].fill.fgColor.rgb != sheet["B5"].fill.fgColor.rgb
+    assert source.read_bytes() == before
+    same = CliRunner().invoke(main, ["check", str(source), "--xlsx", str(source)])
+    assert same.exit_code == 2 and "không ghi đè bảng tính gốc" in same.output
