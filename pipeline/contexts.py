@@ -1,0 +1,292 @@
+"""What each document says: the context that fills its template, built from an assessment."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .model import Award, Collective, Person, Proposal, Round
+from .rules import Assessment
+from .vn import admin_date, amount_words, count, fold, number
+
+DOTS = "…" * 28  # one line left for the clerk to write by hand
+
+
+# --- what every document shares ------------------------------------------------------------------
+
+
+def common(round_: Round, type_code: str, number: str) -> dict:
+    """The header, date and signature block of a document of this round."""
+    info = round_.info
+    signer_lines = [info.signer_title.upper()]
+    if info.sign_authority:
+        signer_lines.insert(0, f"{info.sign_authority} {info.head_title.upper()}")
+    month, year = info.sign_month or (None, info.year)
+    return {
+        "co_quan_chu_quan": info.parent_agency,
+        "co_quan_ban_hanh": info.agency,
+        "ten_co_quan": info.agency_name,
+        "dia_danh": info.place,
+        "ngay_ky": admin_date(info.sign_date, month=month, year=year),
+        "so_ky_hieu": document_number(number, type_code, info.agency_code),
+        "nam": info.year,
+        "dot": info.occasion.name,
+        "phong_trao": info.movement,
+        "chuc_danh_ky": signer_lines,
+        "nguoi_ky": info.signer,
+    }
+
+
+def document_number(number: str, type_code: str, agency_code: str) -> str:
+    """Write Số/ký hiệu: "05/TTr-VPUB"; blank numbers are left for văn thư: "     /TTr-VPUB"."""
+    if number.isdigit():
+        number = f"{int(number):02d}"
+    return f"{number or '     '}/{type_code}-{agency_code}"
+
+
+def listed(lines: Iterable[str], *, last: str = ".", other: str = ";") -> list[str]:
+    """End every line of a list with ";" and the last with "."."""
+    lines = [line.rstrip(" ;.") for line in lines]
+    return [line + (last if i == len(lines) - 1 else other) for i, line in enumerate(lines)]
+
+
+def occasion_phrase(round_: Round) -> str:
+    """Say which round: "năm 2025", or the sơ kết / tổng kết of the movement."""
+    info = round_.info
+    if info.occasion.code == "hang-nam" or not info.movement:
+        return f"năm {info.year}"
+    return f"{info.occasion.name.lower()} Phong trào thi đua “{info.movement}”"
+
+
+def award_phrase(awards: list[Award]) -> str:
+    """Name what is proposed: one award by name, several as "khen thưởng"."""
+    if len(awards) != 1:
+        return "khen thưởng"
+    award = awards[0]
+    return f"tặng {award.name}" if award.kind == "hinh_thuc" else f"tặng danh hiệu “{award.name}”"
+
+
+def subjects_count(proposals: Iterable[Proposal], *, distinct: bool = False) -> str:
+    """Count collectives and individuals as documents do: "02 tập thể và 05 cá nhân";
+    `distinct` counts a subject proposed for several awards once."""
+    proposals = list(proposals)
+    if distinct:
+        proposals = list({p.subject: p for p in proposals}.values())
+    tally = Counter("tap_the" if p.is_collective else "ca_nhan" for p in proposals)
+    parts = [f"{count(tally[k])} {label}" for k, label in (("tap_the", "tập thể"),
+                                                            ("ca_nhan", "cá nhân")) if tally[k]]
+    return " và ".join(parts)
+
+
+def awards_of(proposals: Iterable[Proposal]) -> list[Award]:
+    return sorted({p.award for p in proposals}, key=lambda a: a.rank)
+
+
+def decider(round_: Round) -> str:
+    """Who the tờ trình asks: the addressee without "(qua Sở Nội vụ)"."""
+    return addressee(round_).split("(")[0].strip()
+
+
+def addressee(round_: Round) -> str:
+    return round_.info.addressee or f"Chủ tịch Ủy ban nhân dân tỉnh {round_.info.place}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """A clerk's text as paragraphs, one per line; a dotted line to fill by hand when empty."""
+    return text.split("\n") if text else [DOTS]
+
+
+# --- tờ trình ------------------------------------------------------------------------------------
+
+
+def to_trinh(assessment: Assessment) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    proposals = assessment.submitted
+    awards = awards_of(proposals)
+    basis = [f"Căn cứ {line}" for line in round_.regime.legal_basis]
+    if info.movement:
+        basis.append(f"Căn cứ Kế hoạch tổ chức thực hiện Phong trào thi đua “{info.movement}”")
+    basis.append(f"Căn cứ kết quả họp xét của Hội đồng Thi đua - Khen thưởng {info.agency_name}")
+    requests = [f"- {award.name}: "
+                + subjects_count(p for p in proposals if p.award == award)
+                for award in awards]
+    return common(round_, "TTr", info.number_to_trinh) | {
+        "trich_yeu": f"Về việc đề nghị {award_phrase(awards)} {occasion_phrase(round_)}",
+        "kinh_gui": addressee(round_),
+        "nguoi_quyet_dinh": decider(round_),
+        "can_cu": listed(basis),
+        "mo_dau": [results_sentence(round_)],
+        "tong_so": subjects_count(proposals, distinct=True),
+        "de_nghi": listed(requests),
+        "kinh_phi": money_sentence(assessment.money(proposals)),
+        "ho_so": listed(["- Danh sách tập thể, cá nhân đề nghị khen thưởng",
+                         "- Báo cáo thành tích của các tập thể, cá nhân",
+                         "- Biên bản họp Hội đồng Thi đua - Khen thưởng"]),
+        "noi_nhan": listed(["- Như trên", "- Sở Nội vụ", f"- Lưu: VT, {info.drafting_unit}"
+                            if info.drafting_unit else "- Lưu: VT"]),
+    }
+
+
+def money_sentence(amount: int) -> str:
+    """State reward money in figures and words."""
+    return (f"Tổng số tiền thưởng theo quy định: {number(amount)} đồng (Bằng chữ: "
+            f"{amount_words(amount)}).")
+
+
+def results_sentence(round_: Round) -> str:
+    """Sum up the round's ratings in one sentence."""
+    info = round_.info
+    ratings = Counter(p.rating.code for p in round_.people)
+    opening = (f"Năm {info.year}" if info.occasion.code == "hang-nam" or not info.movement else
+               f"Thực hiện Phong trào thi đua “{info.movement}”, đến năm {info.year}")
+    text = (f"{opening}, {info.agency_name} có {count(len(round_.collectives))} phòng, ban, đơn "
+            f"vị và {count(len(round_.people))} cán bộ, công chức, viên chức, người lao động được "
+            f"đánh giá, xếp loại; trong đó {count(ratings['HTXSNV'])} người hoàn thành xuất sắc "
+            f"nhiệm vụ, {count(ratings['HTTNV'])} người hoàn thành tốt nhiệm vụ.")
+    return text.replace(" có 00 phòng, ban, đơn vị và", " có")
+
+
+# --- danh sách -----------------------------------------------------------------------------------
+
+
+def danh_sach(assessment: Assessment) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    proposals = assessment.submitted
+    awards = awards_of(proposals)
+    base = common(round_, "TTr", info.number_to_trinh)
+    rows: list[dict] = []
+    for letter, award in zip("ABCDEFGHIK", awards, strict=False):
+        rows.append(heading_row(f"{letter}. {award.name.upper()}"))
+        group = [p for p in proposals if p.award == award]
+        for roman, (label, members) in zip(("I", "II"), (
+                ("TẬP THỂ", [p for p in group if p.is_collective]),
+                ("CÁ NHÂN", [p for p in group if not p.is_collective])), strict=True):
+            if members:
+                rows.append(heading_row(f"{roman}. {label}"))
+                rows += [list_row(i, p.subject, info.agency_name)
+                         for i, p in enumerate(members, start=1)]
+    return base | {
+        "tieu_de": f"Tập thể, cá nhân đề nghị {award_phrase(awards)} {occasion_phrase(round_)}",
+        "kem_theo": f"(Kèm theo Tờ trình số {base['so_ky_hieu']} {base['ngay_ky']} "
+                    f"của {info.agency_name})",
+        "dong": rows,
+    }
+
+
+def heading_row(text: str) -> dict:
+    return {"muc": text}
+
+
+def list_row(number: int, subject: Person | Collective, agency: str) -> dict:
+    if isinstance(subject, Collective):
+        return {"muc": "", "stt": number, "ten": subject.name, "nam_sinh": "", "gioi_tinh": "",
+                "chuc_vu_don_vi": subject.parent or agency, "thanh_tich": subject.achievements,
+                "ghi_chu": subject.note}
+    honorific = "Bà" if subject.sex.code == "nu" else "Ông"
+    return {"muc": "", "stt": number, "ten": f"{honorific} {subject.name}",
+            "nam_sinh": subject.birth_year, "gioi_tinh": subject.sex.name,
+            "chuc_vu_don_vi": ", ".join(x for x in (subject.position, subject.unit) if x),
+            "thanh_tich": subject.achievements, "ghi_chu": subject.note}
+
+
+# --- báo cáo -------------------------------------------------------------------------------------
+
+
+def bao_cao(assessment: Assessment) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    summary = ("Kết quả thực hiện phong trào thi đua và công tác khen thưởng "
+               f"năm {info.year}" if info.occasion.code == "hang-nam" or not info.movement else
+               f"{info.occasion.name} Phong trào thi đua “{info.movement}”")
+    proposals = assessment.proposals
+    award_rows = [{"stt": i, "ten": award.name,
+                   "tap_the": sum(p.is_collective for p in proposals if p.award == award),
+                   "ca_nhan": sum(not p.is_collective for p in proposals if p.award == award),
+                   "cap": award.decided_by,
+                   "tien": number(assessment.money(tuple(p for p in proposals
+                                                         if p.award == award)))}
+                  for i, award in enumerate(awards_of(proposals), start=1)]
+    return common(round_, "BC", info.number_bao_cao) | {
+        "trich_yeu": summary,
+        "trich_yeu_viet_thuong": summary[:1].lower() + summary[1:],
+        "kinh_gui": info.report_addressee or f"Sở Nội vụ tỉnh {info.place}",
+        "dac_diem": [results_sentence(round_)] + ([info.situation] if info.situation else []),
+        "chi_dao": paragraphs(info.direction),
+        "xep_loai": ratings_sentences(round_),
+        "khen_thuong": [proposals_sentence(assessment), money_sentence(assessment.money())],
+        "bang_khen_thuong": award_rows,
+        "tong_tap_the": sum(p.is_collective for p in proposals),
+        "tong_ca_nhan": sum(not p.is_collective for p in proposals),
+        "tong_tien": number(assessment.money()),
+        "bang_don_vi": unit_rows(assessment),
+        "tong_so_nguoi": len(round_.people),
+        "danh_gia": paragraphs(info.assessment),
+        "phuong_huong": paragraphs(info.plans),
+        "kien_nghi": paragraphs(info.proposals),
+        "noi_nhan": listed([f"- {info.report_addressee or 'Sở Nội vụ'}",
+                            "- Lãnh đạo Văn phòng",
+                            f"- Lưu: VT, {info.drafting_unit}" if info.drafting_unit
+                            else "- Lưu: VT"]),
+    }
+
+
+def ratings_sentences(round_: Round) -> list[str]:
+    """Count ratings of collectives and of individuals, with shares, best rating first."""
+    sentences = []
+    for label, subjects in (("tập thể", round_.collectives), ("cá nhân", round_.people)):
+        if not subjects:
+            continue
+        tally = Counter(s.rating for s in subjects)
+        parts = [f"{count(tally[r])} {label} {r.name.lower()} ({percent(tally[r], len(subjects))})"
+                 for r in sorted(tally, key=lambda term: term.rank)]
+        sentences.append(f"Về {label}: tổng số {count(len(subjects))}; " + "; ".join(parts) + ".")
+    return sentences
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole, 1):g}%".replace(".", ",")
+
+
+def proposals_sentence(assessment: Assessment) -> str:
+    info = assessment.round.info
+    if not assessment.proposals:
+        return "Trong đợt này không có đề nghị khen thưởng."
+    parts = []
+    if assessment.decided:
+        parts.append(f"thuộc thẩm quyền {info.head_title or 'Thủ trưởng cơ quan'} quyết định: "
+                     f"{subjects_count(assessment.decided)}")
+    if assessment.submitted:
+        parts.append(f"trình {decider(assessment.round)} xem xét: "
+                     f"{subjects_count(assessment.submitted)}")
+    refused = len(assessment.refused)
+    return (f"Tổng số lượt đề nghị: {subjects_count(assessment.proposals)}; trong đó "
+            + "; ".join(parts) + "."
+            + (f" Ngoài ra có {count(refused)} lượt đề nghị không đủ điều kiện theo quy định, "
+               "không đưa vào danh sách." if refused else ""))
+
+
+def unit_rows(assessment: Assessment) -> list[dict]:
+    """One row per unit: its people, and its proposals by kind."""
+    round_ = assessment.round
+    units: dict[str, str] = {}  # folded name → the name as the Tập thể sheet spells it
+    for name in [c.name for c in round_.collectives] + [p.unit for p in round_.people]:
+        units.setdefault(fold(name), name)
+
+    def unit_of(proposal: Proposal) -> str:
+        subject = proposal.subject
+        return fold(subject.name if isinstance(subject, Collective) else subject.unit)
+
+    rows = []
+    for position, (key, unit) in enumerate(units.items(), start=1):
+        mine = [p for p in assessment.proposals if unit_of(p) == key]
+        rows.append({
+            "stt": position, "ten": unit,
+            "so_nguoi": sum(fold(p.unit) == key for p in round_.people),
+            "danh_hieu": award_tally(p for p in mine if p.award.kind == "danh_hieu"),
+            "hinh_thuc": award_tally(p for p in mine if p.award.kind == "hinh_thuc"),
+        })
+    return rows
+
+
+def award_tally(proposals: Iterable[Proposal]) -> str:
+    tally = Counter(p.award for p in proposals)
+    return ", ".join(f"{count(tally[a])} {a.short}" for a in sorted(tally, key=lambda a: a.rank))
