@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .model import Award, Collective, Person, Proposal, Round
+from .model import Award, Collective, Person, Proposal, Round, VoteRule
 from .rules import Assessment
 from .vn import admin_date, amount_words, count, fold, number
 
@@ -290,3 +290,248 @@ def unit_rows(assessment: Assessment) -> list[dict]:
 def award_tally(proposals: Iterable[Proposal]) -> str:
     tally = Counter(p.award for p in proposals)
     return ", ".join(f"{count(tally[a])} {a.short}" for a in sorted(tally, key=lambda a: a.rank))
+
+
+# --- quyết định of the office head ---------------------------------------------------------------
+
+
+def quyet_dinh_giay_khen(assessment: Assessment) -> dict:
+    return _quyet_dinh(assessment, "hinh_thuc")
+
+
+def quyet_dinh_danh_hieu(assessment: Assessment) -> dict:
+    return _quyet_dinh(assessment, "danh_hieu")
+
+
+def decided(assessment: Assessment, kind: str) -> tuple[Proposal, ...]:
+    """Accepted proposals the office head decides, of one kind (danh hiệu or hình thức)."""
+    return tuple(p for p in assessment.decided if p.award.kind == kind)
+
+
+def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    proposals = decided(assessment, kind)
+    awards = awards_of(proposals)
+    number = info.number_qd_giay_khen if kind == "hinh_thuc" else info.number_qd_danh_hieu
+    base = common(round_, "QĐ", number)
+    verb = "Tặng" if kind == "hinh_thuc" else "Công nhận danh hiệu"
+    grants = [f"{verb} {a.name if kind == 'hinh_thuc' else f'“{a.name}”'} cho "
+              + subjects_count(p for p in proposals if p.award == a) for a in awards]
+    head = (info.head_title or info.signer_title).upper()
+    basis = [f"Căn cứ {line}" for line in round_.regime.legal_basis]
+    basis.append(f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {info.agency_name}")
+    money = assessment.money(proposals)
+    return base | {
+        "trich_yeu": ("Về việc tặng Giấy khen" if kind == "hinh_thuc"
+                      else "Về việc công nhận danh hiệu thi đua") + f" {occasion_phrase(round_)}",
+        "tham_quyen": f"{head} {info.agency_name.upper().removeprefix(head + ' ')}"
+        if not info.agency_name.upper().startswith(head) else info.agency_name.upper(),
+        "can_cu": listed(basis),
+        "cac_dieu": [
+            {"so": "Điều 1.", "noi_dung": "; ".join(grants) + " (có danh sách kèm theo), đã có "
+             f"thành tích {achievement_phrase(round_)}."},
+            {"so": "Điều 2.", "noi_dung": money_article(assessment, proposals, money)},
+            {"so": "Điều 3.", "noi_dung": "Quyết định này có hiệu lực kể từ ngày ký. Trưởng các "
+             "phòng, ban, đơn vị thuộc Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu "
+             "trách nhiệm thi hành Quyết định này./."},
+        ],
+        "noi_nhan": listed(["- Như Điều 3", f"- Lưu: VT, {info.drafting_unit}"
+                            if info.drafting_unit else "- Lưu: VT"]),
+        "tieu_de_danh_sach": ("Tập thể, cá nhân được tặng Giấy khen" if kind == "hinh_thuc"
+                              else "Tập thể, cá nhân được công nhận danh hiệu thi đua")
+        + f" {occasion_phrase(round_)}",
+        "kem_theo": f"(Kèm theo Quyết định số {base['so_ky_hieu']} {base['ngay_ky']} của "
+                    f"{(info.head_title or info.signer_title)} {info.agency_name})",
+        "dong": grouped_rows(proposals, info.agency_name, short=True),
+    }
+
+
+def threshold_short(rule: VoteRule) -> str:
+    return f"{'>' if rule.strict else '≥'} {percent(rule.share, 1)}"
+
+
+def achievement_phrase(round_: Round) -> str:
+    info = round_.info
+    if info.occasion.code == "hang-nam" or not info.movement:
+        return f"hoàn thành xuất sắc nhiệm vụ năm {info.year}"
+    return f"xuất sắc trong Phong trào thi đua “{info.movement}”" + (
+        f" giai đoạn {info.period}" if info.period else "")
+
+
+def money_article(assessment: Assessment, proposals: tuple[Proposal, ...], money: int) -> str:
+    """Điều 2: the money of each kind of subject, the total and its fund."""
+    by_award = []
+    for award in awards_of(proposals):
+        for collective, who in ((True, "tập thể"), (False, "cá nhân")):
+            paid = [j for j in assessment.accepted if j.proposal in set(proposals)
+                    and j.proposal.award == award and j.proposal.is_collective == collective
+                    and j.money]
+            if paid:
+                by_award.append(f"mỗi {who} {award.name if award.kind == 'hinh_thuc' else ''}"
+                                .replace("  ", " ").rstrip()
+                                + f" được thưởng {number(paid[0].money)} đồng "
+                                  f"({number(paid[0].coefficient)} lần mức lương cơ sở)")
+    info = assessment.round.info
+    fund = info.fund or f"Quỹ thi đua, khen thưởng của {info.agency_name}"
+    if not by_award:
+        return "Các tập thể, cá nhân có tên tại Điều 1 không kèm theo tiền thưởng."
+    return ("Kèm theo " + "; ".join(by_award) + f". Tổng số tiền: {number(money)} đồng (Bằng "
+            f"chữ: {amount_words(money)}), chi từ {fund}.")
+
+
+def grouped_rows(proposals: Iterable[Proposal], agency: str, *, short: bool = False) -> list[dict]:
+    """List rows grouped by award (A., B., …), then I. TẬP THỂ and II. CÁ NHÂN, numbered."""
+    proposals = list(proposals)
+    rows: list[dict] = []
+    for letter, award in zip("ABCDEFGHIK", awards_of(proposals), strict=False):
+        rows.append(heading_row(f"{letter}. {award.name.upper()}"))
+        group = [p for p in proposals if p.award == award]
+        for roman, (label, members) in zip(("I", "II"), (
+                ("TẬP THỂ", [p for p in group if p.is_collective]),
+                ("CÁ NHÂN", [p for p in group if not p.is_collective])), strict=True):
+            if members:
+                rows.append(heading_row(f"{roman}. {label}"))
+                rows += [list_row(i, p.subject, agency)
+                         for i, p in enumerate(members, start=1)]
+    return rows
+
+
+# --- biên bản of the council ---------------------------------------------------------------------
+
+
+def bien_ban(assessment: Assessment) -> dict:
+    round_, info = assessment.round, assessment.round.info
+    council = round_.council
+    base = common(round_, "BB", council.number if council else "")
+    base["so_ky_hieu"] = document_number(council.number if council else "", "BB", "HĐTĐKT")
+    rows = []
+    for i, j in enumerate(assessment.judgements, start=1):
+        ballot = j.ballot
+        rows.append({"stt": i, "ten": j.proposal.subject.name, "de_nghi": j.proposal.award.name,
+                     "phieu": f"{ballot.votes}/{ballot.base}" if ballot else "",
+                     "ty_le": percent(ballot.votes, ballot.base) if ballot else "",
+                     "nguong": threshold_short(ballot.rule) if ballot else "",
+                     "ket_qua": ("Đạt" if ballot.passed else "Chưa đạt") if ballot
+                     else "Chưa có phiếu"})
+    present = (f"{count(council.present or council.members)}/{count(council.members)}"
+               if council else "…/…")
+    meeting = admin_date(council.meeting_date if council else None,
+                         year=info.year)
+    return base | {
+        "trich_yeu": f"Họp xét khen thưởng {occasion_phrase(round_)}",
+        "mo_dau": [
+            f"Thời gian bắt đầu: {(council.start_time if council else '') or '… giờ …'}, "
+            f"{meeting}.",
+            f"Địa điểm: {(council.venue if council else '') or DOTS}.",
+            f"Thành phần: Hội đồng Thi đua - Khen thưởng {info.agency_name}; có mặt {present} "
+            f"thành viên"
+            + (f"; vắng mặt: {council.absent}" if council and council.absent else "") + ".",
+            f"Chủ trì: {(council.chair if council else '') or DOTS}"
+            + (f", {council.chair_title}" if council and council.chair_title else "") + ".",
+            f"Thư ký: {(council.secretary if council else '') or DOTS}.",
+        ],
+        "noi_dung": [
+            f"Hội đồng đã nghe báo cáo kết quả thẩm định hồ sơ đề nghị khen thưởng "
+            f"{occasion_phrase(round_)} và tiến hành biểu quyết. Kết quả như sau:"],
+        "dong": rows,
+        "ket_luan": [
+            "Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân có kết quả “Đạt” theo "
+            "quy định.",
+            f"Cuộc họp kết thúc vào {(council.end_time if council else '') or '… giờ …'}, "
+            f"{meeting}./."],
+        "thu_ky": (council.secretary if council else "") or "",
+        "chu_tri": (council.chair if council else "") or "",
+        "chuc_danh_chu_tri": "CHỦ TRÌ" if not (council and council.chair_title)
+        else council.chair_title.upper(),
+    }
+
+
+# --- báo cáo thành tích --------------------------------------------------------------------------
+
+REPORT_FORMS = {  # (collective, kind) → template, form name
+    (False, "cong-trang"): ("bao-cao-thanh-tich-cong-trang.docx",
+                            "Báo cáo thành tích đề nghị khen thưởng công trạng cá nhân"),
+    (True, "cong-trang"): ("bao-cao-thanh-tich-cong-trang.docx",
+                           "Báo cáo thành tích đề nghị khen thưởng công trạng tập thể"),
+    (False, "dot-xuat"): ("bao-cao-thanh-tich-tom-tat.docx",
+                          "Báo cáo tóm tắt thành tích đột xuất"),
+    (True, "dot-xuat"): ("bao-cao-thanh-tich-tom-tat.docx", "Báo cáo tóm tắt thành tích đột xuất"),
+    (False, "phong-trao"): ("bao-cao-thanh-tich-tom-tat.docx",
+                            "Báo cáo thành tích thi đua theo chuyên đề, theo đợt"),
+    (True, "phong-trao"): ("bao-cao-thanh-tich-tom-tat.docx",
+                           "Báo cáo thành tích thi đua theo chuyên đề, theo đợt"),
+}
+
+
+def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
+    """One báo cáo thành tích per proposal sent up: (file name, template, context)."""
+    reports = []
+    proposals = assessment.submitted
+    several = Counter(p.subject for p in proposals)
+    for number_, proposal in enumerate(proposals, start=1):
+        subject = proposal.subject
+        template, form = REPORT_FORMS[(proposal.is_collective, subject.kind.code)]
+        name = slug(subject.name) + (f"-{slug(proposal.award.short)}"
+                                     if several[subject] > 1 else "")
+        reports.append((f"bao-cao-thanh-tich/{number_:02d}-{name}.docx", template,
+                        achievement_report(assessment, proposal, form)))
+    return reports
+
+
+def achievement_report(assessment: Assessment, proposal: Proposal, form: str) -> dict:
+    round_, info, subject = assessment.round, assessment.round.info, proposal.subject
+    years = assessment.history.get(subject, {})
+    collective = isinstance(subject, Collective)
+    titles, forms_ = [], []
+    for year in sorted(years):
+        facts = years[year]
+        titles += [{"nam": year, "ten": award.name, "quyet_dinh": source}
+                   for award, source in facts.titles.items()]
+        forms_ += [{"nam": year, "ten": award.name, "quyet_dinh": source}
+                   for award, _, source in facts.awards]
+    span = sorted({*years, info.year})[-5:]
+    current = {"xep_loai": subject.rating.name,
+               "phu": (f"{count(subject.initiatives)} sáng kiến" if not collective
+                       and isinstance(subject, Person) and subject.initiatives else "")}
+    rows = [{"nam": y, **({"xep_loai": years[y].rating.name if years[y].rating else "",
+                           "phu": (f"{count(years[y].initiatives)} sáng kiến"
+                                   if years[y].initiatives else "")}
+                          if y != info.year else current)} for y in span]
+    place = common(round_, "", "")
+    return place | {
+        "de_nghi": f"Đề nghị tặng {proposal.award.name}" if proposal.award.kind == "hinh_thuc"
+        else f"Đề nghị tặng danh hiệu “{proposal.award.name}”",
+        "mau": form,
+        "muc_1": "ĐẶC ĐIỂM, TÌNH HÌNH" if collective else "SƠ LƯỢC LÝ LỊCH",
+        "muc_2": "THÀNH TÍCH ĐẠT ĐƯỢC",
+        "ly_lich": profile(subject, info.agency_name),
+        "thanh_tich": (subject.achievements or DOTS).split("\n"),
+        "cac_nam": rows,
+        "cot_phu": "Sáng kiến được công nhận" if not collective else "Ghi chú",
+        "cot_ten": "Danh hiệu, hình thức",
+        "danh_hieu": titles or [{"nam": "", "ten": "Chưa có trong lịch sử", "quyet_dinh": ""}],
+        "hinh_thuc": forms_ or [{"nam": "", "ten": "Chưa có trong lịch sử", "quyet_dinh": ""}],
+        "cam_doan": "Tôi xin cam đoan nội dung báo cáo trên là đúng sự thật." if not collective
+        else "Tập thể cam đoan nội dung báo cáo trên là đúng sự thật.",
+        "xac_nhan": f"XÁC NHẬN CỦA {(info.head_title or 'THỦ TRƯỞNG ĐƠN VỊ').upper()}",
+        "nguoi_bao_cao_chuc_danh": "THỦ TRƯỞNG ĐƠN VỊ" if collective else "NGƯỜI BÁO CÁO",
+        "nguoi_bao_cao": "" if collective else subject.name,
+    }
+
+
+def profile(subject: Person | Collective, agency: str) -> list[str]:
+    if isinstance(subject, Collective):
+        return [f"Tên tập thể: {subject.name}.",
+                f"Đơn vị cấp trên: {subject.parent or agency}.",
+                f"Kết quả đánh giá năm: {subject.rating.name.lower()}.",
+                f"Chức năng, nhiệm vụ, cơ cấu tổ chức: {DOTS}"]
+    return [f"Họ và tên: {subject.name}. Giới tính: {subject.sex.name}.",
+            f"Năm sinh: {subject.birth_year}. Quê quán: {DOTS[:12]}",
+            "Chức vụ, đơn vị công tác: "
+            + ", ".join(x for x in (subject.position, subject.unit) if x) + ".",
+            f"Trình độ chuyên môn, nghiệp vụ: {DOTS[:12]}"]
+
+
+def slug(text: str) -> str:
+    """A file-name part in plain ASCII: "Lò Văn Khiêm" → "lo-van-khiem"."""
+    return "-".join(fold(text).split())

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .errors import Kind, Problem
 from .model import Award, PastRecord, Person, Round, Subject, Term
-from .vn import fold
+from .vn import fold, short_date
 
 
 @dataclass
@@ -17,7 +17,7 @@ class YearFacts:
     rating: Term | None = None
     initiatives: int = 0
     spent: int = 0  # sáng kiến that year's danh hiệu rested on
-    titles: dict[str, str] = field(default_factory=dict)  # danh hiệu code → source
+    titles: dict[Award, str] = field(default_factory=dict)  # danh hiệu → where it is recorded
     awards: list[tuple[Award, str, str]] = field(default_factory=list)  # (award, kind, source)
 
 
@@ -79,8 +79,8 @@ def build_history(round_: Round, earlier: list[Earlier]) -> tuple[History, list[
 
 def _add_round(history: History, matcher: _Matcher, past: Earlier,
                problems: list[Problem]) -> None:
-    year, file = past.round.info.year, past.round.source.name
-    source = f"theo tệp {file}"
+    year, file = past.round.info.year, past.round.source.name  # file: for ambiguity reports
+    source = f"chưa ghi số quyết định (đề nghị trong bảng tính năm {year})"
     linked: dict[Subject, Subject] = {}  # earlier round's subject → this round's
     for subject in (*past.round.collectives, *past.round.people):
         is_person = isinstance(subject, Person)
@@ -101,21 +101,23 @@ def _add_round(history: History, matcher: _Matcher, past: Earlier,
         if subject in linked:
             facts = history[linked[subject]][year]
             if award.kind == "danh_hieu":
-                facts.titles[award.code] = source
+                facts.titles[award] = source
             else:
                 facts.awards.append((award, subject.kind.code, source))
 
 
 def _add_record(years: dict[int, YearFacts], record: PastRecord) -> None:
-    source = (f"Lịch sử dòng {record.row}"
-              + (f", quyết định số {record.decision_number}" if record.decision_number else ""))
+    source = (f"Quyết định số {record.decision_number}" if record.decision_number
+              else f"sheet Lịch sử, dòng {record.row}")
+    if record.decision_date:
+        source += f" ngày {short_date(record.decision_date)}"
     what = record.what
     for year in record.years:
         facts = years[year]
         if isinstance(what, Term):
             facts.rating = what
         elif what.kind == "danh_hieu":
-            facts.titles[what.code] = source
+            facts.titles[what] = source
         if record.initiatives:
             facts.initiatives += record.initiatives
     if isinstance(what, Award) and what.kind == "hinh_thuc":

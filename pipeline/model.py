@@ -117,6 +117,10 @@ class RoundInfo:
     sign_month: tuple[int, int] | None  # (month, year) when only those are known
     number_to_trinh: str
     number_bao_cao: str
+    number_qd_giay_khen: str
+    number_qd_danh_hieu: str
+    fund: str
+    period: str
     signer: str
     signer_title: str
     sign_authority: str
@@ -206,10 +210,19 @@ class PastRecord:
 
 @dataclass(frozen=True)
 class Council:
-    """The Hội đồng Thi đua - Khen thưởng that votes on the proposals."""
+    """The Hội đồng Thi đua - Khen thưởng that votes on the proposals, and its meeting."""
 
     members: int
     present: int | None
+    absent: str = ""
+    meeting_date: date | None = None
+    start_time: str = ""
+    end_time: str = ""
+    venue: str = ""
+    chair: str = ""
+    chair_title: str = ""
+    secretary: str = ""
+    number: str = ""
 
 
 @dataclass(frozen=True)

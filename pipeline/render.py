@@ -12,7 +12,16 @@ from pathlib import Path
 import jinja2
 from docxtpl import DocxTemplate
 
-from .contexts import bao_cao, danh_sach, to_trinh
+from .contexts import (
+    achievement_reports,
+    bao_cao,
+    bien_ban,
+    danh_sach,
+    decided,
+    quyet_dinh_danh_hieu,
+    quyet_dinh_giay_khen,
+    to_trinh,
+)
 from .errors import TemplateError
 from .model import Round
 from .rules import Assessment
@@ -21,10 +30,10 @@ from .xlsx import money_xlsx, verdicts_xlsx
 
 @dataclass(frozen=True)
 class Output:
-    """A file of the round's set: how it is made, when the round needs it, and why not."""
+    """Files of the round's set: how they are made, when the round needs them, and why not."""
 
-    filename: str
-    make: Callable[[Assessment, Path], bytes]
+    filename: str  # the file, or the folder of one file per nominee
+    make: Callable[[Assessment, Path], dict[str, bytes]]
     needed: Callable[[Assessment], bool]
     absent: str  # what the summary says when the round has nothing for it
 
@@ -37,14 +46,25 @@ class Document:
     build: Callable[[Assessment], dict]
     title: str
 
-    def make(self, assessment: Assessment, forms: Path) -> bytes:
-        return render(forms / self.filename, self.build(assessment), title=self.title,
-                      round_=assessment.round)
+    def make(self, assessment: Assessment, forms: Path) -> dict[str, bytes]:
+        return {self.filename: render(forms / self.filename, self.build(assessment),
+                                      title=self.title, round_=assessment.round)}
 
 
 def render_round(assessment: Assessment, forms: Path) -> dict[str, bytes]:
     """Make every file the round has something to say in; file name → bytes."""
-    return {out.filename: out.make(assessment, forms) for out in OUTPUTS if out.needed(assessment)}
+    files: dict[str, bytes] = {}
+    for out in OUTPUTS:
+        if out.needed(assessment):
+            files |= out.make(assessment, forms)
+    return files
+
+
+def reports(assessment: Assessment, forms: Path) -> dict[str, bytes]:
+    """One báo cáo thành tích per proposal sent up, each on its form."""
+    return {name: render(forms / template, context, title="Báo cáo thành tích",
+                         round_=assessment.round)
+            for name, template, context in achievement_reports(assessment)}
 
 
 def skipped(assessment: Assessment) -> list[tuple[str, str]]:
@@ -79,16 +99,29 @@ def render(template: Path, context: dict, *, title: str, round_: Round) -> bytes
 DOCUMENTS = (
     Document("to-trinh-de-nghi-khen-thuong.docx", to_trinh, "Tờ trình đề nghị khen thưởng"),
     Document("danh-sach-de-nghi-khen-thuong.docx", danh_sach, "Danh sách đề nghị khen thưởng"),
+    Document("quyet-dinh-giay-khen.docx", quyet_dinh_giay_khen, "Quyết định tặng Giấy khen"),
+    Document("quyet-dinh-danh-hieu.docx", quyet_dinh_danh_hieu,
+             "Quyết định công nhận danh hiệu thi đua"),
+    Document("bien-ban-hop-hoi-dong.docx", bien_ban,
+             "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
     Document("bao-cao-ket-qua.docx", bao_cao, "Báo cáo kết quả phong trào thi đua, khen thưởng"),
 )
+TO_TRINH, DANH_SACH, QD_GIAY_KHEN, QD_DANH_HIEU, BIEN_BAN, BAO_CAO = DOCUMENTS
 
 _UP = "không có đề nghị đủ điều kiện trình cấp trên"
 OUTPUTS = (
-    Output(DOCUMENTS[0].filename, DOCUMENTS[0].make, lambda a: bool(a.submitted), _UP),
-    Output(DOCUMENTS[1].filename, DOCUMENTS[1].make, lambda a: bool(a.submitted), _UP),
-    Output(DOCUMENTS[2].filename, DOCUMENTS[2].make, lambda a: True, ""),
-    Output("ket-qua-tham-dinh.xlsx", lambda a, _: verdicts_xlsx(a),
+    Output(TO_TRINH.filename, TO_TRINH.make, lambda a: bool(a.submitted), _UP),
+    Output(DANH_SACH.filename, DANH_SACH.make, lambda a: bool(a.submitted), _UP),
+    Output("bao-cao-thanh-tich/", reports, lambda a: bool(a.submitted), _UP),
+    Output(QD_GIAY_KHEN.filename, QD_GIAY_KHEN.make,
+           lambda a: bool(decided(a, "hinh_thuc")), "không có đề nghị Giấy khen đủ điều kiện"),
+    Output(QD_DANH_HIEU.filename, QD_DANH_HIEU.make,
+           lambda a: bool(decided(a, "danh_hieu")),
+           "không có đề nghị danh hiệu thi đua đủ điều kiện"),
+    Output(BIEN_BAN.filename, BIEN_BAN.make, lambda a: bool(a.judgements), "không có đề nghị nào"),
+    Output(BAO_CAO.filename, BAO_CAO.make, lambda a: True, ""),
+    Output("ket-qua-tham-dinh.xlsx", lambda a, _: {"ket-qua-tham-dinh.xlsx": verdicts_xlsx(a)},
            lambda a: bool(a.judgements), "không có đề nghị nào"),
-    Output("tong-hop-kinh-phi.xlsx", lambda a, _: money_xlsx(a), lambda a: a.money() > 0,
-           "không có tiền thưởng"),
+    Output("tong-hop-kinh-phi.xlsx", lambda a, _: {"tong-hop-kinh-phi.xlsx": money_xlsx(a)},
+           lambda a: a.money() > 0, "không có tiền thưởng"),
 )

@@ -6,6 +6,7 @@ each returning whether it holds and a Vietnamese sentence saying why.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from .model import (
     Salary,
     Subject,
     Term,
+    VoteRule,
 )
 from .vn import count, fold, name_sort_key, number, sort_key
 
@@ -51,12 +53,31 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Ballot:
+    """The council's vote on a proposal against the share its award needs."""
+
+    votes: int
+    base: int  # all members, or those present, as the rule says
+    rule: VoteRule
+
+    @property
+    def share(self) -> float:
+        return self.votes / self.base if self.base else 0.0
+
+    @property
+    def passed(self) -> bool:
+        return (self.share > self.rule.share if self.rule.strict
+                else self.share >= self.rule.share - 1e-9)
+
+
+@dataclass(frozen=True)
 class Judgement:
-    """A proposal with its verdict, its reasons and its reward money."""
+    """A proposal with its verdict, its reasons, the council's vote and its reward money."""
 
     proposal: Proposal
     verdict: Verdict
     reasons: tuple[Reason, ...]
+    ballot: Ballot | None = None
     coefficient: float = 0.0
     money: int = 0
 
@@ -74,6 +95,7 @@ class Assessment:
     salary: Salary
     advice: dict[Subject, tuple[Award, ...]] = field(default_factory=dict)
     spent: dict[Subject, int] = field(default_factory=dict)  # sáng kiến its danh hiệu rest on
+    history: History = field(default_factory=dict)  # earlier years, for báo cáo thành tích
 
     @property
     def accepted(self) -> tuple[Judgement, ...]:
@@ -309,7 +331,7 @@ class Judge:
             return ((subject, title.code) in self._requested
                     and self.criteria(subject, title)[0] is not Verdict.INELIGIBLE)
         facts = self._past(subject, year)
-        return bool(facts and title.code in facts.titles)
+        return bool(facts and title in facts.titles)
 
     def initiatives_spent(self, subject: Subject, year: int) -> int:
         """Sáng kiến a danh hiệu of that year rests on (this round's: those proposed)."""
@@ -370,23 +392,35 @@ class Judge:
 
     def judge(self, proposal: Proposal) -> Judgement:
         verdict, reasons = self.criteria(proposal.subject, proposal.award)
-        reasons = [*reasons, self.votes(proposal)]
-        return Judgement(proposal, _verdict(reasons), tuple(reasons))
+        ballot = self.ballot(proposal)
+        reasons = [*reasons, _vote_reason(ballot, self.vote_rule(proposal))]
+        return Judgement(proposal, _verdict(reasons), tuple(reasons), ballot)
 
-    def votes(self, proposal: Proposal) -> Reason:
-        rule = self.regime.votes.get(proposal.award.code, self.regime.votes["default"])
+    def vote_rule(self, proposal: Proposal) -> VoteRule:
+        return self.regime.votes.get(proposal.award.code, self.regime.votes["default"])
+
+    def ballot(self, proposal: Proposal) -> Ballot | None:
         council, votes = self.round.council, proposal.subject.votes
-        base_name = "tổng số thành viên" if rule.of == "members" else "số thành viên dự họp"
-        wanted = (f"cần {'trên' if rule.strict else 'từ'} {_percent(rule.share)} {base_name} "
-                  "Hội đồng")
         if council is None or votes is None:
-            return Reason(False, f"chưa có số phiếu đồng ý hoặc số thành viên Hội đồng; {wanted}",
-                          rule.source, verified=False)
+            return None
+        rule = self.vote_rule(proposal)
         base = council.members if rule.of == "members" else (council.present or council.members)
-        share = votes / base if base else 0
-        ok = share > rule.share if rule.strict else share >= rule.share - 1e-9
-        return Reason(ok, f"{_n(votes)}/{_n(base)} phiếu đồng ý ({_percent(votes, base)}); "
-                          f"{wanted}", rule.source, rule.verified)
+        return Ballot(votes, base, rule)
+
+
+def threshold(rule: VoteRule) -> str:
+    """Say the share a vote needs: "từ 80% tổng số thành viên Hội đồng"."""
+    base = "tổng số thành viên" if rule.of == "members" else "số thành viên dự họp"
+    return f"{'trên' if rule.strict else 'từ'} {_percent(rule.share)} {base} Hội đồng"
+
+
+def _vote_reason(ballot: Ballot | None, rule: VoteRule) -> Reason:
+    if ballot is None:
+        return Reason(False, "chưa có số phiếu đồng ý hoặc số thành viên Hội đồng; cần "
+                             + threshold(rule), rule.source, verified=False)
+    return Reason(ballot.passed, f"{_n(ballot.votes)}/{_n(ballot.base)} phiếu đồng ý "
+                                 f"({_percent(ballot.votes, ballot.base)}); cần {threshold(rule)}",
+                  rule.source, rule.verified)
 
 
 def _verdict(reasons: list[Reason]) -> Verdict:
@@ -411,7 +445,8 @@ def assess(round_: Round, catalog: Catalog, history: History | None = None) -> A
     judgements = _priced(judgements, round_.regime, salary)
     spent = {s: n for s in (*round_.collectives, *round_.people)
              if (n := judge.initiatives_spent(s, judge.year))}
-    return Assessment(round_, tuple(judgements), salary, _advice(judge, round_, catalog), spent)
+    return Assessment(round_, tuple(judgements), salary, _advice(judge, round_, catalog), spent,
+                      judge.history)
 
 
 def _over_quota(judgements: list[Judgement], round_: Round) -> list[Judgement]:
@@ -429,8 +464,8 @@ def _over_quota(judgements: list[Judgement], round_: Round) -> list[Judgement]:
                                 verified=False)
                 for j in mine:
                     flagged[id(j)] = reason
-    return [Judgement(j.proposal, _verdict([*j.reasons, flagged[id(j)]]),
-                      (*j.reasons, flagged[id(j)])) if id(j) in flagged else j
+    return [dataclasses.replace(j, verdict=_verdict([*j.reasons, flagged[id(j)]]),
+                                reasons=(*j.reasons, flagged[id(j)])) if id(j) in flagged else j
             for j in judgements]
 
 
@@ -453,7 +488,8 @@ def _priced(judgements: list[Judgement], regime: Regime, salary: Salary) -> list
             if coefficient:
                 paid_title.add(subject)
         money = money_for(coefficient, salary.amount, regime.round_up_to)
-        priced.append(Judgement(j.proposal, j.verdict, reasons, coefficient, money))
+        priced.append(dataclasses.replace(j, reasons=reasons, coefficient=coefficient,
+                                          money=money))
     return priced
 
 

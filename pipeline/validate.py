@@ -189,6 +189,9 @@ class _Checker:
             sign_date=sign if isinstance(sign, date) else None,
             sign_month=sign if isinstance(sign, tuple) else None,
             number_to_trinh=_s(v["number_to_trinh"]), number_bao_cao=_s(v["number_bao_cao"]),
+            number_qd_giay_khen=_s(v["number_qd_giay_khen"]),
+            number_qd_danh_hieu=_s(v["number_qd_danh_hieu"]), fund=_s(v["fund"]),
+            period=_s(v["period"]),
             signer=_s(v["signer"]), signer_title=_s(v["signer_title"]),
             sign_authority=v["sign_authority"].code if v["sign_authority"] else "",
             head_title=_s(v["head_title"]), addressee=_s(v["addressee"]),
@@ -237,7 +240,11 @@ class _Checker:
         if v["members"] is None:
             self.add(Kind.MISSING_INFO, "council", expected="Tổng số thành viên")
             return None
-        return Council(v["members"], v["present"])
+        day = v["meeting_date"]
+        return Council(v["members"], v["present"], _s(v["absent"]),
+                       day if isinstance(day, date) else None, _s(v["start_time"]),
+                       _s(v["end_time"]), _s(v["venue"]), _s(v["chair"]), _s(v["chair_title"]),
+                       _s(v["secretary"]), _s(v["number"]))
 
     def quota(self, record) -> Quota:
         v = self.values("quotas", record.cells)

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -18,6 +19,7 @@ from . import __version__
 from .errors import OutputError
 
 MANIFEST = "manifest.json"
+_SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$")  # file, or folder/file
 LOCK = ".khenthuong.lock"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 PACKAGES = (".docx", ".xlsx")
@@ -70,6 +72,7 @@ def _stage(folder: Path, round_: RenderedRound) -> None:
     files = {name: stable_zip(data) if name.endswith(PACKAGES) else data
              for name, data in round_.files.items()}
     for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
     manifest = {
         "khenthuong": __version__,
@@ -105,6 +108,8 @@ def _publish_all(staging: Path, outputs: Path, rounds: list[RenderedRound], *,
         for folder in reversed(created):
             folder.rmdir()
         raise
+    for round_ in rounds:
+        _drop_empty_folders(outputs / round_.slug)
     return results
 
 
@@ -113,15 +118,25 @@ def _publish(staged: Path, target: Path, old: Path, moves: list, created: list) 
     move so that a failure can undo it. Return `old` when it holds anything."""
     earlier = [name for name in sorted(_written_by_tool(target) | {MANIFEST})
                if (target / name).is_file()]
-    for folder in (target, old) if earlier else (target,):
+    new = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*")
+                 if p.is_file() and p.name != MANIFEST) + [MANIFEST]
+    folders = {target / n for n in new} | ({old / n for n in earlier} if earlier else set())
+    for folder in sorted({f.parent for f in folders}, key=lambda f: len(f.parts)):
         if not folder.exists():
             folder.mkdir(parents=True)
             created.append(folder)
     for name in earlier:
         _move(target / name, old / name, moves)
-    for name in sorted(p.name for p in staged.iterdir() if p.name != MANIFEST) + [MANIFEST]:
+    for name in new:
         _move(staged / name, target / name, moves)
     return old if earlier else None
+
+
+def _drop_empty_folders(target: Path) -> None:
+    """Remove a sub-folder an earlier run filled and this one left empty."""
+    for folder in target.iterdir():
+        if folder.is_dir() and _SAFE_NAME.match(folder.name) and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _move(source: Path, destination: Path, moves: list) -> None:
@@ -134,7 +149,8 @@ def _unchanged(staged: Path, target: Path) -> bool:
     try:
         if (target / MANIFEST).read_bytes() != (staged / MANIFEST).read_bytes():
             return False
-        return all((target / p.name).read_bytes() == p.read_bytes() for p in staged.iterdir())
+        return all((target / p.relative_to(staged)).read_bytes() == p.read_bytes()
+                   for p in staged.rglob("*") if p.is_file())
     except OSError:
         return False
 
@@ -172,8 +188,7 @@ def _written_by_tool(folder: Path) -> set[str]:
     except (OSError, ValueError):
         return set()
     names = manifest.get("outputs", {}) if isinstance(manifest, dict) else {}
-    return {name for name in names
-            if isinstance(name, str) and not name.startswith(".") and not set(name) & set("/\\")}
+    return {name for name in names if isinstance(name, str) and _SAFE_NAME.match(name)}
 
 
 def _sha256(data: bytes) -> str:

@@ -205,50 +205,62 @@ def to_trinh() -> str:
             + section(landscape=False))
 
 
-LIST_COLUMNS = [("STT", 0.05), ("Họ và tên / Tên tập thể", 0.17), ("Năm sinh", 0.07),
-                ("Giới tính", 0.07), ("Chức vụ, đơn vị công tác", 0.22),
-                ("Tóm tắt thành tích", 0.32), ("Ghi chú", 0.10)]
-LIST_FIELDS = ["stt", "ten", "nam_sinh", "gioi_tinh", "chuc_vu_don_vi", "thanh_tich", "ghi_chu"]
+def grid(columns: list[tuple[str, str, float]], variable: str, width: int, *, size: float = 12,
+         grouped: bool = False, total: list[str] | None = None) -> str:
+    """A bordered table: a header row, then one row per item of `variable` (docxtpl {%tr %}).
+
+    `columns` are (header, field, share of the width); with `grouped`, an item whose `muc` is
+    set prints as a bold heading across the table; `total` adds a bold last row."""
+    widths = [int(width * share) for _, _, share in columns]
+    widths[-1] += width - sum(widths)
+    centred_fields = {"stt", "nam_sinh", "gioi_tinh", "tap_the", "ca_nhan", "so_nguoi",
+                      "phieu", "ty_le", "nguong", "ket_qua", "nam", "tien", "cap"}
+
+    def cells(texts, fields, *, bold=False):
+        return [cell(para(run(t, size=size, bold=bold),
+                          align="center" if f in centred_fields else "left"), wd, valign="center")
+                for t, f, wd in zip(texts, fields, widths, strict=True)]
+
+    def tag_row(text):
+        return row(cell(para(run(text, size=size)), width, span=len(widths)))
+
+    fields = [field for _, field, _ in columns]
+    item = row(*cells(["{{ r.%s }}" % f for f in fields], fields))
+    if grouped:
+        item = (tag_row("{%tr if r.muc %}")
+                + row(cell(para(run("{{ r.muc }}", size=size, bold=True), align="left"), width,
+                           span=len(widths)))
+                + tag_row("{%tr else %}") + item + tag_row("{%tr endif %}"))
+    rows = [row(*cells([h for h, _, _ in columns], ["stt"] * len(columns), bold=True),
+                header=True),
+            tag_row("{%tr for r in " + variable + " %}"), item, tag_row("{%tr endfor %}")]
+    if total:
+        rows.append(row(*cells(total, fields, bold=True)))
+    return table(rows, widths, borders=True)
 
 
 def danh_sach() -> str:
     w = LANDSCAPE_WIDTH
-    widths = [int(w * share) for _, share in LIST_COLUMNS]
-    widths[-1] += w - sum(widths)
-    first = [cell(para(run(name, size=12, bold=True), align="center"), width, valign="center")
-             for (name, _), width in zip(LIST_COLUMNS, widths, strict=True)]
-    items = [cell(para(run("{{ r.%s }}" % f, size=12),
-                       align="center" if f in ("stt", "nam_sinh", "gioi_tinh") else "left"), width)
-             for f, width in zip(LIST_FIELDS, widths, strict=True)]
-    tag_row = lambda text: row(cell(para(run(text, size=12)), w, span=len(widths)))  # noqa: E731
-    rows = [row(*first, header=True),
-            tag_row("{%tr for r in dong %}"),
-            tag_row("{%tr if r.muc %}"),
-            row(cell(para(run("{{ r.muc }}", size=12, bold=True), align="left"), w,
-                     span=len(widths))),
-            tag_row("{%tr else %}"),
-            row(*items),
-            tag_row("{%tr endif %}"),
-            tag_row("{%tr endfor %}")]
+    columns = [("STT", "stt", 0.05), ("Họ và tên / Tên tập thể", "ten", 0.17),
+               ("Năm sinh", "nam_sinh", 0.07), ("Giới tính", "gioi_tinh", 0.07),
+               ("Chức vụ, đơn vị công tác", "chuc_vu_don_vi", 0.22),
+               ("Tóm tắt thành tích", "thanh_tich", 0.32), ("Ghi chú", "ghi_chu", 0.10)]
     return (header_block(w, number=None)
             + centred("DANH SÁCH", bold=True, before=360)
             + centred("{{ tieu_de }}", bold=True)
             + centred("{{ kem_theo }}", italic=True, after=240)
-            + table(rows, widths, borders=True)
+            + grid(columns, "dong", w, grouped=True)
             + section(landscape=True))
 
 
 def bao_cao() -> str:
     w = PORTRAIT_WIDTH
-    award_cols = [("STT", 0.08), ("Danh hiệu, hình thức khen thưởng", 0.34), ("Tập thể", 0.10),
-                  ("Cá nhân", 0.10), ("Cấp quyết định", 0.20), ("Tiền thưởng (đồng)", 0.18)]
-    award_fields = ["stt", "ten", "tap_the", "ca_nhan", "cap", "tien"]
-    unit_cols = [("STT", 0.09), ("Phòng, ban, đơn vị", 0.27), ("Số người", 0.10),
-                 ("Danh hiệu thi đua đề nghị", 0.30), ("Hình thức khen thưởng đề nghị", 0.24)]
-    unit_fields = ["stt", "ten", "so_nguoi", "danh_hieu", "hinh_thuc"]
-    total_award = ["", "Tổng cộng", "{{ tong_tap_the }}", "{{ tong_ca_nhan }}", "",
-                   "{{ tong_tien }}"]
-    total_unit = ["", "Tổng cộng", "{{ tong_so_nguoi }}", "", ""]
+    awards = [("STT", "stt", 0.08), ("Danh hiệu, hình thức khen thưởng", "ten", 0.34),
+              ("Tập thể", "tap_the", 0.10), ("Cá nhân", "ca_nhan", 0.10),
+              ("Cấp quyết định", "cap", 0.20), ("Tiền thưởng (đồng)", "tien", 0.18)]
+    units = [("STT", "stt", 0.09), ("Phòng, ban, đơn vị", "ten", 0.27),
+             ("Số người", "so_nguoi", 0.10), ("Danh hiệu thi đua đề nghị", "danh_hieu", 0.30),
+             ("Hình thức khen thưởng đề nghị", "hinh_thuc", 0.24)]
     return (header_block(w, number="{{ so_ky_hieu }}")
             + title_block("BÁO CÁO", "{{ trich_yeu }}", w)
             + addressee("kinh_gui")
@@ -261,9 +273,14 @@ def bao_cao() -> str:
             + paragraphs("xep_loai")
             + heading("3. Kết quả khen thưởng")
             + paragraphs("khen_thuong")
-            + _count_table(award_cols, award_fields, "bang_khen_thuong", total_award, w)
+            + grid(awards, "bang_khen_thuong", w, size=13,
+                   total=["", "Tổng cộng", "{{ tong_tap_the }}", "{{ tong_ca_nhan }}", "",
+                          "{{ tong_tien }}"])
+            + para(after=120)
             + body("Số đề nghị theo từng phòng, ban, đơn vị:", first_line=567)
-            + _count_table(unit_cols, unit_fields, "bang_don_vi", total_unit, w)
+            + grid(units, "bang_don_vi", w, size=13,
+                   total=["", "Tổng cộng", "{{ tong_so_nguoi }}", "", ""])
+            + para(after=120)
             + heading("III. ĐÁNH GIÁ CHUNG")
             + paragraphs("danh_gia")
             + heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ")
@@ -275,26 +292,113 @@ def bao_cao() -> str:
             + section(landscape=False))
 
 
-def _count_table(columns, fields, variable: str, total: list[str], width: int) -> str:
-    widths = [int(width * share) for _, share in columns]
-    widths[-1] += width - sum(widths)
+def page_break() -> str:
+    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
-    def cells(texts, *, bold=False):
-        return [cell(para(run(t, size=13, bold=bold), align="left" if i == 1 else "center"), wd,
-                     valign="center") for i, (t, wd) in enumerate(zip(texts, widths, strict=True))]
 
-    rows = [row(*cells([name for name, _ in columns], bold=True), header=True),
-            row(cell(para(run("{%tr for r in " + variable + " %}")), width, span=len(widths))),
-            row(*cells(["{{ r.%s }}" % f for f in fields])),
-            row(cell(para(run("{%tr endfor %}")), width, span=len(widths))),
-            row(*cells(total, bold=True))]
-    return table(rows, widths, borders=True) + para(after=120)
+def quyet_dinh() -> str:
+    """Quyết định of the office head (Mẫu 1.2), with its list on a page of its own."""
+    w = PORTRAIT_WIDTH
+    columns = [("STT", "stt", 0.08), ("Họ và tên / Tên tập thể", "ten", 0.30),
+               ("Chức vụ, đơn vị công tác", "chuc_vu_don_vi", 0.42), ("Ghi chú", "ghi_chu", 0.20)]
+    return (header_block(w, number="{{ so_ky_hieu }}")
+            + title_block("QUYẾT ĐỊNH", "{{ trich_yeu }}", w)
+            + centred("{{ tham_quyen }}", bold=True, after=240)
+            + legal_basis()
+            + centred("QUYẾT ĐỊNH:", bold=True, before=120, after=120)
+            + tag("{%p for dieu in cac_dieu %}")
+            + para(run("{{ dieu.so }} ", bold=True), run("{{ dieu.noi_dung }}"),
+                   first_line=567, after=120, line=288)
+            + tag("{%p endfor %}")
+            + signature_block(w)
+            + page_break()
+            + centred("DANH SÁCH", bold=True)
+            + centred("{{ tieu_de_danh_sach }}", bold=True)
+            + centred("{{ kem_theo }}", italic=True, after=240)
+            + grid(columns, "dong", w, grouped=True)
+            + section(landscape=False))
+
+
+def bien_ban() -> str:
+    """Biên bản họp Hội đồng Thi đua - Khen thưởng (Mẫu 1.9)."""
+    w = PORTRAIT_WIDTH
+    columns = [("STT", "stt", 0.07), ("Tập thể, cá nhân", "ten", 0.23),
+               ("Đề nghị", "de_nghi", 0.24), ("Phiếu đồng ý", "phieu", 0.11),
+               ("Tỷ lệ", "ty_le", 0.10), ("Ngưỡng", "nguong", 0.12), ("Kết quả", "ket_qua", 0.13)]
+    left, right = w // 2, w - w // 2
+    signatures = table([row(
+        cell(centred("THƯ KÝ", bold=True) + centred("", after=1400)
+             + centred("{{ thu_ky }}", bold=True), left),
+        cell(centred("{{ chuc_danh_chu_tri }}", bold=True) + centred("", after=1400)
+             + centred("{{ chu_tri }}", bold=True), right))], [left, right], borders=False)
+    return (header_block(w, number="{{ so_ky_hieu }}")
+            + title_block("BIÊN BẢN", "{{ trich_yeu }}", w)
+            + paragraphs("mo_dau")
+            + heading("NỘI DUNG")
+            + paragraphs("noi_dung")
+            + grid(columns, "dong", w)
+            + para(after=120)
+            + paragraphs("ket_luan")
+            + para(after=120)
+            + signatures
+            + section(landscape=False))
+
+
+def bao_cao_thanh_tich(kind: str) -> str:
+    """Báo cáo thành tích of one nominee: the appendix form for the subject and the kind."""
+    w = PORTRAIT_WIDTH
+    awards = [("Năm", "nam", 0.14), ("{{ cot_ten }}", "ten", 0.40),
+              ("Số, ngày, tháng, năm của quyết định; cơ quan ban hành", "quyet_dinh", 0.46)]
+    years = [("Năm", "nam", 0.14), ("Mức hoàn thành nhiệm vụ", "xep_loai", 0.46),
+             ("{{ cot_phu }}", "phu", 0.40)]
+    nation = (centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True)
+              + centred("Độc lập - Tự do - Hạnh phúc", size=14, bold=True)
+              + rule_under(w, 3400)
+              + para(run("{{ dia_danh }}, {{ ngay_ky }}", italic=True), align="right", after=240))
+    sections = {
+        "cong-trang": (heading("I. {{ muc_1 }}") + paragraphs("ly_lich")
+                       + heading("II. THÀNH TÍCH ĐẠT ĐƯỢC") + paragraphs("thanh_tich")
+                       + grid(years, "cac_nam", w, size=13) + para(after=120)),
+        "tom-tat": (heading("I. {{ muc_1 }}") + paragraphs("ly_lich")
+                    + heading("II. {{ muc_2 }}") + paragraphs("thanh_tich")),
+    }[kind]
+    sign_left, sign_right = w // 2, w - w // 2
+    signatures = table([row(
+        cell(centred("{{ xac_nhan }}", bold=True) + centred("(Ký, đóng dấu)", italic=True)
+             + centred("", after=1200), sign_left),
+        cell(centred("{{ nguoi_bao_cao_chuc_danh }}", bold=True)
+             + centred("(Ký, ghi rõ họ và tên)", italic=True) + centred("", after=1000)
+             + centred("{{ nguoi_bao_cao }}", bold=True), sign_right))],
+        [sign_left, sign_right], borders=False)
+    return (nation
+            + centred("BÁO CÁO THÀNH TÍCH", bold=True)
+            + centred("{{ de_nghi }}", bold=True)
+            + centred("({{ mau }})", italic=True, after=240)
+            + sections
+            + heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+            + heading("1. Danh hiệu thi đua")
+            + grid([awards[0], ("Danh hiệu thi đua", "ten", 0.40), awards[2]], "danh_hieu", w,
+                   size=13)
+            + heading("2. Hình thức khen thưởng")
+            + grid([awards[0], ("Hình thức khen thưởng", "ten", 0.40), awards[2]], "hinh_thuc",
+                   w, size=13)
+            + para(after=120)
+            + body("{{ cam_doan }}")
+            + signatures
+            + section(landscape=False))
 
 
 DOCUMENTS = {
     "to-trinh-de-nghi-khen-thuong.docx": (to_trinh, "Tờ trình đề nghị khen thưởng"),
     "danh-sach-de-nghi-khen-thuong.docx": (danh_sach, "Danh sách đề nghị khen thưởng"),
     "bao-cao-ket-qua.docx": (bao_cao, "Báo cáo kết quả phong trào thi đua, khen thưởng"),
+    "quyet-dinh-giay-khen.docx": (quyet_dinh, "Quyết định tặng Giấy khen"),
+    "quyet-dinh-danh-hieu.docx": (quyet_dinh, "Quyết định công nhận danh hiệu thi đua"),
+    "bien-ban-hop-hoi-dong.docx": (bien_ban, "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
+    "bao-cao-thanh-tich-cong-trang.docx": (lambda: bao_cao_thanh_tich("cong-trang"),
+                                           "Báo cáo thành tích công trạng"),
+    "bao-cao-thanh-tich-tom-tat.docx": (lambda: bao_cao_thanh_tich("tom-tat"),
+                                        "Báo cáo tóm tắt thành tích đột xuất, chuyên đề"),
 }
 
 

@@ -30,10 +30,15 @@ def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workb
             in result.output)
     assert "Trình cấp trên: 2; thuộc thẩm quyền của Văn phòng: 6." in result.output
     assert "Tiền thưởng: 18.760.000 đồng (mức lương cơ sở 2.340.000 đồng" in result.output
-    assert "Đã ghi 5 tệp vào" in result.output
+    assert "Đã ghi 10 tệp vào" in result.output
+    assert "    - bao-cao-thanh-tich/02-lo-van-pom.docx" in result.output
     generate([path], outputs=tmp_path / "lib")
-    for document in (tmp_path / "lib" / "2025-hang-nam").iterdir():
-        assert (tmp_path / "cli" / "2025-hang-nam" / document.name).read_bytes() == \
+    library = tmp_path / "lib" / "2025-hang-nam"
+    written = [p for p in library.rglob("*") if p.is_file()]
+    assert len(written) == 11  # and the manifest
+    for document in written:
+        relative = document.relative_to(library)
+        assert (tmp_path / "cli" / "2025-hang-nam" / relative).read_bytes() == \
             document.read_bytes()
 
 

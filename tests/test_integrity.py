@@ -60,10 +60,10 @@ def test_overwrite_keeps_no_copy(make_workbook, tmp_path):
 def test_same_inputs_again_change_nothing(make_workbook, tmp_path):
     outputs, workbook = tmp_path / "outputs", make_workbook()
     generate([workbook], outputs=outputs)
-    before = {p: p.stat().st_mtime_ns for p in (outputs / "2025-hang-nam").iterdir()}
+    before = {p: p.stat().st_mtime_ns for p in (outputs / "2025-hang-nam").rglob("*")}
     summary = generate([workbook], outputs=outputs)
     assert summary.rounds[0].changed is False and summary.rounds[0].kept is None
-    assert {p: p.stat().st_mtime_ns for p in (outputs / "2025-hang-nam").iterdir()} == before
+    assert {p: p.stat().st_mtime_ns for p in (outputs / "2025-hang-nam").rglob("*")} == before
     assert [p.name for p in outputs.iterdir() if "ban-cu" in p.name] == []
 
 
@@ -229,7 +229,8 @@ def test_round_without_proposals_writes_no_empty_documents(make_workbook, tmp_pa
     assert result.written == ("bao-cao-ket-qua.docx",)
     assert [name for name, _ in result.skipped] == [
         "to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx",
-        "ket-qua-tham-dinh.xlsx", "tong-hop-kinh-phi.xlsx"]
+        "bao-cao-thanh-tich/", "quyet-dinh-giay-khen.docx", "quyet-dinh-danh-hieu.docx",
+        "bien-ban-hop-hoi-dong.docx", "ket-qua-tham-dinh.xlsx", "tong-hop-kinh-phi.xlsx"]
     text = docx_lines(tmp_path / "out" / "2025-hang-nam" / "bao-cao-ket-qua.docx")
     assert "Trong đợt này không có đề nghị khen thưởng." in text
 
@@ -269,7 +270,7 @@ def check_package(data: bytes) -> None:
 
 def test_every_sample_document_is_a_sound_package(tmp_path):
     generate(sorted((ROOT / "inputs").glob("*.xlsx")), outputs=tmp_path / "out")
-    documents = sorted((tmp_path / "out").glob("*/*.*x"))
-    assert len(documents) == 10
+    documents = sorted((tmp_path / "out").rglob("*.*x"))
+    assert len(documents) == 22
     for path in documents:
         check_package(path.read_bytes()) if path.suffix == ".docx" else zipfile.ZipFile(path)

@@ -58,7 +58,8 @@ def make_round(proposals: list[tuple[Person | Collective, str]], *, day: date = 
     collectives = list(dict.fromkeys([*collectives,
                                       *(s for s in subjects if isinstance(s, Collective))]))
     info = RoundInfo(day.year, term("occasion", "hang-nam"), "", "UBND", "VĂN PHÒNG",
-                     "Văn phòng", "VPUB", "", "Sơn La", day, None, "", "", "Người Ký",
+                     "Văn phòng", "VPUB", "", "Sơn La", day, None, "", "", "", "", "", "",
+                     "Người Ký",
                      "Chánh Văn phòng", "", "", "", "", base_salary, "", "", "", "", "")
     return Round(Path("t.xlsx"), info, CATALOG.regime_for(day), tuple(collectives), tuple(people),
                  tuple(Proposal(s, CATALOG.award(code)) for s, code in proposals),
@@ -68,7 +69,7 @@ def make_round(proposals: list[tuple[Person | Collective, str]], *, day: date = 
 def facts(rating: str | None = None, titles=(), awards=(), initiatives: int = 0,
           spent: int = 0) -> YearFacts:
     return YearFacts(term("rating", rating) if rating else None, initiatives, spent,
-                     {code: "Lịch sử" for code in titles},
+                     {CATALOG.award(code): "Lịch sử" for code in titles},
                      [(CATALOG.award(code), kind, "Lịch sử") for code, kind in awards])
 
 

@@ -90,10 +90,12 @@ def test_regenerating_keeps_foreign_files_and_removes_stale_documents(make_workb
     summary = generate([make_workbook(data)], outputs=outputs)
     names = {p.name for p in round_folder.iterdir()}
     assert names == {"bao-cao-ket-qua.docx", "ket-qua-tham-dinh.xlsx", "tong-hop-kinh-phi.xlsx",
-                     "manifest.json", "ban-ky-scan.pdf"}
+                     "quyet-dinh-danh-hieu.docx", "bien-ban-hop-hoi-dong.docx", "manifest.json",
+                     "ban-ky-scan.pdf"}
     assert (round_folder / "ban-ky-scan.pdf").read_bytes() == b"%PDF signed copy"
     assert [name for name, _ in summary.rounds[0].skipped] == [
-        "to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx"]
+        "to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx",
+        "bao-cao-thanh-tich/", "quyet-dinh-giay-khen.docx"]
 
 
 def test_same_inputs_give_the_same_bytes(make_workbook, tmp_path, monkeypatch):
@@ -106,7 +108,7 @@ def test_same_inputs_give_the_same_bytes(make_workbook, tmp_path, monkeypatch):
     generate([path], outputs=tmp_path / "b")
     first = snapshot(tmp_path / "a" / "2025-hang-nam")
     second = snapshot(tmp_path / "b" / "2025-hang-nam")
-    assert first.keys() == second.keys() and len(first) == 6
+    assert first.keys() == second.keys() and len(first) == 11
     assert first == second
 
 
@@ -119,11 +121,12 @@ def test_manifest_lists_inputs_rules_and_outputs(make_workbook, tmp_path):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["inputs"] == {path.name: hashlib.sha256(path.read_bytes()).hexdigest()}
     assert manifest["rules"].endswith("152/2025/NĐ-CP")
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert files[:3] == ["bao-cao-ket-qua.docx", "bao-cao-thanh-tich/01-phong-kinh-te.docx",
+                         "bao-cao-thanh-tich/02-lo-van-pom.docx"]
     assert manifest["outputs"] == {
         name: hashlib.sha256((folder / name).read_bytes()).hexdigest()
-        for name in ("bao-cao-ket-qua.docx", "danh-sach-de-nghi-khen-thuong.docx",
-                     "ket-qua-tham-dinh.xlsx", "to-trinh-de-nghi-khen-thuong.docx",
-                     "tong-hop-kinh-phi.xlsx")}
+        for name in files if name != "manifest.json"}
 
 
 def test_history_round_writes_nothing(make_workbook, tmp_path):
