@@ -10,6 +10,7 @@ from .rules import Assessment
 from .vn import admin_date, amount_words, count, fold, number
 
 DOTS = "…" * 28  # one line left for the clerk to write by hand
+BLANK = "…" * 12  # a blank inside a sentence
 
 
 # --- what every document shares ------------------------------------------------------------------
@@ -55,7 +56,8 @@ def occasion_phrase(round_: Round) -> str:
     info = round_.info
     if info.occasion.code == "hang-nam" or not info.movement:
         return f"năm {info.year}"
-    return f"{info.occasion.name.lower()} Phong trào thi đua “{info.movement}”"
+    return (f"nhân dịp {info.occasion.name.lower()} Phong trào thi đua “{info.movement}”"
+            + (f" giai đoạn {info.period}" if info.period else ""))
 
 
 def award_phrase(awards: list[Award]) -> str:
@@ -119,12 +121,28 @@ def to_trinh(assessment: Assessment) -> dict:
         "tong_so": subjects_count(proposals, distinct=True),
         "de_nghi": listed(requests),
         "kinh_phi": money_sentence(assessment.money(proposals)),
+        "chi_tieu": quota_sentences(assessment),
         "ho_so": listed(["- Danh sách tập thể, cá nhân đề nghị khen thưởng",
                          "- Báo cáo thành tích của các tập thể, cá nhân",
                          "- Biên bản họp Hội đồng Thi đua - Khen thưởng"]),
         "noi_nhan": listed(["- Như trên", "- Sở Nội vụ", f"- Lưu: VT, {info.drafting_unit}"
                             if info.drafting_unit else "- Lưu: VT"]),
     }
+
+
+def quota_sentences(assessment: Assessment) -> list[str]:
+    """The movement plan's caps, and how the proposals stand against them."""
+    sentences = []
+    for quota in assessment.round.quotas:
+        mine = [p for p in assessment.proposals if p.award == quota.award]
+        caps = [f"{count(cap)} {who}" for cap, who in ((quota.collectives, "tập thể"),
+                                                          (quota.individuals, "cá nhân"))
+                if cap is not None]
+        sentences.append(
+            f"Chỉ tiêu {quota.award.name} theo kế hoạch: tối đa {' và '.join(caps)}"
+            + (f" ({quota.source})" if quota.source else "")
+            + f"; số đề nghị: {subjects_count(mine) or '00'}.")
+    return sentences
 
 
 def money_sentence(amount: int) -> str:
@@ -158,11 +176,12 @@ def danh_sach(assessment: Assessment) -> dict:
     for letter, award in zip("ABCDEFGHIK", awards, strict=False):
         rows.append(heading_row(f"{letter}. {award.name.upper()}"))
         group = [p for p in proposals if p.award == award]
-        for roman, (label, members) in zip(("I", "II"), (
-                ("TẬP THỂ", [p for p in group if p.is_collective]),
-                ("CÁ NHÂN", [p for p in group if not p.is_collective])), strict=True):
+        parts = [(label, members) for label, members in (
+            ("TẬP THỂ", [p for p in group if p.is_collective]),
+            ("CÁ NHÂN", [p for p in group if not p.is_collective])) if members]
+        for roman, (label, members) in zip(("I", "II"), parts, strict=False):
+            rows.append(heading_row(f"{roman}. {label}"))
             if members:
-                rows.append(heading_row(f"{roman}. {label}"))
                 rows += [list_row(i, p.subject, info.agency_name)
                          for i, p in enumerate(members, start=1)]
     return base | {
@@ -212,7 +231,8 @@ def bao_cao(assessment: Assessment) -> dict:
         "dac_diem": [results_sentence(round_)] + ([info.situation] if info.situation else []),
         "chi_dao": paragraphs(info.direction),
         "xep_loai": ratings_sentences(round_),
-        "khen_thuong": [proposals_sentence(assessment), money_sentence(assessment.money())],
+        "khen_thuong": [proposals_sentence(assessment), *quota_sentences(assessment),
+                        money_sentence(assessment.money())],
         "bang_khen_thuong": award_rows,
         "tong_tap_the": sum(p.is_collective for p in proposals),
         "tong_ca_nhan": sum(not p.is_collective for p in proposals),
@@ -317,15 +337,14 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
     verb = "Tặng" if kind == "hinh_thuc" else "Công nhận danh hiệu"
     grants = [f"{verb} {a.name if kind == 'hinh_thuc' else f'“{a.name}”'} cho "
               + subjects_count(p for p in proposals if p.award == a) for a in awards]
-    head = (info.head_title or info.signer_title).upper()
+    head = title_of(info.head_title or info.signer_title, info.agency_name)
     basis = [f"Căn cứ {line}" for line in round_.regime.legal_basis]
     basis.append(f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {info.agency_name}")
     money = assessment.money(proposals)
     return base | {
         "trich_yeu": ("Về việc tặng Giấy khen" if kind == "hinh_thuc"
                       else "Về việc công nhận danh hiệu thi đua") + f" {occasion_phrase(round_)}",
-        "tham_quyen": f"{head} {info.agency_name.upper().removeprefix(head + ' ')}"
-        if not info.agency_name.upper().startswith(head) else info.agency_name.upper(),
+        "tham_quyen": head.upper(),
         "can_cu": listed(basis),
         "cac_dieu": [
             {"so": "Điều 1.", "noi_dung": "; ".join(grants) + " (có danh sách kèm theo), đã có "
@@ -341,9 +360,19 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
                               else "Tập thể, cá nhân được công nhận danh hiệu thi đua")
         + f" {occasion_phrase(round_)}",
         "kem_theo": f"(Kèm theo Quyết định số {base['so_ky_hieu']} {base['ngay_ky']} của "
-                    f"{(info.head_title or info.signer_title)} {info.agency_name})",
-        "dong": grouped_rows(proposals, info.agency_name, short=True),
+                    f"{head})",
+        "dong": grouped_rows(proposals, info.agency_name),
     }
+
+
+def title_of(post: str, agency: str) -> str:
+    """Join a post and its agency, sharing the words they overlap on: "Chánh Văn phòng" +
+    "Văn phòng Ủy ban nhân dân tỉnh" → "Chánh Văn phòng Ủy ban nhân dân tỉnh"."""
+    words, tail = post.split(), agency.split()
+    for size in range(min(len(words), len(tail)), 0, -1):
+        if fold(" ".join(words[-size:])) == fold(" ".join(tail[:size])):
+            return " ".join(words + tail[size:])
+    return f"{post} {agency}"
 
 
 def threshold_short(rule: VoteRule) -> str:
@@ -359,24 +388,30 @@ def achievement_phrase(round_: Round) -> str:
 
 
 def money_article(assessment: Assessment, proposals: tuple[Proposal, ...], money: int) -> str:
-    """Điều 2: the money of each kind of subject, the total and its fund."""
-    by_award = []
+    """Điều 2: the money each kind of subject receives with each award, the total, the fund."""
+    chosen = set(proposals)
+    parts, unpaid = [], False
     for award in awards_of(proposals):
+        what = (f"được tặng {award.name}" if award.kind == "hinh_thuc"
+                else f"đạt danh hiệu “{award.name}”")
         for collective, who in ((True, "tập thể"), (False, "cá nhân")):
-            paid = [j for j in assessment.accepted if j.proposal in set(proposals)
-                    and j.proposal.award == award and j.proposal.is_collective == collective
-                    and j.money]
+            group = [j for j in assessment.accepted if j.proposal in chosen
+                     and j.proposal.award == award and j.proposal.is_collective == collective]
+            paid = [j for j in group if j.money]
+            unpaid |= len(paid) < len(group)
             if paid:
-                by_award.append(f"mỗi {who} {award.name if award.kind == 'hinh_thuc' else ''}"
-                                .replace("  ", " ").rstrip()
-                                + f" được thưởng {number(paid[0].money)} đồng "
-                                  f"({number(paid[0].coefficient)} lần mức lương cơ sở)")
+                parts.append(f"mỗi {who} {what} được thưởng {number(paid[0].money)} đồng "
+                             f"({number(paid[0].coefficient)} lần mức lương cơ sở)")
     info = assessment.round.info
     fund = info.fund or f"Quỹ thi đua, khen thưởng của {info.agency_name}"
-    if not by_award:
+    if not parts:
         return "Các tập thể, cá nhân có tên tại Điều 1 không kèm theo tiền thưởng."
-    return ("Kèm theo " + "; ".join(by_award) + f". Tổng số tiền: {number(money)} đồng (Bằng "
-            f"chữ: {amount_words(money)}), chi từ {fund}.")
+    text = "; ".join(parts)
+    return (text[:1].upper() + text[1:]
+            + ("; người đạt nhiều danh hiệu trong đợt chỉ nhận tiền thưởng của danh hiệu cao "
+               "nhất" if unpaid else "")
+            + f". Tổng số tiền: {number(money)} đồng (Bằng chữ: {amount_words(money)}), chi từ "
+              f"{fund}.")
 
 
 def grouped_rows(proposals: Iterable[Proposal], agency: str, *, short: bool = False) -> list[dict]:
@@ -386,11 +421,12 @@ def grouped_rows(proposals: Iterable[Proposal], agency: str, *, short: bool = Fa
     for letter, award in zip("ABCDEFGHIK", awards_of(proposals), strict=False):
         rows.append(heading_row(f"{letter}. {award.name.upper()}"))
         group = [p for p in proposals if p.award == award]
-        for roman, (label, members) in zip(("I", "II"), (
-                ("TẬP THỂ", [p for p in group if p.is_collective]),
-                ("CÁ NHÂN", [p for p in group if not p.is_collective])), strict=True):
+        parts = [(label, members) for label, members in (
+            ("TẬP THỂ", [p for p in group if p.is_collective]),
+            ("CÁ NHÂN", [p for p in group if not p.is_collective])) if members]
+        for roman, (label, members) in zip(("I", "II"), parts, strict=False):
+            rows.append(heading_row(f"{roman}. {label}"))
             if members:
-                rows.append(heading_row(f"{roman}. {label}"))
                 rows += [list_row(i, p.subject, agency)
                          for i, p in enumerate(members, start=1)]
     return rows
@@ -422,13 +458,13 @@ def bien_ban(assessment: Assessment) -> dict:
         "mo_dau": [
             f"Thời gian bắt đầu: {(council.start_time if council else '') or '… giờ …'}, "
             f"{meeting}.",
-            f"Địa điểm: {(council.venue if council else '') or DOTS}.",
+            f"Địa điểm: {(council.venue if council else '') or BLANK}.",
             f"Thành phần: Hội đồng Thi đua - Khen thưởng {info.agency_name}; có mặt {present} "
             f"thành viên"
             + (f"; vắng mặt: {council.absent}" if council and council.absent else "") + ".",
-            f"Chủ trì: {(council.chair if council else '') or DOTS}"
+            f"Chủ trì: {(council.chair if council else '') or BLANK}"
             + (f", {council.chair_title}" if council and council.chair_title else "") + ".",
-            f"Thư ký: {(council.secretary if council else '') or DOTS}.",
+            f"Thư ký: {(council.secretary if council else '') or BLANK}.",
         ],
         "noi_dung": [
             f"Hội đồng đã nghe báo cáo kết quả thẩm định hồ sơ đề nghị khen thưởng "
@@ -524,12 +560,12 @@ def profile(subject: Person | Collective, agency: str) -> list[str]:
         return [f"Tên tập thể: {subject.name}.",
                 f"Đơn vị cấp trên: {subject.parent or agency}.",
                 f"Kết quả đánh giá năm: {subject.rating.name.lower()}.",
-                f"Chức năng, nhiệm vụ, cơ cấu tổ chức: {DOTS}"]
+                f"Chức năng, nhiệm vụ, cơ cấu tổ chức: {BLANK}"]
     return [f"Họ và tên: {subject.name}. Giới tính: {subject.sex.name}.",
-            f"Năm sinh: {subject.birth_year}. Quê quán: {DOTS[:12]}",
+            f"Năm sinh: {subject.birth_year}. Quê quán: {BLANK}",
             "Chức vụ, đơn vị công tác: "
             + ", ".join(x for x in (subject.position, subject.unit) if x) + ".",
-            f"Trình độ chuyên môn, nghiệp vụ: {DOTS[:12]}"]
+            f"Trình độ chuyên môn, nghiệp vụ: {BLANK}"]
 
 
 def slug(text: str) -> str:

@@ -136,8 +136,14 @@ class RoundInfo:
 
     @property
     def decision_date(self) -> date:
-        """The date whose law applies: Ngày ký, else 30/11 of the year (SPEC §5)."""
-        return self.sign_date or date(self.year, 11, 30)
+        """The date whose law applies: Ngày ký (its month's first day when only the month is
+        known), else 30/11 of the year (SPEC §5)."""
+        if self.sign_date:
+            return self.sign_date
+        if self.sign_month:
+            month, year = self.sign_month
+            return date(year, month, 1)
+        return date(self.year, 11, 30)
 
 
 @dataclass(frozen=True)

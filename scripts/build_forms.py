@@ -195,6 +195,7 @@ def to_trinh() -> str:
             + tag("{%p for dong in de_nghi %}")
             + body("{{ dong }}")
             + tag("{%p endfor %}")
+            + paragraphs("chi_tieu")
             + body("{{ kinh_phi }}")
             + body("Hồ sơ kèm theo gồm:")
             + tag("{%p for dong in ho_so %}")

@@ -1,4 +1,5 @@
-"""Write the sample workbooks of inputs/: an invented Văn phòng UBND tỉnh Sơn La, two yearly rounds.
+"""Write the sample workbooks of inputs/: an invented Văn phòng UBND tỉnh Sơn La, two yearly
+rounds and the tổng kết of its 2021-2025 movement.
 
 Every person here is invented. Run: python scripts/make_sample.py [FOLDER]
 """
@@ -126,7 +127,51 @@ def year_round(year: int) -> dict:
                  "assessment": ASSESSMENT, "plans": PLANS, "proposals": REQUESTS}
     for row in people + collectives:
         row["votes"] = VOTES.get(row["code"], 9)
-    return {"info": info, "council": {"members": 9, "present": 9}, "tables": tables}
+    council = {"members": 9, "present": 9, "meeting_date": f"{26 if year == 2025 else 2}/"
+               f"{11 if year == 2025 else 12}/{year}", "start_time": "08 giờ 00",
+               "end_time": "10 giờ 30", "venue": "Phòng họp số 2, Văn phòng UBND tỉnh",
+               "chair": "Đặng Quốc Khải", "chair_title": "Chủ tịch Hội đồng",
+               "secretary": "Vũ Đức Thắng"}
+    return {"info": info, "council": council, "tables": tables}
+
+
+def final_round() -> dict:
+    """The tổng kết 2021-2025 of the movement of the seed plan, within its quotas."""
+    base = year_round(2025)
+    people = [dict(p, title=None, award=None, achievements="", kind=None)
+              for p in base["tables"]["individuals"]]
+    movement = {
+        "CB002": "Chủ trì tham mưu 12 đề án hỗ trợ xã đạt chuẩn nông thôn mới giai đoạn "
+                 "2021-2025.",
+        "CB007": "Theo dõi, tổng hợp tiến độ 19 tiêu chí nông thôn mới của các xã được phân "
+                 "công giúp đỡ.",
+        "CB017": "Phối hợp vận động nguồn lực hỗ trợ xây dựng 03 nhà văn hóa bản.",
+        "CB019": "Xây dựng chuyên mục “Sơn La chung sức xây dựng nông thôn mới” trên Cổng "
+                 "Thông tin điện tử tỉnh.",
+        "CB021": "Tuyên truyền 120 tin, bài về điển hình tiên tiến trong phong trào.",
+    }
+    for person in people:
+        if person["code"] in movement:
+            person |= {"award": "Bằng khen của Chủ tịch UBND tỉnh", "kind": "Phong trào",
+                       "achievements": movement[person["code"]]}
+        elif person["code"] in ("CB009", "CB014"):
+            person |= {"award": "Giấy khen của Chánh Văn phòng", "kind": "Phong trào",
+                       "achievements": "Tích cực tham gia phong trào tại xã được phân công."}
+    collectives = [dict(c, title=None, award=None, achievements="")
+                   for c in base["tables"]["collectives"]]
+    for collective in collectives:
+        if collective["code"] in ("KT", "TTTT"):
+            collective |= {"award": "Bằng khen của Chủ tịch UBND tỉnh", "kind": "Phong trào",
+                           "achievements": "Đơn vị dẫn đầu Phong trào thi đua “Văn phòng UBND "
+                                           "tỉnh Sơn La chung sức xây dựng nông thôn mới”."}
+    info = INFO | {"year": 2025, "occasion": "Tổng kết", "period": "2021-2025",
+                   "sign_date": "12/2025", "situation": "Phong trào được phát động theo Kế "
+                   "hoạch năm 2022 của Văn phòng UBND tỉnh, triển khai tới tất cả phòng, ban, "
+                   "đơn vị trực thuộc."}
+    quotas = [{"award": "Bằng khen của Chủ tịch UBND tỉnh", "collectives": 2, "individuals": 5,
+               "source": "Kế hoạch tổ chức thực hiện Phong trào thi đua, mục IV.2"}]
+    return {"info": info, "council": base["council"] | {"meeting_date": "05/12/2025"},
+            "tables": {"collectives": collectives, "individuals": people, "quotas": quotas}}
 
 
 def _earlier_achievements(people: list[dict], collectives: list[dict]) -> None:
@@ -173,9 +218,10 @@ REQUESTS = "Đề nghị Sở Nội vụ tiếp tục hướng dẫn nghiệp v�
 def main(folder: Path) -> None:
     catalog = Catalog()
     folder.mkdir(parents=True, exist_ok=True)
-    for year in (2024, 2025):
-        data = year_round(year)
-        print(write_workbook(folder / f"{year}-hang-nam.xlsx", catalog,
+    rounds = {"2024-hang-nam.xlsx": year_round(2024), "2025-hang-nam.xlsx": year_round(2025),
+              "2025-tong-ket.xlsx": final_round()}
+    for name, data in rounds.items():
+        print(write_workbook(folder / name, catalog,
                              pairs={"info": data["info"], "council": data["council"]},
                              tables=data["tables"]))
 

@@ -126,8 +126,8 @@ def test_movement_round_names_the_movement(make_workbook, tmp_path):
     data["info"] |= {"occasion": "Tổng kết", "movement": "Chung sức xây dựng nông thôn mới"}
     generate([make_workbook(data, name="tong-ket.xlsx")], outputs=tmp_path / "out")
     lines = docx_lines(tmp_path / "out" / "2025-tong-ket" / "to-trinh-de-nghi-khen-thuong.docx")
-    assert lines[3] == ("Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh tổng "
-                        "kết Phong trào thi đua “Chung sức xây dựng nông thôn mới”")
+    assert lines[3] == ("Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh nhân dịp "
+                        "tổng kết Phong trào thi đua “Chung sức xây dựng nông thôn mới”")
     assert ("Căn cứ Kế hoạch tổ chức thực hiện Phong trào thi đua “Chung sức xây dựng nông thôn "
             "mới”;") in lines
 

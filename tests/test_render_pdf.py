@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 import shutil
 import subprocess
+import unicodedata
 from collections import Counter
 
 import pytest

@@ -102,7 +102,7 @@ def test_sign_date_may_give_only_month_and_year(make_workbook, catalog):
     data["info"]["sign_date"] = "tháng 11/2025"
     round_, _ = checked(make_workbook(data), catalog)
     assert (round_.info.sign_date, round_.info.sign_month) == (None, (11, 2025))
-    assert round_.info.decision_date == date(2025, 11, 30)
+    assert round_.info.decision_date == date(2025, 11, 1)  # the month's law and salary apply
 
 
 def test_round_before_2024_is_history_only(make_workbook, catalog):
