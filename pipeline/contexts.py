@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .model import Award, Collective, Person, Proposal, Round, VoteRule
-from .rules import Assessment
+from .rules import Assessment, Judgement
 from .vn import admin_date, amount_words, count, fold, number
 
 DOTS = "…" * 28  # one line left for the clerk to write by hand
@@ -334,8 +334,7 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
     awards = awards_of(proposals)
     number = info.number_qd_giay_khen if kind == "hinh_thuc" else info.number_qd_danh_hieu
     base = common(round_, "QĐ", number)
-    verb = "Tặng" if kind == "hinh_thuc" else "Công nhận danh hiệu"
-    grants = [f"{verb} {a.name if kind == 'hinh_thuc' else f'“{a.name}”'} cho "
+    grants = [(a.name if kind == "hinh_thuc" else f"danh hiệu “{a.name}”") + " cho "
               + subjects_count(p for p in proposals if p.award == a) for a in awards]
     head = title_of(info.head_title or info.signer_title, info.agency_name)
     basis = [f"Căn cứ {line}" for line in round_.regime.legal_basis]
@@ -347,8 +346,9 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
         "tham_quyen": head.upper(),
         "can_cu": listed(basis),
         "cac_dieu": [
-            {"so": "Điều 1.", "noi_dung": "; ".join(grants) + " (có danh sách kèm theo), đã có "
-             f"thành tích {achievement_phrase(round_)}."},
+            {"so": "Điều 1.", "noi_dung": ("Tặng " if kind == "hinh_thuc" else "Công nhận ")
+             + "; ".join(grants) + " (có danh sách kèm theo), đã có thành tích "
+             f"{achievement_phrase(round_)}."},
             {"so": "Điều 2.", "noi_dung": money_article(assessment, proposals, money)},
             {"so": "Điều 3.", "noi_dung": "Quyết định này có hiệu lực kể từ ngày ký. Trưởng các "
              "phòng, ban, đơn vị thuộc Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu "
@@ -365,6 +365,11 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
     }
 
 
+def times(coefficient: float) -> str:
+    """A coefficient as documents write it: "0,3 lần", "1,0 lần"."""
+    return f"{coefficient:.1f}".replace(".", ",") + " lần"
+
+
 def title_of(post: str, agency: str) -> str:
     """Join a post and its agency, sharing the words they overlap on: "Chánh Văn phòng" +
     "Văn phòng Ủy ban nhân dân tỉnh" → "Chánh Văn phòng Ủy ban nhân dân tỉnh"."""
@@ -373,6 +378,23 @@ def title_of(post: str, agency: str) -> str:
         if fold(" ".join(words[-size:])) == fold(" ".join(tail[:size])):
             return " ".join(words + tail[size:])
     return f"{post} {agency}"
+
+
+def ballot_row(number_: int, judgement: Judgement) -> dict:
+    """A line of the biên bản: the vote against its threshold; a proposal the rules refuse
+    does not pass whatever its vote."""
+    ballot = judgement.ballot
+    if not judgement.accepted:
+        result = "Không đủ điều kiện"
+    elif ballot is None:
+        result = "Chưa có phiếu"
+    else:
+        result = "Đạt" if ballot.passed else "Chưa đạt"
+    return {"stt": number_, "ten": judgement.proposal.subject.name,
+            "de_nghi": judgement.proposal.award.name,
+            "phieu": f"{ballot.votes}/{ballot.base}" if ballot else "",
+            "ty_le": percent(ballot.votes, ballot.base) if ballot else "",
+            "nguong": threshold_short(ballot.rule) if ballot else "", "ket_qua": result}
 
 
 def threshold_short(rule: VoteRule) -> str:
@@ -401,7 +423,7 @@ def money_article(assessment: Assessment, proposals: tuple[Proposal, ...], money
             unpaid |= len(paid) < len(group)
             if paid:
                 parts.append(f"mỗi {who} {what} được thưởng {number(paid[0].money)} đồng "
-                             f"({number(paid[0].coefficient)} lần mức lương cơ sở)")
+                             f"({times(paid[0].coefficient)} mức lương cơ sở)")
     info = assessment.round.info
     fund = info.fund or f"Quỹ thi đua, khen thưởng của {info.agency_name}"
     if not parts:
@@ -440,15 +462,7 @@ def bien_ban(assessment: Assessment) -> dict:
     council = round_.council
     base = common(round_, "BB", council.number if council else "")
     base["so_ky_hieu"] = document_number(council.number if council else "", "BB", "HĐTĐKT")
-    rows = []
-    for i, j in enumerate(assessment.judgements, start=1):
-        ballot = j.ballot
-        rows.append({"stt": i, "ten": j.proposal.subject.name, "de_nghi": j.proposal.award.name,
-                     "phieu": f"{ballot.votes}/{ballot.base}" if ballot else "",
-                     "ty_le": percent(ballot.votes, ballot.base) if ballot else "",
-                     "nguong": threshold_short(ballot.rule) if ballot else "",
-                     "ket_qua": ("Đạt" if ballot.passed else "Chưa đạt") if ballot
-                     else "Chưa có phiếu"})
+    rows = [ballot_row(i, j) for i, j in enumerate(assessment.judgements, start=1)]
     present = (f"{count(council.present or council.members)}/{count(council.members)}"
                if council else "…/…")
     meeting = admin_date(council.meeting_date if council else None,
@@ -472,7 +486,9 @@ def bien_ban(assessment: Assessment) -> dict:
         "dong": rows,
         "ket_luan": [
             "Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân có kết quả “Đạt” theo "
-            "quy định.",
+            "quy định."
+            + (f" {count(len(assessment.refused))} đề nghị không đủ điều kiện theo kết quả thẩm "
+               "định, không đưa vào danh sách." if assessment.refused else ""),
             f"Cuộc họp kết thúc vào {(council.end_time if council else '') or '… giờ …'}, "
             f"{meeting}./."],
         "thu_ky": (council.secretary if council else "") or "",

@@ -164,3 +164,163 @@ def test_messy_twin_gives_the_same_documents(make_workbook, tmp_path):
     for path in clean_docs:
         twin = tmp_path / "messy" / "2025-hang-nam" / path.relative_to(folder)
         assert twin.read_bytes() == path.read_bytes(), path.name
+
+
+MEETING = {"meeting_date": "02/12/2025", "start_time": "14 giờ 00", "end_time": "16 giờ 00",
+           "venue": "Phòng họp tầng 2", "chair": "Hà Minh Tuấn",
+           "chair_title": "Chủ tịch Hội đồng", "secretary": "Lường Thị Mai"}
+
+
+@pytest.fixture
+def full_set(make_workbook, tmp_path):
+    data = round_data()
+    data["pairs"]["council"] |= MEETING
+    generate([make_workbook(data)], outputs=tmp_path / "outputs")
+    return tmp_path / "outputs" / "2025-hang-nam"
+
+
+QD_DANH_HIEU = [
+    HEADER,
+    "Số:      /QĐ-VPUB | Sơn La, ngày 05 tháng 12 năm 2025",
+    "QUYẾT ĐỊNH",
+    "Về việc công nhận danh hiệu thi đua năm 2025",
+    "CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
+    "thi hành một số điều của Luật Thi đua, khen thưởng;",
+    "Theo đề nghị của Hội đồng Thi đua - Khen thưởng Văn phòng Ủy ban nhân dân tỉnh Sơn La.",
+    "QUYẾT ĐỊNH:",
+    "Điều 1. Công nhận danh hiệu “Chiến sĩ thi đua cơ sở” cho 01 cá nhân; danh hiệu “Lao động "
+    "tiên tiến” cho 02 cá nhân; danh hiệu “Tập thể lao động tiên tiến” cho 02 tập thể (có danh "
+    "sách kèm theo), đã có thành tích hoàn thành xuất sắc nhiệm vụ năm 2025.",
+    "Điều 2. Mỗi cá nhân đạt danh hiệu “Chiến sĩ thi đua cơ sở” được thưởng 2.340.000 đồng (1,0 "
+    "lần mức lương cơ sở); mỗi cá nhân đạt danh hiệu “Lao động tiên tiến” được thưởng 710.000 "
+    "đồng (0,3 lần mức lương cơ sở); mỗi tập thể đạt danh hiệu “Tập thể lao động tiên tiến” được "
+    "thưởng 1.880.000 đồng (0,8 lần mức lương cơ sở). Tổng số tiền: 7.520.000 đồng (Bằng chữ: "
+    "Bảy triệu năm trăm hai mươi nghìn đồng), chi từ Quỹ thi đua, khen thưởng của Văn phòng Ủy "
+    "ban nhân dân tỉnh Sơn La.",
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Trưởng các phòng, ban, đơn vị thuộc Văn "
+    "phòng và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    "Nơi nhận:/- Như Điều 3;/- Lưu: VT, TCHCQT. | " + SIGNATURE,
+    "DANH SÁCH",
+    "Tập thể, cá nhân được công nhận danh hiệu thi đua năm 2025",
+    "(Kèm theo Quyết định số      /QĐ-VPUB ngày 05 tháng 12 năm 2025 của Chánh Văn phòng Ủy ban "
+    "nhân dân tỉnh Sơn La)",
+    "STT | Họ và tên / Tên tập thể | Chức vụ, đơn vị công tác | Ghi chú",
+    "A. CHIẾN SĨ THI ĐUA CƠ SỞ",
+    "I. CÁ NHÂN",
+    "1 | Ông Lò Văn Pọm | Trưởng phòng, Phòng Kinh tế | ",
+    "B. LAO ĐỘNG TIÊN TIẾN",
+    "I. CÁ NHÂN",
+    "1 | Ông Giàng A Páo | Chuyên viên, Phòng Kinh tế | ",
+    "2 | Bà Cầm Thị Ánh | Viên chức, Trung tâm Thông tin | ",
+    "C. TẬP THỂ LAO ĐỘNG TIÊN TIẾN",
+    "I. TẬP THỂ",
+    "1 | Phòng Kinh tế | Văn phòng Ủy ban nhân dân tỉnh Sơn La | ",
+    "2 | Trung tâm Thông tin | Văn phòng Ủy ban nhân dân tỉnh Sơn La | ",
+]
+
+BIEN_BAN = [
+    HEADER,
+    "Số:      /BB-HĐTĐKT | Sơn La, ngày 05 tháng 12 năm 2025",
+    "BIÊN BẢN",
+    "Họp xét khen thưởng năm 2025",
+    "Thời gian bắt đầu: 14 giờ 00, ngày 02 tháng 12 năm 2025.",
+    "Địa điểm: Phòng họp tầng 2.",
+    "Thành phần: Hội đồng Thi đua - Khen thưởng Văn phòng Ủy ban nhân dân tỉnh Sơn La; có mặt "
+    "09/09 thành viên.",
+    "Chủ trì: Hà Minh Tuấn, Chủ tịch Hội đồng.",
+    "Thư ký: Lường Thị Mai.",
+    "NỘI DUNG",
+    "Hội đồng đã nghe báo cáo kết quả thẩm định hồ sơ đề nghị khen thưởng năm 2025 và tiến hành "
+    "biểu quyết. Kết quả như sau:",
+    "STT | Tập thể, cá nhân | Đề nghị | Phiếu đồng ý | Tỷ lệ | Ngưỡng | Kết quả",
+    "1 | Phòng Kinh tế | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh | 9/9 | 100% | > 50% | Đạt",
+    "2 | Lò Văn Pọm | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh | 9/9 | 100% | > 50% | Đạt",
+    "3 | Cầm Thị Ánh | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh | 9/9 | 100% | > 50% | "
+    "Không đủ điều kiện",
+    "4 | Nguyễn Thị Ánh | Giấy khen của Chánh Văn phòng | 9/9 | 100% | > 50% | Đạt",
+    "5 | Lò Văn Pọm | Chiến sĩ thi đua cơ sở | 9/9 | 100% | ≥ 80% | Đạt",
+    "6 | Giàng A Páo | Lao động tiên tiến | 9/9 | 100% | > 50% | Đạt",
+    "7 | Cầm Thị Ánh | Lao động tiên tiến | 9/9 | 100% | > 50% | Đạt",
+    "8 | Phòng Kinh tế | Tập thể lao động tiên tiến | 9/9 | 100% | > 50% | Đạt",
+    "9 | Trung tâm Thông tin | Tập thể lao động tiên tiến | 9/9 | 100% | > 50% | Đạt",
+    "Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân có kết quả “Đạt” theo quy định. "
+    "01 đề nghị không đủ điều kiện theo kết quả thẩm định, không đưa vào danh sách.",
+    "Cuộc họp kết thúc vào 16 giờ 00, ngày 02 tháng 12 năm 2025./.",
+    "THƯ KÝ//Lường Thị Mai | CHỦ TỊCH HỘI ĐỒNG//Hà Minh Tuấn",
+]
+
+BAO_CAO_THANH_TICH = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Sơn La, ngày 05 tháng 12 năm 2025",
+    "BÁO CÁO THÀNH TÍCH",
+    "Đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+    "(Báo cáo thành tích đề nghị khen thưởng công trạng cá nhân)",
+    "I. SƠ LƯỢC LÝ LỊCH",
+    "Họ và tên: Lò Văn Pọm. Giới tính: Nam.",
+    "Năm sinh: 1980. Quê quán: ………………………………",
+    "Chức vụ, đơn vị công tác: Trưởng phòng, Phòng Kinh tế.",
+    "Trình độ chuyên môn, nghiệp vụ: ………………………………",
+    "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+    "02 sáng kiến cấp cơ sở.",
+    "Năm | Mức hoàn thành nhiệm vụ | Sáng kiến được công nhận",
+    "2023 | Hoàn thành xuất sắc nhiệm vụ | 01 sáng kiến",
+    "2024 | Hoàn thành xuất sắc nhiệm vụ | 01 sáng kiến",
+    "2025 | Hoàn thành xuất sắc nhiệm vụ | 02 sáng kiến",
+    "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+    "1. Danh hiệu thi đua",
+    "Năm | Danh hiệu thi đua | Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
+    "2024 | Chiến sĩ thi đua cơ sở | Quyết định số 215/QĐ-VPUB ngày 10/12/2024",
+    "2. Hình thức khen thưởng",
+    "Năm | Hình thức khen thưởng | Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
+    " | Chưa có trong lịch sử | ",
+    "Tôi xin cam đoan nội dung báo cáo trên là đúng sự thật.",
+    "XÁC NHẬN CỦA CHÁNH VĂN PHÒNG/(Ký, đóng dấu)/ | NGƯỜI BÁO CÁO/(Ký, ghi rõ họ và tên)//"
+    "Lò Văn Pọm",
+]
+
+
+def test_quyet_dinh_danh_hieu_text(full_set):
+    assert docx_lines(full_set / "quyet-dinh-danh-hieu.docx") == QD_DANH_HIEU
+
+
+def test_quyet_dinh_giay_khen_names_its_money(full_set):
+    lines = docx_lines(full_set / "quyet-dinh-giay-khen.docx")
+    assert lines[3] == "Về việc tặng Giấy khen năm 2025"
+    assert lines[9] == ("Điều 1. Tặng Giấy khen của Chánh Văn phòng cho 01 cá nhân (có danh sách "
+                        "kèm theo), đã có thành tích hoàn thành xuất sắc nhiệm vụ năm 2025.")
+    assert lines[10].startswith("Điều 2. Mỗi cá nhân được tặng Giấy khen của Chánh Văn phòng "
+                                "được thưởng 710.000 đồng (0,3 lần mức lương cơ sở).")
+    assert "1 | Bà Nguyễn Thị Ánh | Giám đốc, Trung tâm Thông tin | " in lines
+
+
+def test_bien_ban_text(full_set):
+    assert docx_lines(full_set / "bien-ban-hop-hoi-dong.docx") == BIEN_BAN
+
+
+def test_bao_cao_thanh_tich_text(full_set):
+    assert docx_lines(full_set / "bao-cao-thanh-tich" / "02-lo-van-pom.docx") == \
+        BAO_CAO_THANH_TICH
+
+
+def test_one_report_per_row_of_the_danh_sach(full_set):
+    reports = sorted(p.name for p in (full_set / "bao-cao-thanh-tich").iterdir())
+    assert reports == ["01-phong-kinh-te.docx", "02-lo-van-pom.docx"]
+    rows = [line for line in docx_lines(full_set / "danh-sach-de-nghi-khen-thuong.docx")
+            if line[:1].isdigit()]
+    assert len(rows) == len(reports)
+    collective = docx_lines(full_set / "bao-cao-thanh-tich" / "01-phong-kinh-te.docx")
+    assert "(Báo cáo thành tích đề nghị khen thưởng công trạng tập thể)" in collective
+    assert "I. ĐẶC ĐIỂM, TÌNH HÌNH" in collective
+
+
+def test_movement_achievement_gets_the_short_form(make_workbook, tmp_path):
+    data = round_data()
+    data["tables"]["individuals"][2] |= {"kind": "Phong trào"}
+    generate([make_workbook(data)], outputs=tmp_path / "out")
+    folder = tmp_path / "out" / "2025-hang-nam" / "bao-cao-thanh-tich"
+    anh = docx_lines(folder / "03-cam-thi-anh.docx")
+    assert "(Báo cáo thành tích thi đua theo chuyên đề, theo đợt)" in anh
+    assert "Vận hành cổng thông tin an toàn." in anh
