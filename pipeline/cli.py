@@ -1,4 +1,4 @@
-"""Command line: khenthuong generate | check | init."""
+"""Command line: khenthuong generate | check | init | forms."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from pathlib import Path
 import click
 
 from .catalog import DEFAULT_FORMS, Catalog
-from .errors import InputError, KhenthuongError, Problem
-from .main import RoundResult, Summary, check, find_workbooks, generate, summary_json
+from .errors import BrokenTemplates, InputError, KhenthuongError, Problem, Severity
+from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
+from .render import TEMPLATES
 from .rules import Assessment, Verdict
 from .vn import number, short_date
 from .workbook import annotated_copy, blank_workbook
@@ -49,6 +50,10 @@ def _reports_errors(command: Callable) -> Callable:
             return command(*args, **kwargs)
         except InputError as err:
             _print_problems(err.problems)
+            click.secho(str(err), fg="red", err=True)
+            sys.exit(err.exit_code)
+        except BrokenTemplates as err:
+            _print_template_problems(err.problems)
             click.secho(str(err), fg="red", err=True)
             sys.exit(err.exit_code)
         except KhenthuongError as err:
@@ -126,6 +131,31 @@ def init_command(path: Path, year: int | None, forms: Path) -> None:
     click.echo(f"Đã tạo {path}: điền số liệu (xoá các dòng ví dụ), rồi chạy “khenthuong check”.")
 
 
+@main.command("forms")
+@_forms_option
+@_reports_errors
+def forms_command(forms: Path) -> None:
+    """Kiểm tra các mẫu văn bản trong forms/: thẻ, biến, khổ giấy, lề, cỡ chữ, số trang."""
+    problems = check_forms(forms)
+    _print_template_problems(problems)
+    broken = {p.template for p in problems if p.severity is Severity.ERROR}
+    for name in TEMPLATES:
+        if name not in {p.template for p in problems}:
+            click.echo(f"{name}: không có lỗi.")
+    if broken:
+        raise BrokenTemplates(problems)
+
+
+def _print_template_problems(problems) -> None:
+    for template, group in groupby(problems, key=lambda p: p.template):
+        click.echo(f"{template}:")
+        for problem in group:
+            color = "red" if problem.severity is Severity.ERROR else "yellow"
+            click.secho(f"  {problem.severity.value}", fg=color, nl=False)
+            tag = f" “{problem.tag}”" if problem.tag else ""
+            click.echo(f" — {problem.place}:{tag} {problem.message}.")
+
+
 def _check_marked_path(marked: Path, chosen: list[Path]) -> None:
     if len(chosen) != 1:
         raise click.UsageError("--xlsx chỉ dùng khi kiểm tra một bảng tính.")
@@ -178,6 +208,8 @@ def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
 def _print_summary(summary: Summary, *, verbose: bool) -> None:
     if summary.warnings:
         _print_problems(summary.warnings)
+    if summary.template_warnings:
+        _print_template_problems(summary.template_warnings)
     for result in summary.rounds:
         _print_round(result, verbose=verbose)
 

@@ -153,6 +153,18 @@ class TemplateError(KhenthuongError):
         super().__init__(f"Mẫu “{template}” bị lỗi: {reason}.")
 
 
+class BrokenTemplates(KhenthuongError):
+    """Raised when templates in forms/ have broken tags or unknown variables."""
+
+    exit_code = 3
+
+    def __init__(self, problems: list) -> None:
+        self.problems = problems
+        names = sorted({p.template for p in problems})
+        super().__init__(f"Mẫu văn bản bị lỗi: {', '.join(names)}; chưa ghi văn bản nào. Sửa "
+                         "theo các dòng trên rồi chạy “khenthuong forms” để kiểm tra lại.")
+
+
 class OutputError(KhenthuongError):
     """Raised when outputs cannot be written; earlier outputs stay as they were."""
 

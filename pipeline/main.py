@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .catalog import DEFAULT_FORMS, Catalog
-from .errors import InputError, KhenthuongError, Kind, Problem, UnreadableWorkbook
+from .errors import (
+    BrokenTemplates,
+    InputError,
+    KhenthuongError,
+    Kind,
+    Problem,
+    Severity,
+    UnreadableWorkbook,
+)
 from .history import Earlier, build_history
 from .model import Round
 from .read import read_workbook
-from .render import render_round, skipped
+from .render import TEMPLATES, render_round, skipped, template_variables
 from .rules import Assessment, assess
+from .templates import TemplateProblem, check_template
 from .validate import validate
+from .workbook import blank_workbook
 from .write import RenderedRound, write_rounds
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
@@ -37,6 +48,7 @@ class Summary:
 
     rounds: tuple[RoundResult, ...]
     warnings: tuple[Problem, ...]
+    template_warnings: tuple[TemplateProblem, ...] = ()
 
 
 def find_workbooks(inputs: Path) -> list[Path]:
@@ -105,13 +117,34 @@ def _others(workbooks: list[Path], history: list[Path]) -> list[Path]:
     return [p for key, p in sorted(pool.items()) if key not in chosen]
 
 
+def check_forms(forms: Path = DEFAULT_FORMS) -> list[TemplateProblem]:
+    """Check every template the pipeline fills, against what the pipeline provides to it."""
+    catalog = Catalog(forms)
+    with tempfile.TemporaryDirectory() as folder:
+        example = blank_workbook(Path(folder) / "mau.xlsx", catalog, year=catalog.regimes[-1]
+                                 .effective_from.year + 1)
+        assessment = check([example], forms=forms).rounds[0].assessment
+    known = template_variables(assessment)
+    problems = []
+    for name in TEMPLATES:
+        path = forms / name
+        if not path.is_file():
+            problems.append(TemplateProblem(name, "thư mục forms", "không tìm thấy tệp mẫu"))
+        else:
+            problems += check_template(path, known.get(name))
+    return problems
+
+
 def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS,
              history: list[Path] = (), overwrite: bool = False) -> Summary:
-    """Check every workbook, render its documents, and write all of them or none.
+    """Check every workbook and template, render the documents, write all of them or none.
 
     A previous version of a round's files is moved aside with the time in its folder name,
     unless `overwrite`."""
     summary = check(workbooks, forms=forms, history=history)
+    template_problems = check_forms(forms)
+    if any(p.severity is Severity.ERROR for p in template_problems):
+        raise BrokenTemplates(template_problems)
     rendered = {r.round.slug: RenderedRound(r.round.slug, r.round.source, r.round.regime.name,
                                             render_round(r.assessment, forms))
                 for r in summary.rounds if r.assessment is not None}
@@ -121,7 +154,7 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
                 skipped=tuple(skipped(r.assessment)), changed=written[r.round.slug].changed,
                 kept=written[r.round.slug].kept) if r.assessment else r
         for r in summary.rounds)
-    return Summary(results, summary.warnings)
+    return Summary(results, summary.warnings, tuple(template_problems))
 
 
 def _same_round_twice(rounds: list[Round]) -> list[Problem]:

@@ -13,6 +13,7 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from .contexts import (
+    REPORT_FORMS,
     achievement_reports,
     bao_cao,
     bien_ban,
@@ -125,3 +126,15 @@ OUTPUTS = (
     Output("tong-hop-kinh-phi.xlsx", lambda a, _: {"tong-hop-kinh-phi.xlsx": money_xlsx(a)},
            lambda a: a.money() > 0, "không có tiền thưởng"),
 )
+
+
+def template_variables(assessment: Assessment) -> dict[str, set[str]]:
+    """What the pipeline provides to each template, from an assessment that needs them all."""
+    known = {doc.filename: set(doc.build(assessment)) for doc in DOCUMENTS}
+    for _, template, context in achievement_reports(assessment):
+        known.setdefault(template, set()).update(context)
+    return known
+
+
+TEMPLATES = tuple(dict.fromkeys([*(d.filename for d in DOCUMENTS),
+                                 *(template for template, _ in REPORT_FORMS.values())]))

@@ -195,7 +195,9 @@ def _examples(year: int) -> dict:
         "tables": {
             "collectives": [
                 {"code": "TH", "name": units[0], "rating": "Hoàn thành xuất sắc nhiệm vụ",
-                 "title": "Tập thể lao động tiên tiến", "votes": 9},
+                 "title": "Tập thể lao động tiên tiến", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                 "achievements": "02 năm liên tục hoàn thành xuất sắc nhiệm vụ (ví dụ).",
+                 "votes": 9},
                 {"code": "TTTT", "name": units[1], "rating": "Hoàn thành tốt nhiệm vụ",
                  "title": "Tập thể lao động tiên tiến", "votes": 9}],
             "individuals": [
@@ -207,9 +209,12 @@ def _examples(year: int) -> dict:
                  "achievements": "Sáng kiến số hoá hồ sơ (ví dụ).", "votes": 9},
                 {"code": "VD02", "name": "Giàng A Mẫu", "sex": "Nam", "birth_year": 1992,
                  "position": "Viên chức", "unit": units[1], "rating": "Hoàn thành tốt nhiệm vụ",
-                 "discipline": "Không", "title": "Lao động tiên tiến", "votes": 9}],
+                 "discipline": "Không", "kind": "Phong trào", "title": "Lao động tiên tiến",
+                 "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                 "achievements": "Tiêu biểu trong phong trào thi đua của tỉnh (ví dụ).",
+                 "votes": 9}],
             "history": [
-                {"code": "VD01", "name": "Lò Thị Mẫu", "birth_year": 1988, "years": year - 1,
+                {"code": "TH", "name": units[0], "years": year - 1,
                  "what": "Hoàn thành xuất sắc nhiệm vụ"},
                 {"code": "VD01", "name": "Lò Thị Mẫu", "birth_year": 1988, "years": year - 1,
                  "what": "Chiến sĩ thi đua cơ sở", "decision_number": "01/QĐ-VPUB"}],

@@ -1,0 +1,132 @@
+"""`khenthuong forms`: templates edited the way Word edits them, each problem found in its place."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.catalog import DEFAULT_FORMS
+from pipeline.cli import main
+from pipeline.main import check_forms
+from pipeline.templates import check_template
+
+TO_TRINH = "to-trinh-de-nghi-khen-thuong.docx"
+
+
+def edit(path: Path, part: str, old: str, new: str) -> None:
+    """Change a template's XML as a Word session would leave it."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    xml = parts[part].decode("utf-8")
+    assert old in xml, old
+    parts[part] = xml.replace(old, new, 1).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+@pytest.fixture
+def forms(tmp_path) -> Path:
+    copy = tmp_path / "forms"
+    shutil.copytree(DEFAULT_FORMS, copy)
+    return copy
+
+
+def break_like_word(forms: Path) -> None:
+    path = forms / TO_TRINH
+    # Word's spell checker splits a tag over three runs with different formatting.
+    edit(path, "word/document.xml", "{{ trich_yeu }}",
+         "{{ tri</w:t></w:r><w:r><w:rPr><w:b/><w:lang w:val=\"en-US\"/></w:rPr>"
+         "<w:t xml:space=\"preserve\">ch_y</w:t></w:r><w:r><w:rPr><w:b/></w:rPr>"
+         "<w:t xml:space=\"preserve\">eu }}")
+    # AutoFormat turns straight quotes into curly ones.
+    edit(path, "word/document.xml", "{{ kinh_phi }}", "{{ kinh_phi ~ “” }}")
+    # A clerk types a variable the pipeline does not provide.
+    edit(path, "word/document.xml", "{{ tong_so }}", "{{ tong_so_moi }}")
+
+
+def test_shipped_templates_have_no_problem():
+    assert check_forms(DEFAULT_FORMS) == []
+
+
+def test_word_damage_is_reported_with_its_place(forms):
+    break_like_word(forms)
+    problems = {(p.place, p.tag, p.message.split(";")[0]) for p in check_forms(forms)
+                if p.template == TO_TRINH}
+    assert problems == {
+        ("đoạn 2", "{{ trich_yeu }}", "bị Word tách thành nhiều đoạn định dạng"),
+        ("đoạn 18", "{{ kinh_phi ~ “” }}", "có dấu nháy cong “ ” trong thẻ"),
+    }
+
+
+def test_unknown_variable_is_named_with_its_paragraph(forms):
+    edit(forms / TO_TRINH, "word/document.xml", "{{ tong_so }}", "{{ tong_so_moi }}")
+    (problem,) = check_forms(forms)
+    assert (problem.template, problem.place, problem.tag) == (TO_TRINH, "đoạn 11",
+                                                             "{{ tong_so_moi }}")
+    assert problem.message == "là biến không có trong dữ liệu của chương trình"
+
+
+def test_unbalanced_block(forms):
+    edit(forms / TO_TRINH, "word/document.xml", "{%p endfor %}", "")
+    (problem,) = check_forms(forms)
+    assert problem.place == "khối lệnh" and "endfor" in problem.message
+
+
+def test_unclosed_tag(forms):
+    edit(forms / TO_TRINH, "word/document.xml", "{{ kinh_phi }}", "{{ kinh_phi }")
+    (problem,) = check_forms(forms)
+    assert (problem.place, problem.message) == ("đoạn 18", "thẻ mở mà không đóng")
+
+
+def test_tag_in_a_header_is_checked_too(forms):
+    edit(forms / TO_TRINH, "word/header1.xml", "<w:t>2</w:t>",
+         "<w:t>{{ so_</w:t></w:r><w:r><w:t>trang }}</w:t>")
+    problems = [p for p in check_forms(forms) if p.template == TO_TRINH]
+    assert problems and problems[0].place.startswith("đầu trang (header1.xml)")
+
+
+def test_layout_rules_are_warnings(forms):
+    edit(forms / TO_TRINH, "word/document.xml", 'w:left="1701"', 'w:left="850"')
+    edit(forms / TO_TRINH, "word/document.xml", "<w:titlePg/>", "")
+    problems = check_template(forms / TO_TRINH, None)
+    assert [(p.severity.value, p.place, p.message) for p in problems] == [
+        ("Cảnh báo", "lề trang", "lề left 15 mm, cần 30–35 mm"),
+        ("Cảnh báo", "số trang", "cần số trang ở giữa lề trên, không đánh số trang đầu")]
+
+
+def test_forms_command_exit_codes(forms):
+    runner = CliRunner()
+    good = runner.invoke(main, ["forms", "--forms", str(DEFAULT_FORMS)])
+    assert good.exit_code == 0 and f"{TO_TRINH}: không có lỗi." in good.output
+    break_like_word(forms)
+    bad = runner.invoke(main, ["forms", "--forms", str(forms)])
+    assert bad.exit_code == 3
+    assert "Lỗi — đoạn 2: “{{ trich_yeu }}” bị Word tách thành nhiều đoạn định dạng" in bad.output
+    assert "Mẫu văn bản bị lỗi: to-trinh-de-nghi-khen-thuong.docx" in bad.output
+
+
+def test_generate_refuses_a_broken_template_with_the_same_message(forms, make_workbook, tmp_path):
+    outputs = tmp_path / "outputs"
+    runner = CliRunner()
+    first = runner.invoke(main, ["generate", str(make_workbook()), "--outputs", str(outputs),
+                                 "--forms", str(DEFAULT_FORMS)])
+    assert first.exit_code == 0
+    before = {p: p.read_bytes() for p in outputs.rglob("*") if p.is_file()}
+    edit(forms / TO_TRINH, "word/document.xml", "{{ tong_so }}", "{{ tong_so_moi }}")
+    result = runner.invoke(main, ["generate", str(make_workbook()), "--outputs", str(outputs),
+                                  "--forms", str(forms)])
+    assert result.exit_code == 3
+    assert "Lỗi — đoạn 11: “{{ tong_so_moi }}” là biến không có trong dữ liệu" in result.output
+    assert {p: p.read_bytes() for p in outputs.rglob("*") if p.is_file()} == before
+
+
+def test_missing_template_is_named(forms):
+    (forms / "bien-ban-hop-hoi-dong.docx").unlink()
+    (problem,) = check_forms(forms)
+    assert (problem.template, problem.message) == ("bien-ban-hop-hoi-dong.docx",
+                                                   "không tìm thấy tệp mẫu")
