@@ -117,7 +117,8 @@ def _syntax_and_variables(path: Path, known: set[str] | None) -> list[TemplatePr
     if known is None:
         return []
     return [TemplateProblem(path.name, _where(path, name), "là biến không có trong dữ liệu của "
-                            "chương trình", "{{ " + name + " }}") for name in sorted(wanted - known)]
+                            "chương trình", "{{ " + name + " }}")
+            for name in sorted(wanted - known)]
 
 
 def _where(path: Path, name: str) -> str:

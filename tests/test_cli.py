@@ -87,7 +87,8 @@ def test_broken_template_exits_3_with_its_name(make_workbook, tmp_path):
     result = run("generate", str(make_workbook()), "--outputs", str(tmp_path / "o"),
                  "--forms", str(forms))
     assert result.exit_code == 3
-    assert "Mẫu “to-trinh-de-nghi-khen-thuong.docx” bị lỗi: không tìm thấy tệp mẫu" in result.output
+    assert "to-trinh-de-nghi-khen-thuong.docx:\n  Lỗi — thư mục forms: không tìm thấy tệp mẫu." \
+        in result.output
 
 
 def test_missing_forms_folder_is_explained(make_workbook, tmp_path):

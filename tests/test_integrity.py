@@ -16,7 +16,8 @@ from lxml import etree
 
 from pipeline import generate
 from pipeline.catalog import DEFAULT_FORMS
-from pipeline.errors import OutputError, TemplateError
+from pipeline.errors import BrokenTemplates, OutputError, TemplateError
+from pipeline.main import check
 from pipeline.write import _locked
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,17 +121,25 @@ def test_unreadable_template_is_named(make_workbook, tmp_path):
     forms = tmp_path / "forms"
     shutil.copytree(DEFAULT_FORMS, forms)
     (forms / "danh-sach-de-nghi-khen-thuong.docx").write_bytes(b"PK\x03\x04 cut short")
-    with pytest.raises(TemplateError, match="danh-sach-de-nghi-khen-thuong.docx"):
+    with pytest.raises(BrokenTemplates, match="danh-sach-de-nghi-khen-thuong.docx") as caught:
         generate([make_workbook()], outputs=tmp_path / "out", forms=forms)
+    assert caught.value.problems[0].message == "không phải văn bản Word .docx đọc được"
     assert not (tmp_path / "out" / "2025-hang-nam").exists()
 
 
 def test_undefined_variable_is_an_error_not_a_blank(make_workbook, tmp_path):
+    """Even past the template check, filling never prints a blank for a missing variable."""
+    from pipeline.render import TO_TRINH, render
+
     forms = tmp_path / "forms"
     shutil.copytree(DEFAULT_FORMS, forms)
     _edit_template(forms / "to-trinh-de-nghi-khen-thuong.docx",
                    "{{ trich_yeu }}", "{{ trich_yeu }} {{ so_quyet_dinh_cu }}")
+    assessment = check([make_workbook()]).rounds[0].assessment
     with pytest.raises(TemplateError, match="so_quyet_dinh_cu"):
+        render(forms / TO_TRINH.filename, TO_TRINH.build(assessment), title="x",
+               round_=assessment.round)
+    with pytest.raises(BrokenTemplates):
         generate([make_workbook()], outputs=tmp_path / "out", forms=forms)
 
 
