@@ -76,13 +76,17 @@ def main() -> None:
 @_forms_option
 @click.option("--overwrite", is_flag=True,
               help="Ghi đè bản trước thay vì giữ lại trong thư mục “<đợt>.ban-cu-<thời gian>”.")
+@click.option("--pdf", is_flag=True, help="Thêm bản PDF của mỗi văn bản (cần LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
 @_reports_errors
 def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, forms: Path,
-                     overwrite: bool, quiet: bool) -> None:
+                     overwrite: bool, pdf: bool, quiet: bool) -> None:
     """Kiểm tra bảng tính và lập bộ văn bản của từng đợt vào thư mục outputs/."""
     summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs, forms=forms,
-                       history=_history(inputs), overwrite=overwrite)
+                       history=_history(inputs), overwrite=overwrite, pdf=pdf)
+    if summary.pdf_missing:
+        click.secho("Không tìm thấy LibreOffice (soffice) nên không tạo PDF; các tệp .docx vẫn "
+                    "được lập đủ.", fg="yellow", err=True)
     if not quiet:
         _print_summary(summary, verbose=False)
 

@@ -18,6 +18,7 @@ from .errors import (
 )
 from .history import Earlier, build_history
 from .model import Round
+from .pdf import find_soffice, to_pdf
 from .read import read_workbook
 from .render import TEMPLATES, render_round, skipped, template_variables
 from .rules import Assessment, assess
@@ -49,6 +50,7 @@ class Summary:
     rounds: tuple[RoundResult, ...]
     warnings: tuple[Problem, ...]
     template_warnings: tuple[TemplateProblem, ...] = ()
+    pdf_missing: bool = False  # PDFs were asked for but LibreOffice is not installed
 
 
 def find_workbooks(inputs: Path) -> list[Path]:
@@ -136,25 +138,32 @@ def check_forms(forms: Path = DEFAULT_FORMS) -> list[TemplateProblem]:
 
 
 def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS,
-             history: list[Path] = (), overwrite: bool = False) -> Summary:
+             history: list[Path] = (), overwrite: bool = False, pdf: bool = False) -> Summary:
     """Check every workbook and template, render the documents, write all of them or none.
 
     A previous version of a round's files is moved aside with the time in its folder name,
-    unless `overwrite`."""
+    unless `overwrite`. With `pdf`, LibreOffice adds a PDF beside each .docx when installed."""
     summary = check(workbooks, forms=forms, history=history)
     template_problems = check_forms(forms)
     if any(p.severity is Severity.ERROR for p in template_problems):
         raise BrokenTemplates(template_problems)
-    rendered = {r.round.slug: RenderedRound(r.round.slug, r.round.source, r.round.regime.name,
-                                            render_round(r.assessment, forms))
-                for r in summary.rounds if r.assessment is not None}
+    soffice = find_soffice() if pdf else None
+    rendered = {}
+    for result in summary.rounds:
+        if result.assessment is not None:
+            files = render_round(result.assessment, forms)
+            if soffice:
+                files |= to_pdf(files, soffice)
+            rendered[result.round.slug] = RenderedRound(result.round.slug, result.round.source,
+                                                        result.round.regime.name, files)
     written = write_rounds(outputs, list(rendered.values()), overwrite=overwrite)
     results = tuple(
         replace(r, folder=outputs / r.round.slug, written=tuple(rendered[r.round.slug].files),
                 skipped=tuple(skipped(r.assessment)), changed=written[r.round.slug].changed,
                 kept=written[r.round.slug].kept) if r.assessment else r
         for r in summary.rounds)
-    return Summary(results, summary.warnings, tuple(template_problems))
+    return Summary(results, summary.warnings, tuple(template_problems),
+                   pdf_missing=pdf and soffice is None)
 
 
 def _same_round_twice(rounds: list[Round]) -> list[Problem]:

@@ -134,3 +134,13 @@ def test_check_json_carries_every_verdict_and_reason(make_workbook):
         ("Cầm Thị Ánh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")]
     assert any(r["source"] == "Luật Thi đua, khen thưởng 2022, Điều 74" and not r["passed"]
                for r in refused[0]["reasons"])
+
+
+def test_pdf_without_libreoffice_says_so_and_still_writes_the_docx(make_workbook, tmp_path,
+                                                                    monkeypatch):
+    monkeypatch.setattr("pipeline.main.find_soffice", lambda: None)
+    result = run("generate", str(make_workbook()), "--outputs", str(tmp_path / "o"), "--pdf")
+    assert result.exit_code == 0
+    assert "Không tìm thấy LibreOffice (soffice) nên không tạo PDF" in result.output
+    assert (tmp_path / "o" / "2025-hang-nam" / "to-trinh-de-nghi-khen-thuong.docx").exists()
+    assert not list((tmp_path / "o").rglob("*.pdf"))

@@ -116,3 +116,25 @@ def test_fonts_are_times_new_roman_or_its_metric_twin(pdfs):
         names = {line.split()[0].split("+")[-1] for line in out}
         assert names and all(n.startswith(("TimesNewRoman", "LiberationSerif")) for n in names), \
             (doc.name, names)
+
+
+def test_pdf_option_converts_each_round_in_one_run(make_workbook, tmp_path, monkeypatch):
+    if shutil.which("soffice") is None:
+        pytest.skip("needs soffice") if not os.environ.get("CI") else pytest.fail("no soffice")
+    from pipeline import pdf
+
+    calls = []
+    real_run = subprocess.run
+
+    def counted(command, **kwargs):
+        calls.append(command)
+        return real_run(command, **kwargs)
+
+    monkeypatch.setattr(pdf.subprocess, "run", counted)
+    generate([make_workbook()], outputs=tmp_path / "out", pdf=True)
+    folder = tmp_path / "out" / "2025-hang-nam"
+    docx = sorted(p.relative_to(folder).with_suffix("") for p in folder.rglob("*.docx"))
+    pdfs = sorted(p.relative_to(folder).with_suffix("") for p in folder.rglob("*.pdf"))
+    assert docx == pdfs and len(docx) == 8
+    assert len(calls) == 1
+    assert "(A4)" in _info(folder / "to-trinh-de-nghi-khen-thuong.pdf")["Page size"]
