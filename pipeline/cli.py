@@ -141,13 +141,12 @@ def init_command(path: Path, year: int | None, forms: Path) -> None:
 def forms_command(forms: Path) -> None:
     """Kiểm tra các mẫu văn bản trong forms/: thẻ, biến, khổ giấy, lề, cỡ chữ, số trang."""
     problems = check_forms(forms)
-    _print_template_problems(problems)
-    broken = {p.template for p in problems if p.severity is Severity.ERROR}
     for name in TEMPLATES:
         if name not in {p.template for p in problems}:
             click.echo(f"{name}: không có lỗi.")
-    if broken:
+    if any(p.severity is Severity.ERROR for p in problems):
         raise BrokenTemplates(problems)
+    _print_template_problems(problems)
 
 
 def _print_template_problems(problems) -> None:

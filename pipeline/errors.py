@@ -161,8 +161,8 @@ class BrokenTemplates(KhenthuongError):
     def __init__(self, problems: list) -> None:
         self.problems = problems
         names = sorted({p.template for p in problems})
-        super().__init__(f"Mẫu văn bản bị lỗi: {', '.join(names)}; chưa ghi văn bản nào. Sửa "
-                         "theo các dòng trên rồi chạy “khenthuong forms” để kiểm tra lại.")
+        super().__init__(f"Mẫu văn bản bị lỗi: {', '.join(names)}; không văn bản nào được lập. "
+                         "Sửa theo các dòng trên rồi chạy “khenthuong forms” để kiểm tra lại.")
 
 
 class OutputError(KhenthuongError):
