@@ -172,23 +172,11 @@ def danh_sach(assessment: Assessment) -> dict:
     proposals = assessment.submitted
     awards = awards_of(proposals)
     base = common(round_, "TTr", info.number_to_trinh)
-    rows: list[dict] = []
-    for letter, award in zip("ABCDEFGHIK", awards, strict=False):
-        rows.append(heading_row(f"{letter}. {award.name.upper()}"))
-        group = [p for p in proposals if p.award == award]
-        parts = [(label, members) for label, members in (
-            ("TẬP THỂ", [p for p in group if p.is_collective]),
-            ("CÁ NHÂN", [p for p in group if not p.is_collective])) if members]
-        for roman, (label, members) in zip(("I", "II"), parts, strict=False):
-            rows.append(heading_row(f"{roman}. {label}"))
-            if members:
-                rows += [list_row(i, p.subject, info.agency_name)
-                         for i, p in enumerate(members, start=1)]
     return base | {
         "tieu_de": f"Tập thể, cá nhân đề nghị {award_phrase(awards)} {occasion_phrase(round_)}",
         "kem_theo": f"(Kèm theo Tờ trình số {base['so_ky_hieu']} {base['ngay_ky']} "
                     f"của {info.agency_name})",
-        "dong": rows,
+        "dong": grouped_rows(proposals, info.agency_name),
     }
 
 
@@ -448,9 +436,7 @@ def grouped_rows(proposals: Iterable[Proposal], agency: str, *, short: bool = Fa
             ("CÁ NHÂN", [p for p in group if not p.is_collective])) if members]
         for roman, (label, members) in zip(("I", "II"), parts, strict=False):
             rows.append(heading_row(f"{roman}. {label}"))
-            if members:
-                rows += [list_row(i, p.subject, agency)
-                         for i, p in enumerate(members, start=1)]
+            rows += [list_row(i, p.subject, agency) for i, p in enumerate(members, start=1)]
     return rows
 
 
