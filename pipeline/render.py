@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import jinja2
 from docxtpl import DocxTemplate
@@ -25,6 +28,7 @@ from .contexts import (
 )
 from .errors import TemplateError
 from .model import Round
+from .ooxml import package, stable_zip
 from .rules import Assessment
 from .xlsx import money_xlsx, verdicts_xlsx
 
@@ -74,9 +78,82 @@ def skipped(assessment: Assessment) -> list[tuple[str, str]]:
 
 
 def render(template: Path, context: dict, *, title: str, round_: Round) -> bytes:
-    """Render one template strictly (autoescape, undefined variables are errors)."""
+    """Fill one template strictly (autoescape; an undefined variable is an error)."""
     if not template.is_file():
         raise TemplateError(template.name, "không tìm thấy tệp mẫu trong thư mục forms")
+    stat = template.stat()
+    return _compiled(template, stat.st_mtime_ns, stat.st_size).fill(
+        context, title=title, day=round_.info.decision_date)
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: Path, mtime_ns: int, size: int) -> CompiledTemplate:
+    """One compiled template per file version (a clerk may edit forms/ between runs)."""
+    return CompiledTemplate(path)
+
+
+# docxtpl features whose output needs its own post-processing (column fixing, picture ids):
+# templates using them are filled by docxtpl itself, slower but the same.
+_NEEDS_DOCXTPL = re.compile(r"\{%\s*(tc|colspan|cellbg|vm|hm)\b|docPr|\{\{\s*r\s|\{%\s*r\s")
+_PARTS = re.compile(r"word/(header|footer)\d*\.xml")
+
+
+class CompiledTemplate:
+    """A template prepared once — patched by docxtpl's rules, compiled by Jinja — and then
+    filled many times; the result is the document docxtpl would make, without re-reading and
+    re-parsing the package for every document."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            with zipfile.ZipFile(path) as package_:
+                self.entries = [(e.filename, package_.read(e)) for e in package_.infolist()]
+        except (zipfile.BadZipFile, OSError) as err:
+            raise TemplateError(path.name, "tệp không phải văn bản Word .docx hợp lệ") from err
+        parts = dict(self.entries)
+        if "word/document.xml" not in parts:
+            raise TemplateError(path.name, "thiếu phần nội dung word/document.xml")
+        document = parts["word/document.xml"].decode("utf-8")
+        body = re.search(r"(<w:body[^>]*>)(.*)(</w:body>)", document, flags=re.DOTALL)
+        self.head, self.tail = document[:body.start(2)], document[body.end(2):]
+        sources = {"word/document.xml": body.group(2)}
+        sources |= {name: data.decode("utf-8") for name, data in self.entries
+                    if _PARTS.fullmatch(name) and b"{" in data}
+        self.docxtpl = DocxTemplate(path)  # for its XML clean-up rules, not to load the package
+        self.slow = any(_NEEDS_DOCXTPL.search(text) for text in sources.values())
+        env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        try:
+            self.templates = {
+                name: env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1",
+                                             self.docxtpl.patch_xml(text)))
+                for name, text in sources.items()}
+        except jinja2.TemplateSyntaxError as err:
+            raise TemplateError(path.name, f"thẻ sai cú pháp ({err.message})") from err
+
+    def fill(self, context: dict, *, title: str, day: date) -> bytes:
+        if self.slow:
+            return render_with_docxtpl(self.path, context, title=title, day=day)
+        filled = {}
+        for name, template in self.templates.items():
+            try:
+                xml = template.render(context)
+            except jinja2.UndefinedError as err:
+                raise TemplateError(self.path.name,
+                                    f"biến không có trong dữ liệu ({err.message})") from err
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            xml = (xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
+                   .replace("%_}", "%}"))
+            if any(mark in xml for mark in "\n\t\a\f"):
+                xml = self.docxtpl.resolve_listing(xml)
+            filled[name] = xml
+        filled["word/document.xml"] = self.head + filled["word/document.xml"] + self.tail
+        filled["docProps/core.xml"] = _core(title, day)
+        return package((name, filled[name].encode("utf-8") if name in filled else data)
+                       for name, data in self.entries)
+
+
+def render_with_docxtpl(template: Path, context: dict, *, title: str, day: date) -> bytes:
+    """Fill a template the plain docxtpl way: the reference the fast path is tested against."""
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     try:
         doc = DocxTemplate(template)
@@ -87,14 +164,29 @@ def render(template: Path, context: dict, *, title: str, round_: Round) -> bytes
         raise TemplateError(template.name, f"biến không có trong dữ liệu ({err.message})") from err
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise TemplateError(template.name, "tệp không phải văn bản Word .docx hợp lệ") from err
-    stamp = datetime.combine(round_.info.decision_date, time())
+    stamp = datetime.combine(day, time())
     props = doc.docx.core_properties
     props.title, props.author, props.last_modified_by = title, "khenthuong", "khenthuong"
     props.created = props.modified = stamp
     props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
+
+
+def _core(title: str, day: date) -> str:
+    """Document properties derived from the round, never from the clock."""
+    stamp = f"{day:%Y-%m-%d}T00:00:00Z"
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{escape(title)}</dc:title><dc:creator>khenthuong</dc:creator>"
+            "<cp:lastModifiedBy>khenthuong</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>")
 
 
 DOCUMENTS = (

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
 import shutil
 import tempfile
-import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,8 +19,6 @@ from .errors import OutputError
 MANIFEST = "manifest.json"
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$")  # file, or folder/file
 LOCK = ".khenthuong.lock"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-PACKAGES = (".docx", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -69,8 +65,7 @@ def write_rounds(outputs: Path, rounds: list[RenderedRound], *, overwrite: bool 
 def _stage(folder: Path, round_: RenderedRound) -> None:
     """Write a round's files and its manifest into the staging folder."""
     folder.mkdir(parents=True)
-    files = {name: stable_zip(data) if name.endswith(PACKAGES) else data
-             for name, data in round_.files.items()}
+    files = round_.files
     for name, data in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
@@ -193,16 +188,3 @@ def _written_by_tool(folder: Path) -> set[str]:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def stable_zip(data: bytes) -> bytes:
-    """Rewrite an Office package with fixed entry dates, so equal content gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry))
-    return out.getvalue()

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from .model import Collective, Person
+from .ooxml import stable_zip
 from .rules import Assessment, Judgement
 from .vn import amount_words
 
@@ -85,7 +86,7 @@ def _book(title: str, columns: Sequence[tuple[str, int]], rows: list[list], asse
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()  # Workbook.save would stamp the clock as "modified"
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
 
 
 def _kind(judgement: Judgement) -> str:
