@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from .model import Award, Collective, Person, Proposal, Round, VoteRule
@@ -279,20 +279,16 @@ def unit_rows(assessment: Assessment) -> list[dict]:
     for name in [c.name for c in round_.collectives] + [p.unit for p in round_.people]:
         units.setdefault(fold(name), name)
 
-    def unit_of(proposal: Proposal) -> str:
+    proposals: dict[str, list[Proposal]] = defaultdict(list)
+    for proposal in assessment.proposals:
         subject = proposal.subject
-        return fold(subject.name if isinstance(subject, Collective) else subject.unit)
-
-    rows = []
-    for position, (key, unit) in enumerate(units.items(), start=1):
-        mine = [p for p in assessment.proposals if unit_of(p) == key]
-        rows.append({
-            "stt": position, "ten": unit,
-            "so_nguoi": sum(fold(p.unit) == key for p in round_.people),
-            "danh_hieu": award_tally(p for p in mine if p.award.kind == "danh_hieu"),
-            "hinh_thuc": award_tally(p for p in mine if p.award.kind == "hinh_thuc"),
-        })
-    return rows
+        proposals[fold(subject.name if isinstance(subject, Collective) else subject.unit)] \
+            .append(proposal)
+    people = Counter(fold(p.unit) for p in round_.people)
+    return [{"stt": position, "ten": unit, "so_nguoi": people[key],
+             "danh_hieu": award_tally(p for p in proposals[key] if p.award.kind == "danh_hieu"),
+             "hinh_thuc": award_tally(p for p in proposals[key] if p.award.kind == "hinh_thuc")}
+            for position, (key, unit) in enumerate(units.items(), start=1)]
 
 
 def award_tally(proposals: Iterable[Proposal]) -> str:

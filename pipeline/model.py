@@ -1,4 +1,8 @@
-"""The values that cross the stages: terms, awards, subjects, proposals, rounds."""
+"""The values that cross the stages: terms, awards, subjects, proposals, rounds.
+
+Terms, awards, subjects and proposals compare by identity (eq=False): each is made once, by the
+catalog or by validation, and is a key of many dicts, where hashing every field would cost more
+than all the rules."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Term:
     """A value of a closed vocabulary: the code the program uses, the name documents print."""
 
@@ -18,7 +22,7 @@ class Term:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Award:
     """A danh hiệu thi đua or hình thức khen thưởng, with who decides it."""
 
@@ -146,7 +150,7 @@ class RoundInfo:
         return date(self.year, 11, 30)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Collective:
     """A phòng, ban or đơn vị as rated in the round."""
 
@@ -161,7 +165,7 @@ class Collective:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Person:
     """A cán bộ, công chức, viên chức or người lao động as rated in the round."""
 
@@ -185,7 +189,7 @@ class Person:
 Subject = Person | Collective
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Proposal:
     """One subject proposed for one award."""
 

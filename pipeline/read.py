@@ -10,6 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from python_calamine import CalamineWorkbook
 
 from .catalog import Catalog, Column, Sheet
 from .errors import Kind, Problem, UnreadableWorkbook, quoted
@@ -134,15 +135,13 @@ def _check_file(path: Path) -> None:
 
 
 def _load_rows(path: Path) -> dict[str, list[tuple]]:
-    """Load each sheet's cached values as rows of cleaned values."""
+    """Load each sheet's cached values as rows of cleaned values, row 1 first (calamine reads
+    20.000 rows in a fraction of a second; openpyxl stays for writing and formulas)."""
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            return {ws.title: [tuple(_clean_value(v) for v in row)
-                               for row in ws.iter_rows(values_only=True)]
-                    for ws in book.worksheets}
-        finally:
-            book.close()
+        book = CalamineWorkbook.from_path(str(path))
+        return {name: [tuple(_clean_value(v) for v in row)
+                       for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)]
+                for name in book.sheet_names}
     except Exception as err:  # any parser failure on a damaged file means the same to a clerk
         raise UnreadableWorkbook(path, "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx") \
             from err
@@ -197,6 +196,8 @@ def _clean_value(value: object) -> object:
         return clean(value) or None
     if isinstance(value, datetime):
         return value.date()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return value
 
 

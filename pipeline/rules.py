@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from .catalog import Catalog
 from .errors import KhenthuongError
@@ -81,7 +82,7 @@ class Judgement:
     coefficient: float = 0.0
     money: int = 0
 
-    @property
+    @cached_property
     def accepted(self) -> bool:
         return self.verdict is not Verdict.INELIGIBLE
 
@@ -101,21 +102,21 @@ class Assessment:
     def accepted(self) -> tuple[Judgement, ...]:
         return tuple(j for j in self.judgements if j.accepted)
 
-    @property
+    @cached_property
     def refused(self) -> tuple[Judgement, ...]:
         return tuple(j for j in self.judgements if not j.accepted)
 
-    @property
+    @cached_property
     def submitted(self) -> tuple[Proposal, ...]:
         """Accepted proposals that go to the provincial chairman by tờ trình."""
         return tuple(j.proposal for j in self.accepted if j.proposal.award.route == "province")
 
-    @property
+    @cached_property
     def decided(self) -> tuple[Proposal, ...]:
         """Accepted proposals the office head decides."""
         return tuple(j.proposal for j in self.accepted if j.proposal.award.route == "office")
 
-    @property
+    @cached_property
     def proposals(self) -> tuple[Proposal, ...]:
         return self.submitted + self.decided
 

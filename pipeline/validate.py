@@ -277,10 +277,11 @@ class _Checker:
         return unit
 
     def duplicates(self, people: list[Person]) -> None:
-        """Warn about one name listed twice: the same person, or two people to tell apart."""
+        """Warn about one name listed twice without a Mã to tell the two apart."""
         rows = defaultdict(list)
         for index, person in enumerate(people):
-            rows[fold(person.name)].append(index)
+            if not person.code:
+                rows[fold(person.name)].append(index)
         records = self.raw.tables.get("individuals", [])
         for first, *others in (group for group in rows.values() if len(group) > 1):
             for other in others:
@@ -288,7 +289,6 @@ class _Checker:
                          expected=f"trùng với dòng {people[first].row} (năm sinh "
                                   f"{people[first].birth_year} và {people[other].birth_year}); "
                                   "hãy kiểm tra hoặc ghi Mã để phân biệt")
-
 
     def codes_unique(self, sheet: str, subjects: list) -> None:
         """A Mã names one subject: it is how later years find them."""

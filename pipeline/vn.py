@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -28,6 +29,7 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # hu
 _PUNCT = re.compile(r"[.,;:()*\"'“”‘’/\\_\-–]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Return a matching key: no case, no diacritics (đ → d), no punctuation, single spaces."""
     text = unicodedata.normalize("NFD", clean(text).lower().replace("đ", "d"))
