@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import datetime
 from pathlib import Path
 
@@ -20,9 +21,8 @@ HEADER_SEARCH_ROWS = 30
 _NUMBERING = re.compile(r"^\(\d+\)$")  # the "(1) (2) (3)" row many forms put under headers
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A value as read, with where it stands."""
+class Cell(NamedTuple):
+    """A value as read, with where it stands (a tuple: a workbook holds hundreds of thousands)."""
 
     value: object  # str (clean NFC), int, float, date or None
     row: int
@@ -139,7 +139,7 @@ def _load_rows(path: Path) -> dict[str, list[tuple]]:
     20.000 rows in a fraction of a second; openpyxl stays for writing and formulas)."""
     try:
         book = CalamineWorkbook.from_path(str(path))
-        return {name: [tuple(_clean_value(v) for v in row)
+        return {name: [tuple(map(_clean_value, row))
                        for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)]
                 for name in book.sheet_names}
     except Exception as err:  # any parser failure on a damaged file means the same to a clerk
@@ -151,6 +151,7 @@ def _load_rows(path: Path) -> dict[str, list[tuple]]:
 # stores "Cộng hoà" as "Céng hoµ", VNI as "Coäng hoøa". None of them is used in Vietnamese.
 _TCVN3 = set("µ¸¶·¹¨©ª«¬®¾»¼½ÆÇËÌÎÏ×ØÜÞßåæç")
 _VNI = set("äëïöüøñû")
+_LEGACY = re.compile("[" + re.escape("".join(_TCVN3 | _VNI)) + "]")
 _VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # VNI text holds â, ê, ô as tone carriers
 
 
@@ -159,7 +160,8 @@ def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[tuple]]) ->
     for key, title in raw.sheet_titles.items():
         for number, row in enumerate(rows_by_sheet[title], start=1):
             for index, value in enumerate(row):
-                if isinstance(value, str) and not _VIETNAMESE.search(value):
+                if isinstance(value, str) and _LEGACY.search(value) \
+                        and not _VIETNAMESE.search(value):
                     tcvn3 = sum(ch in _TCVN3 for ch in value)
                     vni = sum(ch in _VNI for ch in value)
                     if max(tcvn3, vni) >= 2:
@@ -192,6 +194,8 @@ def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
 
 
 def _clean_value(value: object) -> object:
+    if value == "":
+        return None
     if isinstance(value, str):
         return clean(value) or None
     if isinstance(value, datetime):
@@ -234,10 +238,12 @@ def _read_table(rows: list[tuple], sheet: Sheet, raw: RawWorkbook) -> list[Recor
             raw.problem(Kind.MISSING_COLUMN, sheet.key, row=header_at + 1,
                         expected=column.label, value=seen_headers)
     records = []
+    places = [(column.key, i, get_column_letter(i + 1), column.label)
+              for i, column in mapping.values()]
     for number, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        cells = {column.key: Cell(row[i] if i < len(row) else None, number,
-                                  get_column_letter(i + 1), column.label)
-                 for i, column in mapping.values()}
+        width = len(row)
+        cells = {key: Cell(row[i] if i < width else None, number, letter, label)
+                 for key, i, letter, label in places}
         values = [cell.value for cell in cells.values() if cell.value is not None]
         if values and not all(isinstance(v, str) and _NUMBERING.match(v) for v in values):
             records.append(Record(number, cells))

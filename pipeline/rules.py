@@ -298,12 +298,14 @@ class Judge:
             if p.award.kind == "danh_hieu":
                 self._titles_requested.setdefault(p.subject, []).append(p.award)
         self._criteria: dict[tuple[Subject, str], tuple[Verdict, list[Reason]]] = {}
+        self._terms = {(vocab, t.code): t for vocab, terms in catalog.vocab.items()
+                       for t in terms}
         self._consumed: dict[tuple[Subject, str], int] = {}
 
     # facts the predicates ask for
 
     def term(self, vocab: str, code: str) -> Term:
-        return next(t for t in self.catalog.vocab[vocab] if t.code == code)
+        return self._terms[(vocab, code)]
 
     def span(self, years: int) -> range:
         return range(self.year - years + 1, self.year + 1)

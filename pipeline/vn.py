@@ -13,13 +13,18 @@ _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ",
                              "\u00a0": " ", "\u2007": " ", "\u202f": " "})
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
+_TIDY = re.compile(r"[^\s\u00d0\u00f0\u200b-\u200d\u2060\ufeff\u00ad]+( [^\s\u00d0\u00f0"
+                   r"\u200b-\u200d\u2060\ufeff\u00ad]+)*")
 _LINES = re.compile(r"\r\n|[\r\n\v\f\u2028\u2029\x1c-\x1e\x85]")
 
 
+@lru_cache(maxsize=1 << 17)
 def clean(text: str) -> str:
     """Return NFC text: look-alike letters mapped, invisible characters gone, spaces single.
 
     Line breaks a clerk typed in a cell (Alt+Enter) stay, one per line, blank lines dropped."""
+    if _TIDY.fullmatch(text) and unicodedata.is_normalized("NFC", text):
+        return text  # most cells are clean already: answer them without rebuilding
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
     lines = (_SPACES.sub(" ", line).strip() for line in _LINES.split(text))
     return "\n".join(line for line in lines if line)
@@ -82,6 +87,8 @@ def short_date(day: date) -> str:
 
 def number(value: int | float) -> str:
     """Format a number with dot thousands and comma decimals: 2.340.000; 0,3."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")  # the common case, without babel's cost
     return format_decimal(value, locale="vi", decimal_quantization=False)
 
 
@@ -148,6 +155,7 @@ _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
 
 
+@lru_cache(maxsize=1 << 16)
 def _syllable_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Return (letters, tones) ranks: letters are the primary key, tones the secondary."""
     letters, tones = [], []
