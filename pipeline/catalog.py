@@ -121,7 +121,11 @@ class Catalog:
         return in_force[-1]
 
     def award(self, code: str) -> Award:
-        return next(a for a in self.awards if a.code == code)
+        return self._awards[code]
+
+    @cached_property
+    def _awards(self) -> dict[str, Award]:
+        return {a.code: a for a in self.awards}
 
 
 def _load(path: Path) -> dict:
@@ -159,7 +163,9 @@ def _criterion(spec: dict, *, source: str = "", verified: bool = True) -> Criter
     """One criterion; an `any` group holds alternatives that share its source."""
     source = spec.get("source", source)
     verified = spec.get("verified", verified)
-    params = {k: v for k, v in spec.items() if k not in ("rule", "source", "verified", "any")}
+    params = {k: v for k, v in spec.items()
+              if k not in ("rule", "source", "verified", "any", "subjects")}
     alternatives = tuple(_criterion(a, source=source, verified=verified)
                          for a in spec.get("any", ()))
-    return Criterion(spec.get("rule", ""), params, source, verified, alternatives)
+    subjects = tuple(spec["subjects"]) if "subjects" in spec else None
+    return Criterion(spec.get("rule", ""), params, source, verified, alternatives, subjects)

@@ -51,6 +51,7 @@ class Criterion:
     source: str
     verified: bool = True
     alternatives: tuple[Criterion, ...] = ()
+    subjects: tuple[str, ...] | None = None  # "ca_nhan", "tap_the": the case applies to these
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter

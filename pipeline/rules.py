@@ -359,13 +359,24 @@ class Judge:
             self._criteria[key] = (_verdict(reasons), reasons)
         return self._criteria[key]
 
+    def countably_eligible(self, subject: Subject, award: Award) -> bool:
+        """Every criterion holds without resting on a claim; stops at the first that fails."""
+        if (subject, award.code) in self._criteria:
+            verdict, reasons = self._criteria[(subject, award.code)]
+            return verdict is Verdict.ELIGIBLE and not any(r.claim for r in reasons)
+        for criterion in self.regime.criteria.get(award.code, ()):
+            reason = self._check(subject, award, criterion)
+            if reason is not None and (not reason.passed or reason.claim):
+                return False
+        return True
+
     def _check(self, subject: Subject, award: Award, criterion: Criterion) -> Reason | None:
         if criterion.alternatives:
             return self._any(subject, award, criterion)
-        params = dict(criterion.params)
-        subjects = params.pop("subjects", None)
-        kind = "tap_the" if isinstance(subject, Collective) else "ca_nhan"
-        if subjects is not None and kind not in subjects:
+        params = criterion.params
+        if criterion.subjects is not None and (
+                "tap_the" if isinstance(subject, Collective) else "ca_nhan") \
+                not in criterion.subjects:
             return None
         predicate = PREDICATES.get(criterion.rule)
         if predicate is None:
@@ -520,15 +531,10 @@ def _advice(judge: Judge, round_: Round, catalog: Catalog) -> dict[Subject, tupl
         for award_kind in ("hinh_thuc", "danh_hieu"):
             first = next((a for a in catalog.awards
                           if a.kind == award_kind and kind in a.subjects
-                          and _countably_eligible(judge.criteria(subject, a))), None)
+                          and judge.countably_eligible(subject, a)), None)
             best += [first] if first else []
         advice[subject] = tuple(best)
     return advice
-
-
-def _countably_eligible(result: tuple[Verdict, list[Reason]]) -> bool:
-    verdict, reasons = result
-    return verdict is Verdict.ELIGIBLE and not any(r.claim for r in reasons)
 
 
 def list_order(round_: Round) -> Callable[[Proposal], tuple]:

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Sequence
 from datetime import datetime, time
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
+import xlsxwriter
 
 from .model import Collective, Person
 from .ooxml import stable_zip
 from .rules import Assessment, Judgement
 from .vn import amount_words
 
-WRAP = Alignment(wrap_text=True, vertical="top")
-HEADER = Alignment(wrap_text=True, vertical="center", horizontal="center")
-BOLD = Font(bold=True)
 MONEY = "#,##0"
-WRAPPED = {3, 5, 6, 9, 11}  # the long text columns: names, units, awards, reasons, advice
 
 
 def verdicts_xlsx(assessment: Assessment) -> bytes:
@@ -61,44 +52,33 @@ def money_xlsx(assessment: Assessment) -> bytes:
 def _book(title: str, columns: Sequence[tuple[str, int]], rows: list[list], assessment: Assessment,
           *, money_column: int, also: Sequence[int] = (), total_rows: int = 0) -> bytes:
     """A sheet a clerk can read: bold frozen header, filters, widths, wrapped text, money with
-    thousands marks. Written row by row (write-only), so 20.000 rows take a second, not ten."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title)
-    for index, (_, width) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    data_end = len(rows) - total_rows + 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(data_end, 1)}"
-    sheet.append([_cell(sheet, name, font=BOLD, alignment=HEADER) for name, _ in columns])
-    money = {money_column, *also}
-    for number_, row in enumerate(rows, start=2):
-        bold = number_ > data_end
-        sheet.append([_cell(sheet, value, font=BOLD if bold and i == 3 else None,
-                            alignment=WRAP if i in WRAPPED or bold else None,
-                            number_format=MONEY if i in money else None)
-                      for i, value in enumerate(row, start=1)])
-    stamp = datetime.combine(assessment.round.info.decision_date, time())
-    book.properties.creator = book.properties.lastModifiedBy = "khenthuong"
-    book.properties.created = book.properties.modified = stamp
-    book.properties.title = f"{title} — {assessment.round.slug}"
+    thousands marks (XlsxWriter: twenty thousand rows in about a second)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).save()  # Workbook.save would stamp the clock as "modified"
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    stamp = datetime.combine(assessment.round.info.decision_date, time())
+    book.set_properties({"title": f"{title} — {assessment.round.slug}", "author": "khenthuong",
+                         "created": stamp})
+    header = book.add_format({"bold": True, "text_wrap": True, "align": "center",
+                              "valign": "vcenter"})
+    formats = {
+        (bold, money): book.add_format({"text_wrap": True, "valign": "top", "bold": bold,
+                                        **({"num_format": MONEY} if money else {})})
+        for bold in (False, True) for money in (False, True)}
+    sheet = book.add_worksheet(title)
+    for index, (name, width) in enumerate(columns):
+        sheet.set_column(index, index, width)
+        sheet.write_string(0, index, name, header)
+    money = {money_column - 1, *(c - 1 for c in also)}
+    data_end = len(rows) - total_rows
+    for number_, row in enumerate(rows, start=1):
+        bold = number_ > data_end
+        for index, value in enumerate(row):
+            if value is not None:
+                sheet.write(number_, index, value, formats[(bold and index == 2, index in money)])
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(data_end, 1), len(columns) - 1)
+    book.close()
     return stable_zip(buffer.getvalue())
-
-
-def _cell(sheet, value, *, font=None, alignment=None, number_format=None):
-    """A plain value, or a styled cell where it needs a style (styling every cell is slow)."""
-    if font is None and alignment is None and (number_format is None or value is None):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    if font is not None:
-        cell.font = font
-    if alignment is not None:
-        cell.alignment = alignment
-    if number_format is not None:
-        cell.number_format = number_format
-    return cell
 
 
 def _kind(judgement: Judgement) -> str:
