@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -56,13 +59,43 @@ class Document:
                                       title=self.title, round_=assessment.round)}
 
 
+PARALLEL_FROM = 2000  # proposals: below this, starting processes costs more than it saves
+
+
 def render_round(assessment: Assessment, forms: Path) -> dict[str, bytes]:
-    """Make every file the round has something to say in; file name → bytes."""
+    """Make every file the round has something to say in; file name → bytes.
+
+    A large round is made on every core, a file per task; the bytes are the same."""
+    needed = [i for i, out in enumerate(OUTPUTS) if out.needed(assessment)]
+    workers = min(os.cpu_count() or 1, len(needed))
+    if workers < 2 or len(assessment.judgements) < PARALLEL_FROM:
+        made = [OUTPUTS[i].make(assessment, forms) for i in needed]
+    else:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        # the long lists first, so that two cores finish together
+        order = sorted(needed, key=lambda i: OUTPUTS[i].filename.endswith(".docx"))
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_share,
+                                 initargs=(assessment, forms)) as pool:
+            done = dict(zip(order, pool.map(_make, order), strict=True))
+        made = [done[i] for i in needed]
     files: dict[str, bytes] = {}
-    for out in OUTPUTS:
-        if out.needed(assessment):
-            files |= out.make(assessment, forms)
+    for part in made:
+        files |= part
     return files
+
+
+_shared: tuple[Assessment, Path] | None = None
+
+
+def _share(assessment: Assessment, forms: Path) -> None:
+    """Give a worker process the round (inherited, not copied, where the system forks)."""
+    global _shared
+    _shared = (assessment, forms)
+
+
+def _make(index: int) -> dict[str, bytes]:
+    return OUTPUTS[index].make(*_shared)
 
 
 def reports(assessment: Assessment, forms: Path) -> dict[str, bytes]:

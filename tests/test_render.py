@@ -75,3 +75,15 @@ def test_a_template_compiles_once_and_fills_many(cases):
     first = compiled.fill(context, title="t", day=date(2025, 12, 5))
     again = compiled.fill(context, title="t", day=date(2025, 12, 5))
     assert first == again
+
+
+def test_parallel_rendering_gives_the_same_bytes(make_workbook, monkeypatch):
+    from pipeline import render
+
+    assessment = check([make_workbook()]).rounds[0].assessment
+    alone = render.render_round(assessment, DEFAULT_FORMS)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    together = render.render_round(assessment, DEFAULT_FORMS)
+    assert list(together) == list(alone)
+    assert together == alone
