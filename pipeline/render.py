@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -156,33 +156,73 @@ class CompiledTemplate:
         self.slow = any(_NEEDS_DOCXTPL.search(text) for text in sources.values())
         env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
         try:
-            self.templates = {
-                name: env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1",
-                                             self.docxtpl.patch_xml(text)))
-                for name, text in sources.items()}
+            # docxtpl puts a line break before each paragraph for its error messages and takes
+            # it out after filling; leaving it out gives the same document
+            self.templates = {name: env.from_string(self.docxtpl.patch_xml(text))
+                              for name, text in sources.items()}
         except jinja2.TemplateSyntaxError as err:
             raise TemplateError(path.name, f"thẻ sai cú pháp ({err.message})") from err
 
     def fill(self, context: dict, *, title: str, day: date) -> bytes:
         if self.slow:
             return render_with_docxtpl(self.path, context, title=title, day=day)
-        filled = {}
+        try:
+            return self._fill(context, title=title, day=day, stream=True)
+        except _WholeText:
+            return self._fill(context, title=title, day=day, stream=False)
+
+    def _fill(self, context: dict, *, title: str, day: date, stream: bool) -> bytes:
+        """Fill every part; with `stream`, the body goes straight into the zip chunk by chunk
+        (a 20.000-row list never stands whole in memory), unless a value holds a line break
+        or a tab, which docxtpl's clean-up needs the whole text for."""
+        filled: dict[str, object] = {"docProps/core.xml": _core(title, day).encode("utf-8")}
         for name, template in self.templates.items():
-            try:
-                xml = template.render(context)
-            except jinja2.UndefinedError as err:
-                raise TemplateError(self.path.name,
-                                    f"biến không có trong dữ liệu ({err.message})") from err
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            if name == "word/document.xml" and stream:
+                filled[name] = self._chunks(template, context)
+            else:
+                xml = self._render(template, context)
+                if name == "word/document.xml":
+                    xml = self.head + xml + self.tail
+                filled[name] = xml.encode("utf-8")
+        return package((name, filled.get(name, data)) for name, data in self.entries)
+
+    def _chunks(self, template: jinja2.Template, context: dict) -> Iterator[bytes]:
+        """The body in pieces of about a megabyte."""
+        batch, size = [self.head], 0
+        try:
+            for chunk in template.generate(context):
+                if _LISTING.search(chunk) or "{_" in chunk or "_}" in chunk:
+                    raise _WholeText
+                batch.append(chunk)
+                size += len(chunk)
+                if size > 1 << 20:
+                    yield "".join(batch).encode("utf-8")
+                    batch, size = [], 0
+        except jinja2.UndefinedError as err:
+            raise TemplateError(self.path.name,
+                                f"biến không có trong dữ liệu ({err.message})") from err
+        batch.append(self.tail)
+        yield "".join(batch).encode("utf-8")
+
+    def _render(self, template: jinja2.Template, context: dict) -> str:
+        try:
+            xml = template.render(context)
+        except jinja2.UndefinedError as err:
+            raise TemplateError(self.path.name,
+                                f"biến không có trong dữ liệu ({err.message})") from err
+        if "{_" in xml or "_}" in xml:  # docxtpl's escaped braces
             xml = (xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
                    .replace("%_}", "%}"))
-            if any(mark in xml for mark in "\n\t\a\f"):
-                xml = self.docxtpl.resolve_listing(xml)
-            filled[name] = xml
-        filled["word/document.xml"] = self.head + filled["word/document.xml"] + self.tail
-        filled["docProps/core.xml"] = _core(title, day)
-        return package((name, filled[name].encode("utf-8") if name in filled else data)
-                       for name, data in self.entries)
+        if _LISTING.search(xml):
+            xml = self.docxtpl.resolve_listing(xml)
+        return xml
+
+
+class _WholeText(Exception):
+    """A value needs docxtpl's line-break clean-up: fill again without streaming."""
+
+
+_LISTING = re.compile("[\n\t\a\f]")
 
 
 def render_with_docxtpl(template: Path, context: dict, *, title: str, day: date) -> bytes:
