@@ -25,8 +25,6 @@ def write_round(path: Path, *, units: int = 1000, people_per_unit: int = 20,
                 nominees: int = 2000, seed: int = 7) -> Path:
     """Write the round; names repeat across units, so each person has a Mã."""
     catalog = Catalog()
-    columns = {key: [c.label for c in catalog.sheets[key].columns]
-               for key in ("collectives", "individuals")}
     rng = random.Random(seed)
     book = Workbook(write_only=True)
     info = book.create_sheet(catalog.sheets["info"].title)
