@@ -94,9 +94,30 @@ class Assessment:
     round: Round
     judgements: tuple[Judgement, ...]  # in list order
     salary: Salary
-    advice: dict[Subject, tuple[Award, ...]] = field(default_factory=dict)
+    judge: Judge
     spent: dict[Subject, int] = field(default_factory=dict)  # sáng kiến its danh hiệu rest on
-    history: History = field(default_factory=dict)  # earlier years, for báo cáo thành tích
+
+    @property
+    def history(self) -> History:
+        """Earlier years of each subject, for the báo cáo thành tích."""
+        return self.judge.history
+
+    @cached_property
+    def advice(self) -> dict[Subject, tuple[Award, ...]]:
+        """Per subject, the highest hình thức and the highest danh hiệu whose countable
+        criteria hold (a claimed achievement was made for the award proposed, not for the
+        others). Worked out when first asked for: only the working list shows it."""
+        judge, advice = self.judge, {}
+        for subject in (*self.round.collectives, *self.round.people):
+            kind = "tap_the" if isinstance(subject, Collective) else "ca_nhan"
+            best = []
+            for award_kind in ("hinh_thuc", "danh_hieu"):
+                first = next((a for a in judge.catalog.awards
+                              if a.kind == award_kind and kind in a.subjects
+                              and judge.countably_eligible(subject, a)), None)
+                best += [first] if first else []
+            advice[subject] = tuple(best)
+        return advice
 
     @property
     def accepted(self) -> tuple[Judgement, ...]:
@@ -459,8 +480,7 @@ def assess(round_: Round, catalog: Catalog, history: History | None = None) -> A
     judgements = _priced(judgements, round_.regime, salary)
     spent = {s: n for s in (*round_.collectives, *round_.people)
              if (n := judge.initiatives_spent(s, judge.year))}
-    return Assessment(round_, tuple(judgements), salary, _advice(judge, round_, catalog), spent,
-                      judge.history)
+    return Assessment(round_, tuple(judgements), salary, judge, spent)
 
 
 def _over_quota(judgements: list[Judgement], round_: Round) -> list[Judgement]:
@@ -519,22 +539,6 @@ def money_for(coefficient: float, salary: int, round_up_to: int) -> int:
     """Coefficient × base salary, rounded up to `round_up_to` đồng (0: not rounded)."""
     raw = round(coefficient * salary)  # the product of two decimals, free of float noise
     return math.ceil(raw / round_up_to) * round_up_to if round_up_to else raw
-
-
-def _advice(judge: Judge, round_: Round, catalog: Catalog) -> dict[Subject, tuple[Award, ...]]:
-    """Per subject, the highest hình thức and the highest danh hiệu whose countable criteria
-    hold (a claimed achievement was made for the award proposed, not for the others)."""
-    advice = {}
-    for subject in (*round_.collectives, *round_.people):
-        kind = "tap_the" if isinstance(subject, Collective) else "ca_nhan"
-        best = []
-        for award_kind in ("hinh_thuc", "danh_hieu"):
-            first = next((a for a in catalog.awards
-                          if a.kind == award_kind and kind in a.subjects
-                          and judge.countably_eligible(subject, a)), None)
-            best += [first] if first else []
-        advice[subject] = tuple(best)
-    return advice
 
 
 def list_order(round_: Round) -> Callable[[Proposal], tuple]:
