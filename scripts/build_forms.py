@@ -247,11 +247,17 @@ def danh_sach() -> str:
                ("Chức vụ, đơn vị công tác", "chuc_vu_don_vi", 0.22),
                ("Tóm tắt thành tích", "thanh_tich", 0.32), ("Ghi chú", "ghi_chu", 0.10)]
     return (header_block(w, number=None)
-            + centred("DANH SÁCH", bold=True, before=360)
-            + centred("{{ tieu_de }}", bold=True)
-            + centred("{{ kem_theo }}", italic=True, after=240)
-            + grid(columns, "dong", w, grouped=True)
+            + attached_list("tieu_de", columns, w, before=360)
             + section(landscape=True))
+
+
+def attached_list(title: str, columns: list[tuple[str, str, float]], width: int, *,
+                  before: int = 0) -> str:
+    """DANH SÁCH, its title, "(Kèm theo … số …)" and the grouped table."""
+    return (centred("DANH SÁCH", bold=True, before=before)
+            + centred("{{ %s }}" % title, bold=True)
+            + centred("{{ kem_theo }}", italic=True, after=240)
+            + grid(columns, "dong", width, grouped=True))
 
 
 def bao_cao() -> str:
@@ -313,10 +319,7 @@ def quyet_dinh() -> str:
             + tag("{%p endfor %}")
             + signature_block(w)
             + page_break()
-            + centred("DANH SÁCH", bold=True)
-            + centred("{{ tieu_de_danh_sach }}", bold=True)
-            + centred("{{ kem_theo }}", italic=True, after=240)
-            + grid(columns, "dong", w, grouped=True)
+            + attached_list("tieu_de_danh_sach", columns, w)
             + section(landscape=False))
 
 
