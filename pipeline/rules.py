@@ -149,14 +149,16 @@ class Assessment:
 
 # --- the predicates ------------------------------------------------------------------------------
 
-Outcome = tuple[bool, str] | None  # None: the check does not apply to this subject
+# (holds, why) — `why` may be a function giving the sentence, so that a check asked only whether
+# it holds (`Judge._holds`, for the advice) does not pay for writing it; None: does not apply.
+Outcome = tuple[bool, str | Callable[[], str]] | None
 
 
 def rating_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
     level = judge.term("rating", rating)
     ok = subject.rating.rank <= level.rank
-    return ok, (f"năm {judge.year} {subject.rating.name.lower()}"
-                + ("" if ok else f"; cần từ {level.name.lower()} trở lên"))
+    return ok, lambda: (f"năm {judge.year} {subject.rating.name.lower()}"
+                        + ("" if ok else f"; cần từ {level.name.lower()} trở lên"))
 
 
 def discipline_below(judge: Judge, subject: Subject, *, discipline: str) -> Outcome:
@@ -164,9 +166,9 @@ def discipline_below(judge: Judge, subject: Subject, *, discipline: str) -> Outc
         return None
     limit = judge.term("discipline", discipline)
     ok = subject.discipline.rank < limit.rank
-    return ok, ("không bị kỷ luật" if subject.discipline.rank == 0 else
-                f"bị kỷ luật {subject.discipline.name.lower()}"
-                + ("" if ok else f"; không xét khi bị kỷ luật từ {limit.name.lower()}"))
+    return ok, lambda: ("không bị kỷ luật" if subject.discipline.rank == 0 else
+                        f"bị kỷ luật {subject.discipline.name.lower()}"
+                        + ("" if ok else f"; không xét khi bị kỷ luật từ {limit.name.lower()}"))
 
 
 def eligible_for(judge: Judge, subject: Subject, *, award: str) -> Outcome:
@@ -202,9 +204,10 @@ def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int
     title = judge.catalog.award(award)
     held = [y for y in judge.span(years) if judge.holds_title(subject, title, y)]
     ok = len(held) == years
-    text = f"{title.name}: {_years(held) or 'không năm nào'} trong {_n(years)} năm liên tục " \
-           f"đến {judge.year}"
-    return _with_initiatives(judge, subject, ok, text, years, initiatives)
+    return _with_initiatives(
+        judge, subject, ok, lambda: f"{title.name}: {_years(held) or 'không năm nào'} trong "
+                                    f"{_n(years)} năm liên tục đến {judge.year}",
+        years, initiatives)
 
 
 def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: int,
@@ -213,25 +216,30 @@ def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: i
     good = [y for y in judge.span(years)
             if (r := judge.rating(subject, y)) is not None and r.rank <= level.rank]
     ok = len(good) == years
-    text = (f"{level.name.lower()}: {_years(good) or 'không năm nào'} trong {_n(years)} năm liên "
-            f"tục đến {judge.year}")
-    return _with_initiatives(judge, subject, ok, text, years, initiatives)
+    return _with_initiatives(
+        judge, subject, ok, lambda: f"{level.name.lower()}: {_years(good) or 'không năm nào'} "
+                                    f"trong {_n(years)} năm liên tục đến {judge.year}",
+        years, initiatives)
 
 
-def _with_initiatives(judge: Judge, subject: Subject, ok: bool, text: str, years: int,
-                      initiatives: int) -> tuple[bool, str]:
+def _with_initiatives(judge: Judge, subject: Subject, ok: bool, streak: Callable[[], str],
+                      years: int, initiatives: int) -> tuple[bool, Callable[[], str]]:
     """Add "with N sáng kiến in that time" to a streak; each sáng kiến serves one award only
     (Công văn 5007/BNV-TĐKT/2023, III.5.c), so those a danh hiệu rests on do not count."""
     if not initiatives:
-        return ok, text + ("" if ok else f"; cần đủ {_n(years)} năm")
+        return ok, lambda: streak() + ("" if ok else f"; cần đủ {_n(years)} năm")
     span = judge.span(years)
     have = sum(judge.initiatives(subject, y) for y in span)
     used = sum(judge.initiatives_spent(subject, y) for y in span)
-    text += f"; {_n(have)} sáng kiến trong thời gian đó" + (
-        f", {_n(used)} đã dùng cho danh hiệu thi đua" if used else "")
-    if have - used < initiatives:
-        text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
-    return ok and have - used >= initiatives, text
+
+    def why() -> str:
+        text = streak() + f"; {_n(have)} sáng kiến trong thời gian đó" + (
+            f", {_n(used)} đã dùng cho danh hiệu thi đua" if used else "")
+        if have - used < initiatives:
+            text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
+        return text
+
+    return ok and have - used >= initiatives, why
 
 
 def claimed_achievement(judge: Judge, subject: Subject, *, kinds: list[str]) -> Outcome:
@@ -290,9 +298,9 @@ def prior_award(judge: Judge, subject: Subject, *, award: str, years: int, ratin
            and any(a == earlier and kind == "cong-trang" for a, kind, _ in facts.awards)]
     streak = consecutive_ratings(judge, subject, rating=rating, years=years)
     ok = bool(got) and streak[0]
-    return ok, (f"{earlier.name} (công trạng) năm {_years(got)}" if got else
-                f"chưa có {earlier.name} về công trạng trước năm {judge.year - years + 1}"
-                ) + f"; {streak[1]}"
+    return ok, lambda: (f"{earlier.name} (công trạng) năm {_years(got)}" if got else
+                        f"chưa có {earlier.name} về công trạng trước năm "
+                        f"{judge.year - years + 1}") + f"; {streak[1]()}"
 
 
 PREDICATES: dict[str, Callable[..., Outcome]] = {f.__name__: f for f in (
@@ -385,11 +393,23 @@ class Judge:
         if (subject, award.code) in self._criteria:
             verdict, reasons = self._criteria[(subject, award.code)]
             return verdict is Verdict.ELIGIBLE and not any(r.claim for r in reasons)
-        for criterion in self.regime.criteria.get(award.code, ()):
-            reason = self._check(subject, award, criterion)
-            if reason is not None and (not reason.passed or reason.claim):
-                return False
-        return True
+        return all(self._holds(subject, c) is not False
+                   for c in self.regime.criteria.get(award.code, ()))
+
+    def _holds(self, subject: Subject, criterion: Criterion) -> bool | None:
+        """Whether a criterion holds by what can be counted (a claim does not), without
+        writing why; None where it does not apply to this subject."""
+        if criterion.alternatives:
+            found = [self._holds(subject, alternative) for alternative in criterion.alternatives]
+            return True if True in found else (None if set(found) == {None} else False)
+        if criterion.subjects is not None and (
+                "tap_the" if isinstance(subject, Collective) else "ca_nhan") \
+                not in criterion.subjects:
+            return None
+        if criterion.rule == "claimed_achievement":
+            return False
+        outcome = PREDICATES[criterion.rule](self, subject, **criterion.params)
+        return None if outcome is None else outcome[0]
 
     def _check(self, subject: Subject, award: Award, criterion: Criterion) -> Reason | None:
         if criterion.alternatives:
@@ -406,10 +426,10 @@ class Judge:
         outcome = predicate(self, subject, **params)
         if outcome is None:
             return None
-        ok, text = outcome
+        ok, why = outcome
         if ok and criterion.rule == "initiatives_at_least":
             self._consumed[(subject, award.code)] = params["count"]
-        return Reason(ok, text, criterion.source, criterion.verified,
+        return Reason(ok, why() if callable(why) else why, criterion.source, criterion.verified,
                       claim=criterion.rule == "claimed_achievement")
 
     def _any(self, subject: Subject, award: Award, group: Criterion) -> Reason | None:
