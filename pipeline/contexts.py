@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .model import Award, Collective, Person, Proposal, Round, VoteRule
 from .rules import Assessment, Judgement
-from .vn import admin_date, amount_words, count, fold, number
+from .vn import admin_date, amount_words, count, fold, number, percent
 
 DOTS = "…" * 28  # one line left for the clerk to write by hand
 BLANK = "…" * 12  # a blank inside a sentence
@@ -16,8 +16,9 @@ BLANK = "…" * 12  # a blank inside a sentence
 # --- what every document shares ------------------------------------------------------------------
 
 
-def common(round_: Round, type_code: str, number: str) -> dict:
-    """The header, date and signature block of a document of this round."""
+def common(round_: Round, type_code: str, number: str, *, issuer: str = "") -> dict:
+    """The header, date and signature block of a document of this round; `issuer` is the
+    ký hiệu of a body with its own number series (the council), else the agency's."""
     info = round_.info
     signer_lines = [info.signer_title.upper()]
     if info.sign_authority:
@@ -29,7 +30,7 @@ def common(round_: Round, type_code: str, number: str) -> dict:
         "ten_co_quan": info.agency_name,
         "dia_danh": info.place,
         "ngay_ky": admin_date(info.sign_date, month=month, year=year),
-        "so_ky_hieu": document_number(number, type_code, info.agency_code),
+        "so_ky_hieu": document_number(number, type_code, issuer or info.agency_code),
         "nam": info.year,
         "dot": info.occasion.name,
         "phong_trao": info.movement,
@@ -250,10 +251,6 @@ def ratings_sentences(round_: Round) -> list[str]:
     return sentences
 
 
-def percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole, 1):g}%".replace(".", ",")
-
-
 def proposals_sentence(assessment: Assessment) -> str:
     info = assessment.round.info
     if not assessment.proposals:
@@ -442,8 +439,7 @@ def grouped_rows(proposals: Iterable[Proposal], agency: str, *, short: bool = Fa
 def bien_ban(assessment: Assessment) -> dict:
     round_, info = assessment.round, assessment.round.info
     council = round_.council
-    base = common(round_, "BB", council.number if council else "")
-    base["so_ky_hieu"] = document_number(council.number if council else "", "BB", "HĐTĐKT")
+    base = common(round_, "BB", council.number if council else "", issuer="HĐTĐKT")
     rows = [ballot_row(i, j) for i, j in enumerate(assessment.judgements, start=1)]
     present = (f"{count(council.present or council.members)}/{count(council.members)}"
                if council else "…/…")

@@ -29,7 +29,7 @@ from .model import (
     Term,
     VoteRule,
 )
-from .vn import count, fold, name_sort_key, number, sort_key
+from .vn import count, fold, name_sort_key, percent, sort_key
 
 
 class Verdict(Enum):
@@ -260,8 +260,8 @@ def members_share(judge: Judge, subject: Subject, *, award: str, share: float) -
         return False, "không có cá nhân nào của tập thể trong sheet Cá nhân"
     have = sum(judge.criteria(m, title)[0] is not Verdict.INELIGIBLE for m in members)
     ok = have >= share * len(members)
-    return ok, (f"{_n(have)}/{_n(len(members))} cá nhân ({_percent(have, len(members))}) đạt "
-                f"{title.name}" + ("" if ok else f"; cần từ {_percent(share)}"))
+    return ok, (f"{_n(have)}/{_n(len(members))} cá nhân ({percent(have, len(members))}) đạt "
+                f"{title.name}" + ("" if ok else f"; cần từ {percent(share)}"))
 
 
 def members_rated_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
@@ -466,7 +466,7 @@ class Judge:
 def threshold(rule: VoteRule) -> str:
     """Say the share a vote needs: "từ 80% tổng số thành viên Hội đồng"."""
     base = "tổng số thành viên" if rule.of == "members" else "số thành viên dự họp"
-    return f"{'trên' if rule.strict else 'từ'} {_percent(rule.share)} {base} Hội đồng"
+    return f"{'trên' if rule.strict else 'từ'} {percent(rule.share)} {base} Hội đồng"
 
 
 def _vote_reason(ballot: Ballot | None, rule: VoteRule) -> Reason:
@@ -474,7 +474,7 @@ def _vote_reason(ballot: Ballot | None, rule: VoteRule) -> Reason:
         return Reason(False, "chưa có số phiếu đồng ý hoặc số thành viên Hội đồng; cần "
                              + threshold(rule), rule.source, verified=False)
     return Reason(ballot.passed, f"{_n(ballot.votes)}/{_n(ballot.base)} phiếu đồng ý "
-                                 f"({_percent(ballot.votes, ballot.base)}); cần {threshold(rule)}",
+                                 f"({percent(ballot.votes, ballot.base)}); cần {threshold(rule)}",
                   rule.source, rule.verified)
 
 
@@ -580,15 +580,12 @@ def list_order(round_: Round) -> Callable[[Proposal], tuple]:
 
 
 def _n(value: int) -> str:
+    """count(), under a name the predicates' `count` parameter does not hide."""
     return count(value)
 
 
 def _years(years: list[int]) -> str:
     return ", ".join(str(y) for y in sorted(years))
-
-
-def _percent(part: float, whole: float = 1) -> str:
-    return f"{number(round(100 * part / whole, 1))}%"
 
 
 def _short(text: str, limit: int = 80) -> str:

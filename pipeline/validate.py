@@ -87,25 +87,25 @@ class _Checker:
             return None
         kind, _, vocab = column.kind.partition(":")
         convert = getattr(self, f"_to_{kind}")
-        return convert(sheet, column, cell, vocab) if vocab else convert(sheet, column, cell)
+        return convert(sheet, cell, vocab) if vocab else convert(sheet, cell)
 
-    def _to_text(self, sheet: str, column: Column, cell: Cell) -> str:
+    def _to_text(self, sheet: str, cell: Cell) -> str:  # noqa: ARG002 (one signature for all)
         return _text(cell.value)
 
-    def _to_name(self, sheet: str, column: Column, cell: Cell) -> str:
+    def _to_name(self, sheet: str, cell: Cell) -> str:
         text = _text(cell.value)
         proper = name_case(text)
         if text.isupper() and len(text) > 1:
             self.add(Kind.ALL_CAPS, sheet, cell, expected=proper)
         return proper
 
-    def _to_int(self, sheet: str, column: Column, cell: Cell) -> int | None:
+    def _to_int(self, sheet: str, cell: Cell) -> int | None:
         number = _integer(cell.value)
         if number is None or number < 0:
             self.add(Kind.NOT_NUMBER, sheet, cell, expected="một số nguyên không âm, ví dụ 2")
         return number
 
-    def _to_year(self, sheet: str, column: Column, cell: Cell) -> int | None:
+    def _to_year(self, sheet: str, cell: Cell) -> int | None:
         year = _integer(cell.value)
         if year is None and isinstance(cell.value, str) and (m := _YEAR.match(cell.value)):
             year = int(m.group(1))
@@ -114,23 +114,23 @@ class _Checker:
             return None
         return year
 
-    def _to_date(self, sheet: str, column: Column, cell: Cell) -> date | tuple[int, int] | None:
+    def _to_date(self, sheet: str, cell: Cell) -> date | tuple[int, int] | None:
         parsed = _date(cell.value)
         if parsed is None:
             self.add(Kind.BAD_DATE, sheet, cell,
                      expected="ngày/tháng/năm, ví dụ 05/3/2026, hoặc tháng/năm, ví dụ 11/2026")
         return parsed
 
-    def _to_years(self, sheet: str, column: Column, cell: Cell) -> tuple[int, ...] | None:
+    def _to_years(self, sheet: str, cell: Cell) -> tuple[int, ...] | None:
         """Read "2024", "năm 2024" or a span "2023-2025" (each year of it)."""
         if isinstance(cell.value, str) and (m := _YEARS.match(cell.value)):
             first, last = int(m.group(1)), int(m.group(2))
             if 1900 <= first <= last <= 2100:
                 return tuple(range(first, last + 1))
-        year = self._to_year(sheet, column, cell)
+        year = self._to_year(sheet, cell)
         return (year,) if year else None
 
-    def _to_achievement(self, sheet: str, column: Column, cell: Cell) -> Term | Award | None:
+    def _to_achievement(self, sheet: str, cell: Cell) -> Term | Award | None:
         """A rating, a danh hiệu or a hình thức."""
         text = _text(cell.value)
         found = next((t for vocab in ("rating", "danh_hieu", "hinh_thuc")
@@ -143,13 +143,13 @@ class _Checker:
                      hint=f"có phải “{guess}”?" if guess else "")
         return found
 
-    def _to_vocab(self, sheet: str, column: Column, cell: Cell, vocab: str) -> Term | None:
+    def _to_vocab(self, sheet: str, cell: Cell, vocab: str) -> Term | None:
         term = self.catalog.lookup(vocab, _text(cell.value))
         if term is None:
             self._not_in_list(sheet, cell, vocab)
         return term
 
-    def _to_award(self, sheet: str, column: Column, cell: Cell, kind: str) -> Award | None:
+    def _to_award(self, sheet: str, cell: Cell, kind: str) -> Award | None:
         award = self.catalog.lookup(kind, _text(cell.value))
         if award is None:
             self._not_in_list(sheet, cell, kind)

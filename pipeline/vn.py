@@ -92,6 +92,11 @@ def number(value: int | float) -> str:
     return format_decimal(value, locale="vi", decimal_quantization=False)
 
 
+def percent(part: float, whole: float = 1) -> str:
+    """A share as documents write it, one decimal at most: 77,8%; 100%."""
+    return f"{number(round(100 * part / whole, 1))}%"
+
+
 def count(value: int) -> str:
     """Write a count as documents do, two digits at least: 02 tập thể, 15 cá nhân."""
     return f"{value:02d}"

@@ -121,7 +121,7 @@ def _lists_sheet(book: Workbook, catalog: Catalog) -> dict[str, str]:
     return ranges
 
 
-def _prompt(column: Column, catalog: Catalog) -> str:
+def _prompt(column: Column) -> str:
     kind, _, vocab = column.kind.partition(":")
     text = {"year": "Năm có 4 chữ số, ví dụ 1985.", "years": "Năm, hoặc khoảng năm 2023-2024.",
             "int": "Một số nguyên, ví dụ 2.", "date": "Ngày/tháng/năm, ví dụ 05/12/2025.",
@@ -141,7 +141,7 @@ def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -
         if cell is None:
             cell = sheet.cell(row=3, column=sheet.max_column + 1, value=column.label)
             cell.font = Font(bold=True)
-        _message(sheet, cell.coordinate, column, catalog)
+        _message(sheet, cell.coordinate, column)
         vocab = column.kind.partition(":")[2]
         if vocab in choices:
             letter = cell.column_letter
@@ -157,16 +157,16 @@ def _pair_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) ->
         if row is None:
             sheet.append([column.label])
             row = sheet.max_row
-        _message(sheet, f"A{row}", column, catalog)
+        _message(sheet, f"A{row}", column)
         vocab = column.kind.partition(":")[2]
         if vocab in choices:
             _dropdown(sheet, choices[vocab], f"B{row}")
     sheet.freeze_panes = "A3"
 
 
-def _message(sheet, coordinate: str, column: Column, catalog: Catalog) -> None:
+def _message(sheet, coordinate: str, column: Column) -> None:
     note = DataValidation(showInputMessage=True, promptTitle=column.label[:32],
-                          prompt=_prompt(column, catalog)[:255])
+                          prompt=_prompt(column)[:255])
     note.add(coordinate)
     sheet.add_data_validation(note)
 
