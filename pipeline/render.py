@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import jinja2
 from docxtpl import DocxTemplate
@@ -31,7 +30,7 @@ from .contexts import (
 )
 from .errors import TemplateError
 from .model import Round
-from .ooxml import package, stable_zip
+from .ooxml import core_properties, package, stable_zip
 from .rules import Assessment
 from .xlsx import money_xlsx, verdicts_xlsx
 
@@ -175,7 +174,7 @@ class CompiledTemplate:
         """Fill every part; with `stream`, the body goes straight into the zip chunk by chunk
         (a 20.000-row list never stands whole in memory), unless a value holds a line break
         or a tab, which docxtpl's clean-up needs the whole text for."""
-        filled: dict[str, object] = {"docProps/core.xml": _core(title, day).encode("utf-8")}
+        filled: dict[str, object] = {"docProps/core.xml": core_properties(title, day)}
         for name, template in self.templates.items():
             if name == "word/document.xml" and stream:
                 filled[name] = self._chunks(template, context)
@@ -245,21 +244,6 @@ def render_with_docxtpl(template: Path, context: dict, *, title: str, day: date)
     buffer = io.BytesIO()
     doc.save(buffer)
     return stable_zip(buffer.getvalue())
-
-
-def _core(title: str, day: date) -> str:
-    """Document properties derived from the round, never from the clock."""
-    stamp = f"{day:%Y-%m-%d}T00:00:00Z"
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"<dc:title>{escape(title)}</dc:title><dc:creator>khenthuong</dc:creator>"
-            "<cp:lastModifiedBy>khenthuong</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-            "</cp:coreProperties>")
 
 
 DOCUMENTS = (

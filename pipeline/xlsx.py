@@ -1,26 +1,37 @@
-"""The clerk's working lists as .xlsx: every verdict with its reasons, and the reward money."""
+"""The clerk's working lists as .xlsx: every verdict with its reasons, and the reward money.
+
+A province's list has a quarter of a million cells, too many for a cell-by-cell writer: the
+sheet is written as SpreadsheetML directly, a string per row with the text inline, in a package
+of the few parts a spreadsheet needs (ECMA-376 part 1, §18)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape, quoteattr
 
-import xlsxwriter
+from openpyxl.utils import get_column_letter
 
 from .model import Collective, Person
-from .ooxml import stable_zip
+from .ooxml import core_properties, package
 from .rules import Assessment, Judgement
 from .vn import amount_words
 
-MONEY = "#,##0"
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    width: int  # in characters, as Excel's column width box
+    money: bool = False  # whole đồng with thousands marks
 
 
 def verdicts_xlsx(assessment: Assessment) -> bytes:
     """ket-qua-tham-dinh.xlsx: one row per proposal, with verdict, reasons and advice."""
-    columns = [("STT", 6), ("Đối tượng", 10), ("Họ và tên / Tên tập thể", 28), ("Năm sinh", 9),
-               ("Đơn vị", 30), ("Đề nghị", 34), ("Cấp quyết định", 24), ("Kết quả", 18),
-               ("Lý do", 90), ("Tiền thưởng (đồng)", 16), ("Có thể xét cao nhất", 40)]
+    columns = [Column("STT", 6), Column("Đối tượng", 10), Column("Họ và tên / Tên tập thể", 28),
+               Column("Năm sinh", 9), Column("Đơn vị", 30), Column("Đề nghị", 34),
+               Column("Cấp quyết định", 24), Column("Kết quả", 18), Column("Lý do", 90),
+               Column("Tiền thưởng (đồng)", 16, money=True), Column("Có thể xét cao nhất", 40)]
     rows = []
     for number, j in enumerate(assessment.judgements, start=1):
         subject = j.proposal.subject
@@ -28,57 +39,165 @@ def verdicts_xlsx(assessment: Assessment) -> bytes:
                      j.proposal.award.name, j.proposal.award.decided_by, j.verdict.value,
                      "\n".join(str(r) for r in j.reasons), j.money or None,
                      "; ".join(a.name for a in assessment.advice.get(subject, ()))])
-    return _book("Kết quả thẩm định", columns, rows, assessment, money_column=10)
+    return table_xlsx("Kết quả thẩm định", columns, rows, **_properties(assessment))
 
 
 def money_xlsx(assessment: Assessment) -> bytes:
     """tong-hop-kinh-phi.xlsx: reward money per subject and award, total, amount in words."""
-    columns = [("STT", 6), ("Đối tượng", 10), ("Họ và tên / Tên tập thể", 28), ("Đơn vị", 30),
-               ("Danh hiệu, hình thức", 34), ("Hệ số", 8), ("Mức lương cơ sở (đồng)", 16),
-               ("Số tiền (đồng)", 16)]
+    columns = [Column("STT", 6), Column("Đối tượng", 10), Column("Họ và tên / Tên tập thể", 28),
+               Column("Đơn vị", 30), Column("Danh hiệu, hình thức", 34), Column("Hệ số", 8),
+               Column("Mức lương cơ sở (đồng)", 16, money=True),
+               Column("Số tiền (đồng)", 16, money=True)]
     paid = [j for j in assessment.accepted if j.money]
     rows = [[number, _kind(j), j.proposal.subject.name, _unit(j.proposal.subject, assessment),
              j.proposal.award.name, j.coefficient, assessment.salary.amount, j.money]
             for number, j in enumerate(paid, start=1)]
     total = assessment.money()
-    rows += [[None, None, "Tổng cộng", None, None, None, None, total],
-             [None, None, f"Bằng chữ: {amount_words(total)}."],
-             [None, None, f"Mức lương cơ sở: {assessment.salary.source}; làm tròn: "
-                          f"{assessment.round.regime.money_source}."]]
-    return _book("Tổng hợp kinh phí", columns, rows, assessment, money_column=8, also=(7,),
-                 total_rows=3)
+    footer = [[None, None, "Tổng cộng", None, None, None, None, total],
+              [None, None, f"Bằng chữ: {amount_words(total)}."],
+              [None, None, f"Mức lương cơ sở: {assessment.salary.source}; làm tròn: "
+                           f"{assessment.round.regime.money_source}."]]
+    return table_xlsx("Tổng hợp kinh phí", columns, rows, footer, **_properties(assessment))
 
 
-def _book(title: str, columns: Sequence[tuple[str, int]], rows: list[list], assessment: Assessment,
-          *, money_column: int, also: Sequence[int] = (), total_rows: int = 0) -> bytes:
-    """A sheet a clerk can read: bold frozen header, filters, widths, wrapped text, money with
-    thousands marks (XlsxWriter: twenty thousand rows in about a second)."""
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    stamp = datetime.combine(assessment.round.info.decision_date, time())
-    book.set_properties({"title": f"{title} — {assessment.round.slug}", "author": "khenthuong",
-                         "created": stamp})
-    header = book.add_format({"bold": True, "text_wrap": True, "align": "center",
-                              "valign": "vcenter"})
-    formats = {
-        (bold, money): book.add_format({"text_wrap": True, "valign": "top", "bold": bold,
-                                        **({"num_format": MONEY} if money else {})})
-        for bold in (False, True) for money in (False, True)}
-    sheet = book.add_worksheet(title)
-    for index, (name, width) in enumerate(columns):
-        sheet.set_column(index, index, width)
-        sheet.write_string(0, index, name, header)
-    money = {money_column - 1, *(c - 1 for c in also)}
-    data_end = len(rows) - total_rows
-    for number_, row in enumerate(rows, start=1):
-        bold = number_ > data_end
-        for index, value in enumerate(row):
-            if value is not None:
-                sheet.write(number_, index, value, formats[(bold and index == 2, index in money)])
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(data_end, 1), len(columns) - 1)
-    book.close()
-    return stable_zip(buffer.getvalue())
+def table_xlsx(sheet: str, columns: Sequence[Column], rows: Sequence[Sequence],
+               footer: Sequence[Sequence] = (), *, title: str, day: date) -> bytes:
+    """A one-sheet workbook a clerk can read: bold frozen header with filters, widths, wrapped
+    text, money with thousands marks, a bold unwrapped footer; text, whole or decimal numbers
+    and None (an empty cell) as values."""
+    last = f"${get_column_letter(len(columns))}${max(len(rows), 1) + 1}"
+    filter_range = escape(f"'{sheet.replace(chr(39), chr(39) * 2)}'!$A$1:{last}")
+    workbook = (
+        f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
+        f'<sheets><sheet name={quoteattr(sheet)} sheetId="1" r:id="rId1"/></sheets>'
+        f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+        f"{filter_range}</definedName></definedNames></workbook>")
+    return package([
+        ("[Content_Types].xml", _CONTENT_TYPES),
+        ("_rels/.rels", _PACKAGE_RELS),
+        ("docProps/core.xml", core_properties(title, day)),
+        ("xl/workbook.xml", workbook.encode("utf-8")),
+        ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
+        ("xl/styles.xml", _STYLES),
+        ("xl/worksheets/sheet1.xml", _sheet(columns, rows, footer)),
+    ])
+
+
+def _properties(assessment: Assessment) -> dict:
+    return {"title": f"Danh sách làm việc — {assessment.round.slug}",
+            "day": assessment.round.info.decision_date}
+
+
+# cell styles, as indexes into the cellXfs of _STYLES (the bold ones do not wrap)
+_HEADER, _TEXT, _MONEY, _BOLD_TEXT, _BOLD_MONEY = range(1, 6)
+
+
+def _sheet(columns: Sequence[Column], rows: Sequence[Sequence],
+           footer: Sequence[Sequence]) -> bytes:
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    plain = [_MONEY if c.money else _TEXT for c in columns]
+    bold = [_BOLD_MONEY if c.money else _BOLD_TEXT for c in columns]
+    end = len(rows) + len(footer) + 1
+    out = [f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
+           f'<dimension ref="A1:{letters[-1]}{end}"/>',
+           '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" '
+           'topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+           '<selection pane="bottomLeft"/></sheetView></sheetViews>'
+           '<sheetFormatPr defaultRowHeight="15"/><cols>',
+           *(f'<col min="{i}" max="{i}" width="{_width(c.width)}" customWidth="1"/>'
+             for i, c in enumerate(columns, start=1)),
+           "</cols><sheetData>",
+           _row(1, letters, [_HEADER] * len(columns), [c.name for c in columns])]
+    widths = [c.width for c in columns]
+    out += [_row(n, letters, plain, row, widths) for n, row in enumerate(rows, start=2)]
+    out += [_row(n, letters, bold, row) for n, row in enumerate(footer, start=len(rows) + 2)]
+    out.append(f'</sheetData><autoFilter ref="A1:{letters[-1]}{max(len(rows), 1) + 1}"/>'
+               '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+               'footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>')
+    # the markup has neither: control codes XML 1.0 cannot hold (pasted into a cell) are left
+    # out, and a carriage return is written as a reference so that parsers keep it
+    xml = "".join(out).encode("utf-8").translate(None, _NOT_XML)
+    return (xml.replace(b"\r", b"&#13;").replace("\ufffe".encode(), b"")
+            .replace("\uffff".encode(), b""))
+
+
+def _row(number: int, letters: list[str], styles: list[int], values: Sequence,
+         widths: list[int] | None = None) -> str:
+    """One row; with `widths`, as tall as its longest wrapped text (LibreOffice does not fit
+    rows to wrapped text when it opens a file)."""
+    cells, lines = [], 1
+    for letter, style, value, width in zip(letters, styles, values, widths or letters):
+        if value is None or value == "":
+            continue
+        if isinstance(value, str):
+            text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            cells.append(f'<c r="{letter}{number}" s="{style}" t="inlineStr"><is>'
+                         f'<t xml:space="preserve">{text}</t></is></c>')
+            if widths and (len(value) > width or "\n" in value):
+                per_line = width * 6 // 5  # letters are narrower than the digits widths count
+                lines = max(lines, sum(-(-len(line) // per_line) or 1
+                                       for line in value.split("\n")))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            cells.append(f'<c r="{letter}{number}" s="{style}"><v>{value!r}</v></c>')
+        else:
+            raise TypeError(f"cell {letter}{number}: {value!r}")
+    height = f' ht="{15 * lines}" customHeight="1"' if lines > 1 else ""
+    return f'<row r="{number}"{height}>{"".join(cells)}</row>'
+
+
+def _width(characters: int) -> float:
+    """Excel's stored width for a column of so many characters of Calibri 11 (7-pixel digits,
+    5 pixels of padding, in 1/256 steps)."""
+    return int((characters * 7 + 5) / 7 * 256) / 256
+
+
+_NOT_XML = bytes([*range(9), 11, 12, *range(14, 32)])
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CONTENT_TYPES = (
+    f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+    'package.core-properties+xml"/><Override PartName="/xl/workbook.xml" ContentType='
+    '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    "</Types>").encode("utf-8")
+_PACKAGE_RELS = (
+    f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
+    'metadata/core-properties" Target="docProps/core.xml"/></Relationships>').encode("utf-8")
+_WORKBOOK_RELS = (
+    f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+    f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
+    "</Relationships>").encode("utf-8")
+_TOP = '<alignment vertical="top" wrapText="1"/>'
+_STYLES = (
+    f'{_XML}<styleSheet xmlns="{_MAIN}"><numFmts count="1">'
+    '<numFmt numFmtId="164" formatCode="#,##0"/></numFmts><fonts count="2">'
+    '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" '
+    'applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>'
+    f'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">{_TOP}</xf>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+    f'applyAlignment="1">{_TOP}</xf>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" '
+    'applyAlignment="1"><alignment vertical="top"/></xf>'
+    '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+    'applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>").encode("utf-8")
 
 
 def _kind(judgement: Judgement) -> str:

@@ -1,0 +1,116 @@
+"""The working lists' writer: what Excel's readers (openpyxl, calamine, LibreOffice) find in it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from pipeline.xlsx import Column, table_xlsx
+
+COLUMNS = [Column("STT", 6), Column("Họ và tên", 20), Column("Lý do", 30),
+           Column("Số tiền (đồng)", 16, money=True)]
+ROWS = [[1, "Nguyễn Văn A", "Đạt: hoàn thành xuất sắc nhiệm vụ.", 7_020_000],
+        [2, "Lò Thị B & <C>", "dòng một\ndòng hai\n" + "rất dài " * 20, None],
+        [3, "  cách đầu, cách cuối  ", 'ngoặc "kép" và \'đơn\'', 0.5]]
+FOOTER = [[None, "Tổng cộng", None, 7_020_000.5], [None, "Bằng chữ: Bảy triệu không trăm hai "
+                                                        "mươi nghìn đồng."]]
+
+
+def book(rows=ROWS, footer=FOOTER, sheet="Kết quả thẩm định") -> bytes:
+    return table_xlsx(sheet, COLUMNS, rows, footer, title="Thử", day=date(2025, 12, 5))
+
+
+def test_values_and_layout_as_openpyxl_reads_them():
+    sheet = load_workbook(io.BytesIO(book())).active
+    assert sheet.title == "Kết quả thẩm định"
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert values[0] == [c.name for c in COLUMNS]
+    assert values[1:4] == ROWS
+    assert values[4] == [None, "Tổng cộng", None, 7_020_000.5]
+    assert values[5][1].startswith("Bằng chữ")
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:D4"  # header and rows, not the footer
+    assert [sheet.column_dimensions[c].width for c in "ABCD"] == [6.7109375, 20.7109375,
+                                                                  30.7109375, 16.7109375]
+    assert all(cell.font.b and cell.alignment.wrap_text for cell in sheet[1])
+    assert sheet["D2"].number_format == "#,##0" and sheet["A2"].number_format == "General"
+    assert sheet["C3"].alignment.wrap_text and not sheet["C3"].font.b
+    assert sheet["B5"].font.b and sheet["D5"].font.b and not sheet["B6"].alignment.wrap_text
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+
+
+def test_rows_are_as_tall_as_their_wrapped_text():
+    sheet = load_workbook(io.BytesIO(book())).active
+    assert sheet.row_dimensions[2].height is None  # fits on one line
+    tall = sheet.row_dimensions[3].height  # two short lines, then 160 letters in 30 columns
+    assert tall == 15 * (2 + 5)
+
+
+def test_sheet_name_with_an_apostrophe_keeps_its_filter():
+    data = book(sheet="Danh sách 'A'")
+    with __import__("zipfile").ZipFile(io.BytesIO(data)) as package:
+        names = package.read("xl/workbook.xml").decode()
+    assert "'Danh sách ''A'''!$A$1:$D$4" in names
+    assert load_workbook(io.BytesIO(data)).active.title == "Danh sách 'A'"
+
+
+def test_empty_list_is_a_header_only():
+    sheet = load_workbook(io.BytesIO(book(rows=[], footer=[]))).active
+    assert [list(r) for r in sheet.iter_rows(values_only=True)] == [[c.name for c in COLUMNS]]
+
+
+def test_other_values_are_refused():
+    with pytest.raises(TypeError, match="B2"):
+        book(rows=[[1, True, None, None]])
+
+
+_XML_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_XML_TEXT, st.integers(-10**15, 10**15),
+                          st.floats(allow_nan=False, allow_infinity=False)), max_size=5))
+def test_any_text_and_number_read_back_the_same(rows):
+    """Text comes back as written, but for the control codes XML 1.0 cannot hold (a cell of
+    nothing else is an empty text); "" is an empty cell."""
+    data = book(rows=[[n, name, None, amount] for name, n, amount in rows], footer=[])
+    expected = [[n, re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", name) if name
+                 else None, amount] for name, n, amount in rows]
+    openpyxl_rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(min_row=2,
+                                                                          values_only=True))
+    assert [[r[0], r[1], r[3]] for r in openpyxl_rows] == expected
+    calamine_rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0) \
+        .to_python(skip_empty_area=False)[1:]
+    assert [[r[0], r[1], r[3]] for r in calamine_rows] == [[n, name or "", amount]
+                                                            for n, name, amount in expected]
+
+
+@pytest.mark.render
+def test_libreoffice_opens_it_with_the_same_values(tmp_path):
+    if shutil.which("soffice") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install LibreOffice (see .ci/run)")
+        pytest.skip("needs soffice")
+    (tmp_path / "thu.xlsx").write_bytes(book())
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
+                    str(tmp_path), str(tmp_path / "thu.xlsx")],
+                   check=True, capture_output=True, timeout=300)
+    assert (tmp_path / "thu.csv").exists(), "LibreOffice Calc could not open the workbook"
+    rows = list(csv.reader(io.StringIO((tmp_path / "thu.csv").read_text("utf-8"))))
+    assert rows[0] == [c.name for c in COLUMNS]
+    assert rows[1] == ["1", "Nguyễn Văn A", "Đạt: hoàn thành xuất sắc nhiệm vụ.", "7,020,000"]
+    assert rows[2][1:3] == ["Lò Thị B & <C>", ROWS[1][2]]
+    assert rows[3][1] == ROWS[2][1]
+    assert rows[4] == ["", "Tổng cộng", "", "7,020,001"]
