@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,7 +24,7 @@ _NUMBERING = re.compile(r"^\(\d+\)$")  # the "(1) (2) (3)" row many forms put un
 
 
 class Cell(NamedTuple):
-    """A value as read, with where it stands (a tuple: a workbook holds hundreds of thousands)."""
+    """A value as read, with where it stands."""
 
     value: object  # str (clean NFC), int, float, date or None
     row: int
@@ -30,15 +32,33 @@ class Cell(NamedTuple):
     header: str
 
 
-@dataclass(frozen=True)
 class Record:
-    """One data row of a sheet: its Excel row number and its cells by column key."""
+    """One data row of a table: its Excel row number and the clean values of the known columns,
+    a Cell made only when asked for (a province's workbook holds a quarter of a million)."""
 
-    row: int
-    cells: dict[str, Cell]
+    __slots__ = ("row", "values", "places")
+
+    def __init__(self, row: int, values: tuple, places: dict[str, tuple[int, str, str]]) -> None:
+        self.row, self.values, self.places = row, values, places  # key → (index, letter, header)
+
+    def value(self, key: str) -> object:
+        place = self.places.get(key)
+        return None if place is None else self.values[place[0]]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.places
 
     def __getitem__(self, key: str) -> Cell:
-        return self.cells[key]
+        index, letter, header = self.places[key]
+        return Cell(self.values[index], self.row, letter, header)
+
+
+class Pairs(dict[str, Cell]):
+    """The label / value rows of a sheet such as Thông tin, by column key."""
+
+    def value(self, key: str) -> object:
+        cell = self.get(key)
+        return None if cell is None else cell.value
 
 
 @dataclass
@@ -47,7 +67,7 @@ class RawWorkbook:
 
     path: Path
     sheet_titles: dict[str, str] = field(default_factory=dict)
-    pairs: dict[str, dict[str, Cell]] = field(default_factory=dict)
+    pairs: dict[str, Pairs] = field(default_factory=dict)
     tables: dict[str, list[Record]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -134,13 +154,13 @@ def _check_file(path: Path) -> None:
                                        "“bom nén”) nên không được mở")
 
 
-def _load_rows(path: Path) -> dict[str, list[tuple]]:
-    """Load each sheet's cached values as rows of cleaned values, row 1 first (calamine reads
-    20.000 rows in a fraction of a second; openpyxl stays for writing and formulas)."""
+def _load_rows(path: Path) -> dict[str, list[list]]:
+    """Load each sheet's cached values as rows, row 1 first, every row as wide as the sheet
+    (calamine reads 20.000 rows in a fraction of a second; openpyxl stays for writing and
+    formulas). Values are cleaned where they are used: most cells are never looked at twice."""
     try:
         book = CalamineWorkbook.from_path(str(path))
-        return {name: [tuple(map(_clean_value, row))
-                       for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)]
+        return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
                 for name in book.sheet_names}
     except Exception as err:  # any parser failure on a damaged file means the same to a clerk
         raise UnreadableWorkbook(path, "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx") \
@@ -155,18 +175,22 @@ _LEGACY = re.compile("[" + re.escape("".join(_TCVN3 | _VNI)) + "]")
 _VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # VNI text holds â, ê, ô as tone carriers
 
 
-def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[tuple]]) -> None:
+def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> None:
     """Report the first cell typed in TCVN3 or VNI: its names would print as garbage."""
     for key, title in raw.sheet_titles.items():
-        for number, row in enumerate(rows_by_sheet[title], start=1):
-            for index, value in enumerate(row):
+        rows = rows_by_sheet[title]
+        if not _LEGACY.search(repr(rows)):  # one look at the whole sheet (repr keeps letters)
+            continue
+        for number, row in enumerate(rows, start=1):
+            for index, value in enumerate(map(_clean_value, row)):
                 if isinstance(value, str) and _LEGACY.search(value) \
                         and not _VIETNAMESE.search(value):
                     tcvn3 = sum(ch in _TCVN3 for ch in value)
                     vni = sum(ch in _VNI for ch in value)
                     if max(tcvn3, vni) >= 2:
                         raw.problem(Kind.LEGACY_ENCODING, key, row=number,
-                                    column=get_column_letter(index + 1), value=value[:40],
+                                    column=get_column_letter(index + 1),
+                                    value=value[:40],
                                     expected="TCVN3 (.VnTime)" if tcvn3 >= vni else "VNI")
                         return
 
@@ -175,7 +199,7 @@ def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
     """Report formulas Excel never calculated: their cells read as empty."""
     with zipfile.ZipFile(path) as package:
         sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
-        if not any(b"<f>" in package.read(n) or b"<f " in package.read(n) for n in sheets):
+        if not any(_FORMULA.search(package.read(n)) for n in sheets):
             return
     book = load_workbook(path, read_only=True, data_only=False)
     cached = load_workbook(path, read_only=True, data_only=True)
@@ -193,29 +217,30 @@ def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
         cached.close()
 
 
+_FORMULA = re.compile(rb"<f[ >]")
+
+
 def _clean_value(value: object) -> object:
-    if value == "":
-        return None
-    if isinstance(value, str):
+    if value.__class__ is str:
         return clean(value) or None
+    if value.__class__ is float:
+        return int(value) if value.is_integer() else value
     if isinstance(value, datetime):
         return value.date()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
     return value
 
 
-def _read_pairs(rows: list[tuple], sheet: Sheet) -> dict[str, Cell]:
+def _read_pairs(rows: list[list], sheet: Sheet) -> Pairs:
     """Read key / value rows: a known label, then the first filled cell to its right."""
     labels = {fold(s): col for col in sheet.columns for s in col.spellings}
-    found: dict[str, Cell] = {}
+    found = Pairs()
     for number, row in enumerate(rows, start=1):
         for index, value in enumerate(row):
             column = labels.get(fold(value)) if isinstance(value, str) else None
             if column is None or column.key in found:
                 continue
-            filled = next(((i, v) for i, v in enumerate(row[index + 1:], index + 1)
-                           if v is not None), None)
+            filled = next(((i, v) for i, v in enumerate(map(_clean_value, row[index + 1:]),
+                                                        index + 1) if v is not None), None)
             at = filled[0] if filled else index + 1
             found[column.key] = Cell(filled[1] if filled else None, number,
                                      get_column_letter(at + 1), column.label)
@@ -223,34 +248,42 @@ def _read_pairs(rows: list[tuple], sheet: Sheet) -> dict[str, Cell]:
     return found
 
 
-def _read_table(rows: list[tuple], sheet: Sheet, raw: RawWorkbook) -> list[Record]:
+def _read_table(rows: list[list], sheet: Sheet, raw: RawWorkbook) -> list[Record]:
     """Find the header row by its text, map known columns, and read the filled rows under it."""
     header_at, mapping = _find_header(rows, sheet.columns)
     if header_at is None:
-        seen = [str(v) for row in rows[:HEADER_SEARCH_ROWS] for v in row if isinstance(v, str)]
+        seen = [clean(v) for row in rows[:HEADER_SEARCH_ROWS] for v in row
+                if isinstance(v, str) and clean(v)]
         raw.problem(Kind.NO_HEADER, sheet.key,
                     expected=quoted(c.label for c in sheet.columns if c.required),
                     value=quoted(seen[:12]) or "không có chữ nào")
         return []
-    seen_headers = quoted(str(v) for v in rows[header_at] if v is not None)
+    seen_headers = quoted(str(v) for v in map(_clean_value, rows[header_at]) if v is not None)
     for column in sheet.columns:
         if column.required and column.key not in mapping:
             raw.problem(Kind.MISSING_COLUMN, sheet.key, row=header_at + 1,
                         expected=column.label, value=seen_headers)
+    places = {column.key: (n, get_column_letter(i + 1), column.label)
+              for n, (i, column) in enumerate(mapping.values())}
+    take = _columns([i for i, _ in mapping.values()])
     records = []
-    places = [(column.key, i, get_column_letter(i + 1), column.label)
-              for i, column in mapping.values()]
     for number, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        width = len(row)
-        cells = {key: Cell(row[i] if i < width else None, number, letter, label)
-                 for key, i, letter, label in places}
-        values = [cell.value for cell in cells.values() if cell.value is not None]
-        if values and not all(isinstance(v, str) and _NUMBERING.match(v) for v in values):
-            records.append(Record(number, cells))
+        values = tuple([(clean(v) or None) if v.__class__ is str else _clean_value(v)
+                        for v in take(row)])
+        filled = [v for v in values if v is not None]
+        if filled and not (isinstance(filled[0], str) and filled[0].startswith("(")
+                           and all(isinstance(v, str) and _NUMBERING.match(v) for v in filled)):
+            records.append(Record(number, values, places))
     return records
 
 
-def _find_header(rows: list[tuple], columns: tuple[Column, ...]
+def _columns(indexes: list[int]) -> Callable[[list], tuple]:
+    """A function taking these columns of a row, as a tuple."""
+    pick = itemgetter(*indexes)
+    return pick if len(indexes) > 1 else lambda row: (pick(row),)
+
+
+def _find_header(rows: list[list], columns: tuple[Column, ...]
                  ) -> tuple[int | None, dict[str, tuple[int, Column]]]:
     """Return the index of the row naming most known columns (at least two), and the mapping."""
     spellings = {fold(s): column for column in columns for s in column.spellings}
@@ -264,4 +297,3 @@ def _find_header(rows: list[tuple], columns: tuple[Column, ...]
         if len(mapping) >= 2 and len(mapping) > len(best[1]):
             best = (index, mapping)
     return best
-

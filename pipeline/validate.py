@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from openpyxl.utils.datetime import from_excel
 
@@ -23,7 +25,7 @@ from .model import (
     RoundInfo,
     Term,
 )
-from .read import Cell, RawWorkbook
+from .read import Cell, Pairs, RawWorkbook, Record
 from .vn import fold, name_case, same_spelling
 
 _INT = re.compile(r"^[+]?\d+(?:[.,]0+)?$")
@@ -33,6 +35,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _YEARS = re.compile(r"^(?:năm\s*)?(\d{4})\s*[-–]\s*(\d{4})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})[/.\-](\d{4})$", re.IGNORECASE)
 _SUBJECT_NAMES = {"ca_nhan": "cá nhân", "tap_the": "tập thể"}
+Fields = Record | Pairs
 
 
 def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Problem]]:
@@ -66,6 +69,7 @@ class _Checker:
         self.raw, self.catalog = raw, catalog
         self.problems: list[Problem] = []
         self.requested: list[tuple[Collective | Person, list[Award]]] = []
+        self._by_sheet: dict[str, list[tuple[Column, Callable]]] = {}
 
     def add(self, kind: Kind, sheet: str, cell: Cell | None = None, **details: str) -> None:
         where = ({"row": cell.row, "column": cell.column, "header": cell.header,
@@ -74,89 +78,108 @@ class _Checker:
                                      self.raw.sheet_titles.get(sheet, sheet), **(where | details)))
 
     # --- one record at a time ----------------------------------------------------------------
+    # A converter takes the value and where it stands (the record and the column key), and
+    # makes the Cell for a problem only when there is one.
 
-    def values(self, sheet: str, cells: dict[str, Cell]) -> dict[str, object]:
+    def values(self, sheet: str, fields: Record | Pairs) -> dict[str, object]:
         """Convert every known column of a record; missing optional columns read as None."""
-        return {column.key: self.convert(sheet, column, cells.get(column.key))
-                for column in self.catalog.sheets[sheet].columns}
+        out = {}
+        for column, convert in self._converters(sheet):
+            value = fields.value(column.key)
+            if value is None:
+                if column.required and column.key in fields:
+                    self.add(Kind.REQUIRED, sheet, fields[column.key],
+                             expected=_describe(column, self.catalog))
+                out[column.key] = None
+            else:
+                out[column.key] = convert(sheet, value, fields, column.key)
+        return out
 
-    def convert(self, sheet: str, column: Column, cell: Cell | None) -> object:
-        if cell is None or cell.value is None:
-            if column.required and cell is not None:
-                self.add(Kind.REQUIRED, sheet, cell, expected=_describe(column, self.catalog))
-            return None
+    def _converters(self, sheet: str) -> list[tuple[Column, Callable]]:
+        if sheet not in self._by_sheet:
+            self._by_sheet[sheet] = [(column, self._converter(column))
+                                     for column in self.catalog.sheets[sheet].columns]
+        return self._by_sheet[sheet]
+
+    def _converter(self, column: Column) -> Callable:
         kind, _, vocab = column.kind.partition(":")
         convert = getattr(self, f"_to_{kind}")
-        return convert(sheet, cell, vocab) if vocab else convert(sheet, cell)
+        return partial(convert, vocab=vocab) if vocab else convert
 
-    def _to_text(self, sheet: str, cell: Cell) -> str:  # noqa: ARG002 (one signature for all)
-        return _text(cell.value)
+    def _to_text(self, sheet: str, value: object, fields: Fields, key: str) -> str:  # noqa: ARG002
+        return value if value.__class__ is str else _text(value)
 
-    def _to_name(self, sheet: str, cell: Cell) -> str:
-        text = _text(cell.value)
+    def _to_name(self, sheet: str, value: object, fields: Fields, key: str) -> str:
+        text = _text(value)
         proper = name_case(text)
         if text.isupper() and len(text) > 1:
-            self.add(Kind.ALL_CAPS, sheet, cell, expected=proper)
+            self.add(Kind.ALL_CAPS, sheet, fields[key], expected=proper)
         return proper
 
-    def _to_int(self, sheet: str, cell: Cell) -> int | None:
-        number = _integer(cell.value)
+    def _to_int(self, sheet: str, value: object, fields: Fields, key: str) -> int | None:
+        number = _integer(value)
         if number is None or number < 0:
-            self.add(Kind.NOT_NUMBER, sheet, cell, expected="một số nguyên không âm, ví dụ 2")
+            self.add(Kind.NOT_NUMBER, sheet, fields[key],
+                     expected="một số nguyên không âm, ví dụ 2")
         return number
 
-    def _to_year(self, sheet: str, cell: Cell) -> int | None:
-        year = _integer(cell.value)
-        if year is None and isinstance(cell.value, str) and (m := _YEAR.match(cell.value)):
+    def _to_year(self, sheet: str, value: object, fields: Fields, key: str) -> int | None:
+        year = _integer(value)
+        if year is None and isinstance(value, str) and (m := _YEAR.match(value)):
             year = int(m.group(1))
         if year is None or not 1900 <= year <= 2100:
-            self.add(Kind.BAD_YEAR, sheet, cell, expected="năm có 4 chữ số, ví dụ 1985")
+            self.add(Kind.BAD_YEAR, sheet, fields[key], expected="năm có 4 chữ số, ví dụ 1985")
             return None
         return year
 
-    def _to_date(self, sheet: str, cell: Cell) -> date | tuple[int, int] | None:
-        parsed = _date(cell.value)
+    def _to_date(self, sheet: str, value: object, fields: Fields, key: str
+                 ) -> date | tuple[int, int] | None:
+        parsed = _date(value)
         if parsed is None:
-            self.add(Kind.BAD_DATE, sheet, cell,
+            self.add(Kind.BAD_DATE, sheet, fields[key],
                      expected="ngày/tháng/năm, ví dụ 05/3/2026, hoặc tháng/năm, ví dụ 11/2026")
         return parsed
 
-    def _to_years(self, sheet: str, cell: Cell) -> tuple[int, ...] | None:
+    def _to_years(self, sheet: str, value: object, fields: Fields, key: str
+                  ) -> tuple[int, ...] | None:
         """Read "2024", "năm 2024" or a span "2023-2025" (each year of it)."""
-        if isinstance(cell.value, str) and (m := _YEARS.match(cell.value)):
+        if isinstance(value, str) and (m := _YEARS.match(value)):
             first, last = int(m.group(1)), int(m.group(2))
             if 1900 <= first <= last <= 2100:
                 return tuple(range(first, last + 1))
-        year = self._to_year(sheet, cell)
+        year = self._to_year(sheet, value, fields, key)
         return (year,) if year else None
 
-    def _to_achievement(self, sheet: str, cell: Cell) -> Term | Award | None:
+    def _to_achievement(self, sheet: str, value: object, fields: Fields, key: str
+                        ) -> Term | Award | None:
         """A rating, a danh hiệu or a hình thức."""
-        text = _text(cell.value)
+        text = _text(value)
         found = next((t for vocab in ("rating", "danh_hieu", "hinh_thuc")
                       if (t := self.catalog.lookup(vocab, text))), None)
         if found is None:
             choices = [self.catalog.choices(v) for v in ("rating", "danh_hieu", "hinh_thuc")]
             guess = next((g for v in ("rating", "danh_hieu", "hinh_thuc")
                           if (g := self.catalog.suggest(v, text))), None)
-            self.add(Kind.NOT_IN_LIST, sheet, cell, expected=quoted(sum(choices, [])),
+            self.add(Kind.NOT_IN_LIST, sheet, fields[key], expected=quoted(sum(choices, [])),
                      hint=f"có phải “{guess}”?" if guess else "")
         return found
 
-    def _to_vocab(self, sheet: str, cell: Cell, vocab: str) -> Term | None:
-        term = self.catalog.lookup(vocab, _text(cell.value))
+    def _to_vocab(self, sheet: str, value: object, fields: Fields, key: str, vocab: str
+                  ) -> Term | None:
+        term = self.catalog.lookup(vocab, _text(value))
         if term is None:
-            self._not_in_list(sheet, cell, vocab)
+            self._not_in_list(sheet, fields[key], vocab)
         return term
 
-    def _to_award(self, sheet: str, cell: Cell, kind: str) -> Award | None:
-        award = self.catalog.lookup(kind, _text(cell.value))
+    def _to_award(self, sheet: str, value: object, fields: Fields, key: str, vocab: str
+                  ) -> Award | None:
+        award = self.catalog.lookup(vocab, _text(value))
         if award is None:
-            self._not_in_list(sheet, cell, kind)
+            self._not_in_list(sheet, fields[key], vocab)
             return None
         subject = {"collectives": "tap_the", "individuals": "ca_nhan"}.get(sheet)
         if subject and subject not in award.subjects:
-            self.add(Kind.WRONG_SUBJECT, sheet, cell,
+            self.add(Kind.WRONG_SUBJECT, sheet, fields[key],
                      expected=f"chỉ xét tặng cho {_SUBJECT_NAMES[award.subjects[0]]}, "
                               f"không dùng cho {_SUBJECT_NAMES[subject]}")
             return None
@@ -201,7 +224,7 @@ class _Checker:
         )
 
     def collective(self, record, info: RoundInfo | None) -> Collective:
-        v = self.values("collectives", record.cells)
+        v = self.values("collectives", record)
         collective = Collective(
             row=record.row, code=_s(v["code"]), name=_s(v["name"]), parent=_s(v["parent"]),
             rating=v["rating"], kind=v["kind"] or self._default_kind(info),
@@ -210,7 +233,7 @@ class _Checker:
         return collective
 
     def person(self, record, info: RoundInfo | None, units: dict[str, str]) -> Person:
-        v = self.values("individuals", record.cells)
+        v = self.values("individuals", record)
         person = Person(
             row=record.row, code=_s(v["code"]), name=_s(v["name"]), sex=v["sex"],
             birth_year=v["birth_year"], position=_s(v["position"]),
@@ -224,7 +247,7 @@ class _Checker:
         return person
 
     def past(self, record) -> PastRecord:
-        v = self.values("history", record.cells)
+        v = self.values("history", record)
         return PastRecord(
             row=record.row, code=_s(v["code"]), name=_s(v["name"]), birth_year=v["birth_year"],
             unit=_s(v["unit"]), years=v["years"] or (), what=v["what"],
@@ -247,7 +270,7 @@ class _Checker:
                        _s(v["secretary"]), _s(v["number"]))
 
     def quota(self, record) -> Quota:
-        v = self.values("quotas", record.cells)
+        v = self.values("quotas", record)
         return Quota(record.row, v["award"], v["collectives"], v["individuals"], _s(v["source"]))
 
     def _request(self, subject: Collective | Person, values: dict[str, object]) -> None:
@@ -306,8 +329,7 @@ class _Checker:
             if info and person.birth_year and not 18 <= info.year - person.birth_year <= 70:
                 self.add(Kind.AGE, "individuals", record["birth_year"],
                          expected=str(info.year - person.birth_year))
-            proposed = [record[k] for k in ("title", "award")
-                        if k in record.cells and record[k].value is not None]
+            proposed = [record[k] for k in ("title", "award") if record.value(k) is not None]
             if person.discipline and person.discipline.rank > 0 and proposed:
                 self.add(Kind.CONTRADICTION, "individuals", proposed[0],
                          value=f"đề nghị khen thưởng người đang bị kỷ luật "
