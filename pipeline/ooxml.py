@@ -3,27 +3,67 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+LEVEL = 1  # deflate quickly: a province's documents are made in seconds, a little larger
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the first date a zip can hold; time 00:00
+_UNIX = 3  # "made by" a Unix system, so that the permissions below read the same everywhere
+_MODE = 0o644 << 16
 
 
-def package(parts: Iterable[tuple[str, bytes | Iterable[bytes]]]) -> bytes:
-    """Zip parts in the given order with fixed dates and permissions; a part may come as
-    chunks, compressed as they arrive."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            with target.open(info, "w") as stream:
-                for chunk in (data,) if isinstance(data, bytes) else data:
-                    stream.write(chunk)
-    return out.getvalue()
+@dataclass(frozen=True)
+class Deflated:
+    """A part compressed once, to be put in many packages (a template's unchanging parts)."""
+
+    data: bytes
+    crc: int
+    size: int
+
+    @classmethod
+    def of(cls, raw: bytes) -> Deflated:
+        return cls(_deflate((raw,))[0], zlib.crc32(raw), len(raw))
+
+
+def package(parts: Iterable[tuple[str, bytes | Deflated | Iterable[bytes]]]) -> bytes:
+    """Zip parts in the given order with fixed dates and permissions (the bytes depend on the
+    content only); a part may come as chunks, compressed as they arrive, or compressed already.
+
+    The zip format (PKWARE APPNOTE 6.3: local headers, central directory, end record) is
+    written here rather than by zipfile, which cannot take a part compressed already."""
+    out, directory = bytearray(), bytearray()
+    count = 0
+    for name, data in parts:
+        if not isinstance(data, Deflated):
+            compressed, crc, size = _deflate((data,) if isinstance(data, bytes) else data)
+            data = Deflated(compressed, crc, size)
+        encoded = name.encode("utf-8")
+        flags = 0 if encoded.isascii() else 0x800
+        common = struct.pack("<2H3H3L2H", 20, flags, zipfile.ZIP_DEFLATED, 0, _DOS_DATE,
+                             data.crc, len(data.data), data.size, len(encoded), 0)
+        directory += (struct.pack("<4s2B", b"PK\x01\x02", 20, _UNIX) + common
+                      + struct.pack("<3H2L", 0, 0, 0, _MODE, len(out)) + encoded)
+        out += struct.pack("<4s", b"PK\x03\x04") + common + encoded
+        out += data.data
+        count += 1
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), len(out), 0)
+    return bytes(out + directory + end)
+
+
+def _deflate(chunks: Iterable[bytes]) -> tuple[bytes, int, int]:
+    """Raw deflate as zip holds it, with the CRC and size of what went in."""
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    pieces, crc, size = [], 0, 0
+    for chunk in chunks:
+        pieces.append(compressor.compress(chunk))
+        crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+    pieces.append(compressor.flush())
+    return b"".join(pieces), crc, size
 
 
 def stable_zip(data: bytes) -> bytes:

@@ -30,7 +30,7 @@ from .contexts import (
 )
 from .errors import TemplateError
 from .model import Round
-from .ooxml import core_properties, package, stable_zip
+from .ooxml import Deflated, core_properties, package, stable_zip
 from .rules import Assessment
 from .xlsx import money_xlsx, verdicts_xlsx
 
@@ -143,6 +143,7 @@ class CompiledTemplate:
         except (zipfile.BadZipFile, OSError) as err:
             raise TemplateError(path.name, "tệp không phải văn bản Word .docx hợp lệ") from err
         parts = dict(self.entries)
+        self.unchanged = {name: Deflated.of(data) for name, data in self.entries}  # zipped once
         if "word/document.xml" not in parts:
             raise TemplateError(path.name, "thiếu phần nội dung word/document.xml")
         document = parts["word/document.xml"].decode("utf-8")
@@ -183,25 +184,25 @@ class CompiledTemplate:
                 if name == "word/document.xml":
                     xml = self.head + xml + self.tail
                 filled[name] = xml.encode("utf-8")
-        return package((name, filled.get(name, data)) for name, data in self.entries)
+        return package((name, filled[name] if name in filled else self.unchanged[name])
+                       for name, _ in self.entries)
 
     def _chunks(self, template: jinja2.Template, context: dict) -> Iterator[bytes]:
         """The body in pieces of about a megabyte."""
-        batch, size = [self.head], 0
+        yield self.head.encode("utf-8")
+        batch, size = [], 0
         try:
             for chunk in template.generate(context):
-                if _LISTING.search(chunk) or "{_" in chunk or "_}" in chunk:
-                    raise _WholeText
                 batch.append(chunk)
                 size += len(chunk)
                 if size > 1 << 20:
-                    yield "".join(batch).encode("utf-8")
+                    yield _streamable("".join(batch))
                     batch, size = [], 0
         except jinja2.UndefinedError as err:
             raise TemplateError(self.path.name,
                                 f"biến không có trong dữ liệu ({err.message})") from err
-        batch.append(self.tail)
-        yield "".join(batch).encode("utf-8")
+        yield _streamable("".join(batch))
+        yield self.tail.encode("utf-8")
 
     def _render(self, template: jinja2.Template, context: dict) -> str:
         try:
@@ -215,6 +216,14 @@ class CompiledTemplate:
         if _LISTING.search(xml):
             xml = self.docxtpl.resolve_listing(xml)
         return xml
+
+
+def _streamable(xml: str) -> bytes:
+    """A piece of the body as it goes into the zip, unless it needs docxtpl's clean-up, which
+    takes the whole text."""
+    if _LISTING.search(xml) or "{_" in xml or "_}" in xml:
+        raise _WholeText
+    return xml.encode("utf-8")
 
 
 class _WholeText(Exception):

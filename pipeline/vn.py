@@ -92,6 +92,7 @@ def number(value: int | float) -> str:
     return format_decimal(value, locale="vi", decimal_quantization=False)
 
 
+@lru_cache(maxsize=4096)  # a council's list repeats the same few shares
 def percent(part: float, whole: float = 1) -> str:
     """A share as documents write it, one decimal at most: 77,8%; 100%."""
     return f"{number(round(100 * part / whole, 1))}%"
