@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -45,6 +45,10 @@ class Record:
         place = self.places.get(key)
         return None if place is None else self.values[place[0]]
 
+    def entries(self) -> Iterator[tuple[str, object]]:
+        """Each known column's key and value."""
+        return zip(self.places, self.values)
+
     def __contains__(self, key: str) -> bool:
         return key in self.places
 
@@ -59,6 +63,10 @@ class Pairs(dict[str, Cell]):
     def value(self, key: str) -> object:
         cell = self.get(key)
         return None if cell is None else cell.value
+
+    def entries(self) -> Iterator[tuple[str, object]]:
+        """Each label found and its value, as a Record gives them."""
+        return ((key, cell.value) for key, cell in self.items())
 
 
 @dataclass

@@ -69,7 +69,7 @@ class _Checker:
         self.raw, self.catalog = raw, catalog
         self.problems: list[Problem] = []
         self.requested: list[tuple[Collective | Person, list[Award]]] = []
-        self._by_sheet: dict[str, list[tuple[Column, Callable]]] = {}
+        self._by_sheet: dict[str, dict[str, tuple[Column, Callable]]] = {}
 
     def add(self, kind: Kind, sheet: str, cell: Cell | None = None, **details: str) -> None:
         where = ({"row": cell.row, "column": cell.column, "header": cell.header,
@@ -82,23 +82,21 @@ class _Checker:
     # makes the Cell for a problem only when there is one.
 
     def values(self, sheet: str, fields: Record | Pairs) -> dict[str, object]:
-        """Convert every known column of a record; missing optional columns read as None."""
-        out = {}
-        for column, convert in self._converters(sheet):
-            value = fields.value(column.key)
-            if value is None:
-                if column.required and column.key in fields:
-                    self.add(Kind.REQUIRED, sheet, fields[column.key],
-                             expected=_describe(column, self.catalog))
-                out[column.key] = None
-            else:
-                out[column.key] = convert(sheet, value, fields, column.key)
+        """Convert every known column of a record; columns the sheet lacks read as None."""
+        columns = self._converters(sheet)
+        out = dict.fromkeys(columns)
+        for key, value in fields.entries():
+            column, convert = columns[key]
+            if value is not None:
+                out[key] = convert(sheet, value, fields, key)
+            elif column.required:
+                self.add(Kind.REQUIRED, sheet, fields[key], expected=_describe(column, self.catalog))
         return out
 
-    def _converters(self, sheet: str) -> list[tuple[Column, Callable]]:
+    def _converters(self, sheet: str) -> dict[str, tuple[Column, Callable]]:
         if sheet not in self._by_sheet:
-            self._by_sheet[sheet] = [(column, self._converter(column))
-                                     for column in self.catalog.sheets[sheet].columns]
+            self._by_sheet[sheet] = {column.key: (column, self._converter(column))
+                                     for column in self.catalog.sheets[sheet].columns}
         return self._by_sheet[sheet]
 
     def _converter(self, column: Column) -> Callable:
@@ -290,7 +288,7 @@ class _Checker:
         if not units or not unit:
             return unit
         if fold(unit) in units:
-            if not same_spelling(unit, units[fold(unit)]):
+            if unit != units[fold(unit)] and not same_spelling(unit, units[fold(unit)]):
                 self.add(Kind.SPELLING, "individuals", record["unit"],
                          expected=units[fold(unit)])
             return units[fold(unit)]
