@@ -64,10 +64,10 @@ def write_rounds(outputs: Path, rounds: list[RenderedRound], *, overwrite: bool 
 
 def _stage(folder: Path, round_: RenderedRound) -> None:
     """Write a round's files and its manifest into the staging folder."""
-    folder.mkdir(parents=True)
     files = round_.files
+    for parent in sorted({(folder / name).parent for name in files} | {folder}):
+        parent.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
     manifest = {
         "khenthuong": __version__,
@@ -111,6 +111,9 @@ def _publish_all(staging: Path, outputs: Path, rounds: list[RenderedRound], *,
 def _publish(staged: Path, target: Path, old: Path, moves: list, created: list) -> Path | None:
     """Move the earlier run's files to `old`, then the new ones into `target`; record each
     move so that a failure can undo it. Return `old` when it holds anything."""
+    if not target.exists():  # a round's first run: the whole folder in one move
+        _move(staged, target, moves)
+        return None
     earlier = [name for name in sorted(_written_by_tool(target) | {MANIFEST})
                if (target / name).is_file()]
     new = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*")
