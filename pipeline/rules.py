@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -202,44 +202,57 @@ def initiative_scope_at_least(judge: Judge, subject: Subject, *, scope: str) -> 
 def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int,
                        initiatives: int = 0) -> Outcome:
     title = judge.catalog.award(award)
-    held = [y for y in judge.span(years) if judge.holds_title(subject, title, y)]
-    ok = len(held) == years
+
+    def held(year: int) -> bool:
+        return judge.holds_title(subject, title, year)
+
     return _with_initiatives(
-        judge, subject, ok, lambda: f"{title.name}: {_years(held) or 'không năm nào'} trong "
-                                    f"{_n(years)} năm liên tục đến {judge.year}",
+        judge, subject, all(map(held, reversed(judge.span(years)))),
+        lambda: f"{title.name}: {_years(filter(held, judge.span(years))) or 'không năm nào'} "
+                f"trong {_n(years)} năm liên tục đến {judge.year}",
         years, initiatives)
 
 
 def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: int,
                         initiatives: int = 0) -> Outcome:
     level = judge.term("rating", rating)
-    good = [y for y in judge.span(years)
-            if (r := judge.rating(subject, y)) is not None and r.rank <= level.rank]
-    ok = len(good) == years
+
+    def good(year: int) -> bool:
+        rated = judge.rating(subject, year)
+        return rated is not None and rated.rank <= level.rank
+
     return _with_initiatives(
-        judge, subject, ok, lambda: f"{level.name.lower()}: {_years(good) or 'không năm nào'} "
-                                    f"trong {_n(years)} năm liên tục đến {judge.year}",
+        judge, subject, all(map(good, reversed(judge.span(years)))),  # this year fails most
+        lambda: f"{level.name.lower()}: {_years(filter(good, judge.span(years))) or 'không năm nào'}"
+                f" trong {_n(years)} năm liên tục đến {judge.year}",
         years, initiatives)
 
 
 def _with_initiatives(judge: Judge, subject: Subject, ok: bool, streak: Callable[[], str],
                       years: int, initiatives: int) -> tuple[bool, Callable[[], str]]:
     """Add "with N sáng kiến in that time" to a streak; each sáng kiến serves one award only
-    (Công văn 5007/BNV-TĐKT/2023, III.5.c), so those a danh hiệu rests on do not count."""
+    (Công văn 5007/BNV-TĐKT/2023, III.5.c), so those a danh hiệu rests on do not count.
+    Sáng kiến are counted only when the streak holds or the sentence is written."""
     if not initiatives:
         return ok, lambda: streak() + ("" if ok else f"; cần đủ {_n(years)} năm")
     span = judge.span(years)
-    have = sum(judge.initiatives(subject, y) for y in span)
-    used = sum(judge.initiatives_spent(subject, y) for y in span)
+
+    def counts() -> tuple[int, int]:
+        return (sum(judge.initiatives(subject, y) for y in span),
+                sum(judge.initiatives_spent(subject, y) for y in span))
 
     def why() -> str:
+        have, used = counts()
         text = streak() + f"; {_n(have)} sáng kiến trong thời gian đó" + (
             f", {_n(used)} đã dùng cho danh hiệu thi đua" if used else "")
         if have - used < initiatives:
             text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
         return text
 
-    return ok and have - used >= initiatives, why
+    if not ok:
+        return False, why
+    have, used = counts()
+    return have - used >= initiatives, why
 
 
 def claimed_achievement(judge: Judge, subject: Subject, *, kinds: list[str]) -> Outcome:
@@ -584,7 +597,7 @@ def _n(value: int) -> str:
     return count(value)
 
 
-def _years(years: list[int]) -> str:
+def _years(years: Iterable[int]) -> str:
     return ", ".join(str(y) for y in sorted(years))
 
 

@@ -176,6 +176,7 @@ def _syllable_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(_RANK.get(ch, 100 + ord(ch)) for ch in letters), tuple(tones)
 
 
+@lru_cache(maxsize=1 << 16)  # a province's lists repeat the same names and units
 def sort_key(text: str) -> tuple:
     """Order words in Vietnamese alphabet order: a < ă < â … d < đ, then by tone:
     ngang < huyền < hỏi < ngã < sắc < nặng."""
@@ -183,6 +184,7 @@ def sort_key(text: str) -> tuple:
     return tuple(k[0] for k in keys), tuple(k[1] for k in keys), clean(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_sort_key(full_name: str) -> tuple:
     """Order people by tên, then họ, then đệm, as Vietnamese lists do."""
     words = clean(full_name).split()
