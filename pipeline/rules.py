@@ -108,15 +108,15 @@ class Assessment:
         criteria hold (a claimed achievement was made for the award proposed, not for the
         others). Worked out when first asked for: only the working list shows it."""
         judge, advice = self.judge, {}
+        tiers = {(kind, subject): [a for a in judge.catalog.awards
+                                   if a.kind == kind and subject in a.subjects]
+                 for kind in ("hinh_thuc", "danh_hieu") for subject in ("tap_the", "ca_nhan")}
         for subject in (*self.round.collectives, *self.round.people):
             kind = "tap_the" if isinstance(subject, Collective) else "ca_nhan"
-            best = []
-            for award_kind in ("hinh_thuc", "danh_hieu"):
-                first = next((a for a in judge.catalog.awards
-                              if a.kind == award_kind and kind in a.subjects
-                              and judge.countably_eligible(subject, a)), None)
-                best += [first] if first else []
-            advice[subject] = tuple(best)
+            best = (next((a for a in tiers[(award_kind, kind)]
+                          if judge.countably_eligible(subject, a)), None)
+                    for award_kind in ("hinh_thuc", "danh_hieu"))
+            advice[subject] = tuple(a for a in best if a)
         return advice
 
     @property
@@ -403,8 +403,9 @@ class Judge:
 
     def countably_eligible(self, subject: Subject, award: Award) -> bool:
         """Every criterion holds without resting on a claim; stops at the first that fails."""
-        if (subject, award.code) in self._criteria:
-            verdict, reasons = self._criteria[(subject, award.code)]
+        known = self._criteria.get((subject, award.code))
+        if known is not None:
+            verdict, reasons = known
             return verdict is Verdict.ELIGIBLE and not any(r.claim for r in reasons)
         return all(self._holds(subject, c) is not False
                    for c in self.regime.criteria.get(award.code, ()))
@@ -413,8 +414,13 @@ class Judge:
         """Whether a criterion holds by what can be counted (a claim does not), without
         writing why; None where it does not apply to this subject."""
         if criterion.alternatives:
-            found = [self._holds(subject, alternative) for alternative in criterion.alternatives]
-            return True if True in found else (None if set(found) == {None} else False)
+            found = None
+            for alternative in criterion.alternatives:
+                holds = self._holds(subject, alternative)
+                if holds:
+                    return True
+                found = False if holds is False else found
+            return found
         if criterion.subjects is not None and (
                 "tap_the" if isinstance(subject, Collective) else "ca_nhan") \
                 not in criterion.subjects:

@@ -95,8 +95,6 @@ _HEADER, _TEXT, _MONEY, _BOLD_TEXT, _BOLD_MONEY = range(1, 6)
 def _sheet(columns: Sequence[Column], rows: Sequence[Sequence],
            footer: Sequence[Sequence]) -> bytes:
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
-    plain = [_MONEY if c.money else _TEXT for c in columns]
-    bold = [_BOLD_MONEY if c.money else _BOLD_TEXT for c in columns]
     end = len(rows) + len(footer) + 1
     out = [f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
            f'<dimension ref="A1:{letters[-1]}{end}"/>',
@@ -107,10 +105,12 @@ def _sheet(columns: Sequence[Column], rows: Sequence[Sequence],
            *(f'<col min="{i}" max="{i}" width="{_width(c.width)}" customWidth="1"/>'
              for i, c in enumerate(columns, start=1)),
            "</cols><sheetData>",
-           _row(1, letters, [_HEADER] * len(columns), [c.name for c in columns])]
-    widths = [c.width for c in columns]
-    out += [_row(n, letters, plain, row, widths) for n, row in enumerate(rows, start=2)]
-    out += [_row(n, letters, bold, row) for n, row in enumerate(footer, start=len(rows) + 2)]
+           _row(1, _cells(letters, [_HEADER] * len(columns), columns),
+                [c.name for c in columns], fit=False)]
+    plain = _cells(letters, [_MONEY if c.money else _TEXT for c in columns], columns)
+    out += [_row(n, plain, row) for n, row in enumerate(rows, start=2)]
+    bold = _cells(letters, [_BOLD_MONEY if c.money else _BOLD_TEXT for c in columns], columns)
+    out += [_row(n, bold, row, fit=False) for n, row in enumerate(footer, start=len(rows) + 2)]
     out.append(f'</sheetData><autoFilter ref="A1:{letters[-1]}{max(len(rows), 1) + 1}"/>'
                '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
                'footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>')
@@ -121,28 +121,36 @@ def _sheet(columns: Sequence[Column], rows: Sequence[Sequence],
             .replace("\uffff".encode(), b""))
 
 
-def _row(number: int, letters: list[str], styles: list[int], values: Sequence,
-         widths: list[int] | None = None) -> str:
-    """One row; with `widths`, as tall as its longest wrapped text (LibreOffice does not fit
-    rows to wrapped text when it opens a file)."""
-    cells, lines = [], 1
-    for letter, style, value, width in zip(letters, styles, values, widths or letters):
+def _cells(letters: list[str], styles: list[int], columns: Sequence[Column]
+           ) -> list[tuple[str, str, str, int]]:
+    """Per column, the markup around a cell's row number and value: text, then number; and how
+    many characters a line of the column holds (letters are narrower than the digits Excel's
+    widths count)."""
+    return [(f"{_REF}{letter}", f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">',
+             f'" s="{style}"><v>', column.width * 6 // 5)
+            for letter, style, column in zip(letters, styles, columns)]
+
+
+def _row(number: int, cells: list[tuple[str, str, str, int]], values: Sequence, *,
+         fit: bool = True) -> str:
+    """One row; with `fit`, as tall as its longest wrapped text (LibreOffice does not fit rows
+    to wrapped text when it opens a file)."""
+    out, lines = [], 1
+    for (ref, text, digits, per_line), value in zip(cells, values):
         if value is None or value == "":
             continue
-        if isinstance(value, str):
-            text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            cells.append(f'<c r="{letter}{number}" s="{style}" t="inlineStr"><is>'
-                         f'<t xml:space="preserve">{text}</t></is></c>')
-            if widths and (len(value) > width or "\n" in value):
-                per_line = width * 6 // 5  # letters are narrower than the digits widths count
+        if value.__class__ is str:
+            escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            out.append(f"{ref}{number}{text}{escaped}</t></is></c>")
+            if fit and (len(value) > per_line or "\n" in value):
                 lines = max(lines, sum(-(-len(line) // per_line) or 1
                                        for line in value.split("\n")))
-        elif isinstance(value, int | float) and not isinstance(value, bool):
-            cells.append(f'<c r="{letter}{number}" s="{style}"><v>{value!r}</v></c>')
+        elif value.__class__ in (int, float):
+            out.append(f"{ref}{number}{digits}{value!r}</v></c>")
         else:
-            raise TypeError(f"cell {letter}{number}: {value!r}")
+            raise TypeError(f"cell {ref[len(_REF):]}{number}: {value!r}")
     height = f' ht="{15 * lines}" customHeight="1"' if lines > 1 else ""
-    return f'<row r="{number}"{height}>{"".join(cells)}</row>'
+    return f'<row r="{number}"{height}>{"".join(out)}</row>'
 
 
 def _width(characters: int) -> float:
@@ -151,6 +159,7 @@ def _width(characters: int) -> float:
     return int((characters * 7 + 5) / 7 * 256) / 256
 
 
+_REF = '<c r="'
 _NOT_XML = bytes([*range(9), 11, 12, *range(14, 32)])
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
