@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -87,7 +88,9 @@ class RawWorkbook:
 def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
     """Read every known sheet of a workbook; layout problems are collected, not raised."""
     _check_file(path)
-    rows_by_sheet = _load_rows(path)
+    with ThreadPoolExecutor(1) as pool:  # unzipping and parsing both leave Python free
+        formulas = pool.submit(_has_formulas, path)
+        rows_by_sheet = _load_rows(path)
     raw = RawWorkbook(path)
     titles = {fold(title): title for title in rows_by_sheet}
     found = {key: next((titles[fold(n)] for n in (sheet.title, *sheet.aliases)
@@ -109,7 +112,8 @@ def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
         else:
             raw.tables[key] = _read_table(rows_by_sheet[title], sheet, raw)
     _legacy_encoding(raw, rows_by_sheet)
-    _uncached_formulas(raw, path)
+    if formulas.result():
+        _uncached_formulas(raw, path)
     return raw
 
 
@@ -187,7 +191,8 @@ def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> 
     """Report the first cell typed in TCVN3 or VNI: its names would print as garbage."""
     for key, title in raw.sheet_titles.items():
         rows = rows_by_sheet[title]
-        if not _LEGACY.search(repr(rows)):  # one look at the whole sheet (repr keeps letters)
+        text = "\n".join([v for row in rows for v in row if v.__class__ is str])
+        if not _LEGACY.search(text):  # one look at the whole sheet: nearly always the answer
             continue
         for number, row in enumerate(rows, start=1):
             for index, value in enumerate(map(_clean_value, row)):
@@ -203,12 +208,14 @@ def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> 
                         return
 
 
+def _has_formulas(path: Path) -> bool:
+    with zipfile.ZipFile(path) as package:
+        return any(_FORMULA.search(package.read(name)) for name in package.namelist()
+                   if name.startswith("xl/worksheets/sheet"))
+
+
 def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
     """Report formulas Excel never calculated: their cells read as empty."""
-    with zipfile.ZipFile(path) as package:
-        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
-        if not any(_FORMULA.search(package.read(n)) for n in sheets):
-            return
     book = load_workbook(path, read_only=True, data_only=False)
     cached = load_workbook(path, read_only=True, data_only=True)
     try:
