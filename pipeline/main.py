@@ -6,6 +6,7 @@ import functools
 import gc
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -171,8 +172,10 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
 
     A previous version of a round's files is moved aside with the time in its folder name,
     unless `overwrite`. With `pdf`, LibreOffice adds a PDF beside each .docx when installed."""
-    summary = check(workbooks, forms=forms, history=history)
-    template_problems = check_forms(forms)
+    with ThreadPoolExecutor(1) as pool:  # the templates are checked while calamine parses
+        checked_forms = pool.submit(check_forms, forms)
+        summary = check(workbooks, forms=forms, history=history)
+        template_problems = checked_forms.result()
     if any(p.severity is Severity.ERROR for p in template_problems):
         raise BrokenTemplates(template_problems)
     soffice = find_soffice() if pdf else None
