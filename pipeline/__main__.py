@@ -1,3 +1,4 @@
 from .cli import main
 
-main()
+if __name__ == "__main__":  # a worker started by "spawn" (Windows) imports this module again
+    main()

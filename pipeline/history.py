@@ -74,7 +74,8 @@ def build_history(round_: Round, earlier: list[Earlier]) -> tuple[History, list[
                                        subject))
         elif subject is not None:
             _add_record(history[subject], record)
-    return history, problems
+    # plain dicts: what a worker process started by "spawn" (Windows) receives is pickled
+    return {subject: dict(years) for subject, years in history.items()}, problems
 
 
 def _add_round(history: History, matcher: _Matcher, past: Earlier,

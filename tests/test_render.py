@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import zipfile
 
 import pytest
@@ -77,13 +78,17 @@ def test_a_template_compiles_once_and_fills_many(cases):
     assert first == again
 
 
-def test_parallel_rendering_gives_the_same_bytes(make_workbook, monkeypatch):
+@pytest.mark.parametrize("start", ["fork", "spawn"])  # spawn: how Windows starts workers
+def test_parallel_rendering_gives_the_same_bytes(make_workbook, monkeypatch, start):
     from pipeline import render
 
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
     assessment = check([make_workbook()]).rounds[0].assessment
     alone = render.render_round(assessment, DEFAULT_FORMS)
     monkeypatch.setattr(render, "PARALLEL_FROM", 0)
     monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(render.multiprocessing, "get_all_start_methods", lambda: [start])
     together = render.render_round(assessment, DEFAULT_FORMS)
     assert list(together) == list(alone)
     assert together == alone
