@@ -84,4 +84,4 @@ def core_properties(title: str, day: date) -> bytes:
             "<cp:lastModifiedBy>khenthuong</cp:lastModifiedBy><cp:revision>1</cp:revision>"
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-            "</cp:coreProperties>").encode("utf-8")
+            "</cp:coreProperties>").encode()

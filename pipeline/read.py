@@ -48,7 +48,7 @@ class Record:
 
     def entries(self) -> Iterator[tuple[str, object]]:
         """Each known column's key and value."""
-        return zip(self.places, self.values)
+        return zip(self.places, self.values, strict=True)
 
     def __contains__(self, key: str) -> bool:
         return key in self.places
@@ -88,7 +88,7 @@ class RawWorkbook:
 def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
     """Read every known sheet of a workbook; layout problems are collected, not raised."""
     _check_file(path)
-    with ThreadPoolExecutor(1) as pool:  # unzipping and parsing both leave Python free
+    with ThreadPoolExecutor(1) as pool:  # unzipping and parsing both release the GIL
         formulas = pool.submit(_has_formulas, path)
         rows_by_sheet = _load_rows(path)
     raw = RawWorkbook(path)
@@ -202,8 +202,7 @@ def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> 
                     vni = sum(ch in _VNI for ch in value)
                     if max(tcvn3, vni) >= 2:
                         raw.problem(Kind.LEGACY_ENCODING, key, row=number,
-                                    column=get_column_letter(index + 1),
-                                    value=value[:40],
+                                    column=get_column_letter(index + 1), value=value[:40],
                                     expected="TCVN3 (.VnTime)" if tcvn3 >= vni else "VNI")
                         return
 

@@ -223,8 +223,9 @@ def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: i
 
     return _with_initiatives(
         judge, subject, all(map(good, reversed(judge.span(years)))),  # this year fails most
-        lambda: f"{level.name.lower()}: {_years(filter(good, judge.span(years))) or 'không năm nào'}"
-                f" trong {_n(years)} năm liên tục đến {judge.year}",
+        lambda: f"{level.name.lower()}: "
+                f"{_years(filter(good, judge.span(years))) or 'không năm nào'} "
+                f"trong {_n(years)} năm liên tục đến {judge.year}",
         years, initiatives)
 
 

@@ -81,7 +81,7 @@ class _Checker:
     # A converter takes the value and where it stands (the record and the column key), and
     # makes the Cell for a problem only when there is one.
 
-    def values(self, sheet: str, fields: Record | Pairs) -> dict[str, object]:
+    def values(self, sheet: str, fields: Fields) -> dict[str, object]:
         """Convert every known column of a record; columns the sheet lacks read as None."""
         columns = self._converters(sheet)
         out = dict.fromkeys(columns)
@@ -90,7 +90,8 @@ class _Checker:
             if value is not None:
                 out[key] = convert(sheet, value, fields, key)
             elif column.required:
-                self.add(Kind.REQUIRED, sheet, fields[key], expected=_describe(column, self.catalog))
+                self.add(Kind.REQUIRED, sheet, fields[key],
+                         expected=_describe(column, self.catalog))
         return out
 
     def _converters(self, sheet: str) -> dict[str, tuple[Column, Callable]]:

@@ -128,7 +128,7 @@ def _cells(letters: list[str], styles: list[int], columns: Sequence[Column]
     widths count)."""
     return [(f"{_REF}{letter}", f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">',
              f'" s="{style}"><v>', column.width * 6 // 5)
-            for letter, style, column in zip(letters, styles, columns)]
+            for letter, style, column in zip(letters, styles, columns, strict=True)]
 
 
 def _row(number: int, cells: list[tuple[str, str, str, int]], values: Sequence, *,
@@ -136,7 +136,7 @@ def _row(number: int, cells: list[tuple[str, str, str, int]], values: Sequence, 
     """One row; with `fit`, as tall as its longest wrapped text (LibreOffice does not fit rows
     to wrapped text when it opens a file)."""
     out, lines = [], 1
-    for (ref, text, digits, per_line), value in zip(cells, values):
+    for (ref, text, digits, per_line), value in zip(cells, values, strict=False):  # short rows
         if value is None or value == "":
             continue
         if value.__class__ is str:
@@ -174,17 +174,17 @@ _CONTENT_TYPES = (
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    "</Types>").encode("utf-8")
+    "</Types>").encode()
 _PACKAGE_RELS = (
     f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
-    'metadata/core-properties" Target="docProps/core.xml"/></Relationships>').encode("utf-8")
+    'metadata/core-properties" Target="docProps/core.xml"/></Relationships>').encode()
 _WORKBOOK_RELS = (
     f'{_XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
     f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
-    "</Relationships>").encode("utf-8")
+    "</Relationships>").encode()
 _TOP = '<alignment vertical="top" wrapText="1"/>'
 _STYLES = (
     f'{_XML}<styleSheet xmlns="{_MAIN}"><numFmts count="1">'
@@ -206,7 +206,7 @@ _STYLES = (
     '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
     'applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>").encode("utf-8")
+    "</styleSheet>").encode()
 
 
 def _kind(judgement: Judgement) -> str:
