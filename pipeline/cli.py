@@ -217,6 +217,22 @@ def _print_summary(summary: Summary, *, verbose: bool) -> None:
         _print_round(result, verbose=verbose)
 
 
+LISTED = 10  # a folder holding more files is named once, with its count, first and last
+
+
+def _file_lines(names: tuple[str, ...]) -> list[str]:
+    """The files written, a line each, but a province's 2.000 báo cáo in one line."""
+    lines: list[str] = []
+    for folder, group in groupby(names, key=lambda name: name.rpartition("/")[0]):
+        files = list(group)
+        if not folder or len(files) <= LISTED:
+            lines += files
+        else:
+            first, last = (name.rpartition("/")[2] for name in (files[0], files[-1]))
+            lines.append(f"{folder}/ ({number(len(files))} tệp: {first} … {last})")
+    return lines
+
+
 def _print_round(result: RoundResult, *, verbose: bool) -> None:
     round_ = result.round
     click.secho(f"Đợt {round_.slug} ({round_.source.name})", bold=True)
@@ -229,10 +245,10 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
     tally = Counter(j.verdict for j in assessment.judgements)
     salary = assessment.salary
     click.echo(f"  Quy định áp dụng: {round_.regime.name}.")
-    click.echo(f"  Đề nghị: {len(assessment.judgements)} — "
-               + "; ".join(f"{v.value}: {tally[v]}" for v in Verdict) + ".")
-    click.echo(f"  Trình cấp trên: {len(assessment.submitted)}; thuộc thẩm quyền của Văn phòng: "
-               f"{len(assessment.decided)}.")
+    click.echo(f"  Đề nghị: {number(len(assessment.judgements))} — "
+               + "; ".join(f"{v.value}: {number(tally[v])}" for v in Verdict) + ".")
+    click.echo(f"  Trình cấp trên: {number(len(assessment.submitted))}; thuộc thẩm quyền của Văn "
+               f"phòng: {number(len(assessment.decided))}.")
     click.echo(f"  Tiền thưởng: {number(assessment.money())} đồng (mức lương cơ sở "
                f"{number(salary.amount)} đồng, {salary.source}).")
     if verbose:
@@ -240,9 +256,9 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
     if result.folder is not None and not result.changed:
         click.echo(f"  Không có gì thay đổi so với lần trước: {result.folder} giữ nguyên.")
     elif result.folder is not None:
-        click.echo(f"  Đã ghi {len(result.written)} tệp vào {result.folder}:")
-        for name in result.written:
-            click.echo(f"    - {name}")
+        click.echo(f"  Đã ghi {number(len(result.written))} tệp vào {result.folder}:")
+        for line in _file_lines(result.written):
+            click.echo(f"    - {line}")
         for name, why in result.skipped:
             click.echo(f"    (không lập {name}: {why})")
         if result.kept is not None:

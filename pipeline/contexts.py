@@ -505,12 +505,13 @@ def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
     reports = []
     proposals = assessment.submitted
     several = Counter(p.subject for p in proposals)
+    digits = max(2, len(str(len(proposals))))  # 0001 … 2000 sort as the list in any file manager
     for number_, proposal in enumerate(proposals, start=1):
         subject = proposal.subject
         template, form = REPORT_FORMS[(proposal.is_collective, subject.kind.code)]
         name = slug(subject.name) + (f"-{slug(proposal.award.short)}"
                                      if several[subject] > 1 else "")
-        reports.append((f"bao-cao-thanh-tich/{number_:02d}-{name}.docx", template,
+        reports.append((f"bao-cao-thanh-tich/{number_:0{digits}d}-{name}.docx", template,
                         achievement_report(assessment, proposal, form)))
     return reports
 

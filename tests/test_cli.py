@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import round_data
@@ -19,6 +20,26 @@ def run(*args: str):
     if args[:1] in (("generate",), ("check",)) and "--forms" not in args:
         args += ("--forms", str(DEFAULT_FORMS))
     return CliRunner().invoke(main, list(args))
+
+
+def test_a_large_round_is_summed_up_with_thousands_marks_and_one_line_per_folder(
+        tmp_path, monkeypatch):
+    """125 báo cáo thành tích, numbered 001 … 125, are one line of the summary."""
+    monkeypatch.syspath_prepend(Path(__file__).resolve().parent.parent / "benchmarks")
+    from synthetic import write_round
+
+    path = write_round(tmp_path / "2025-hang-nam.xlsx", units=50, people_per_unit=20,
+                       nominees=120)
+    result = run("generate", str(path), "--outputs", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "Đề nghị: 1.175 — đủ điều kiện: 1.175;" in result.output
+    assert "Trình cấp trên: 125; thuộc thẩm quyền của Văn phòng: 1.050." in result.output
+    assert "Đã ghi 132 tệp vào" in result.output
+    reports = sorted(p.name for p in (tmp_path / "out" / "2025-hang-nam" /
+                                      "bao-cao-thanh-tich").iterdir())
+    assert len(reports) == 125 and reports[0].startswith("001-") and reports[-1].startswith("125-")
+    assert f"    - bao-cao-thanh-tich/ (125 tệp: {reports[0]} … {reports[-1]})" in result.output
+    assert "bao-cao-thanh-tich/002-" not in result.output
 
 
 def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workbook, tmp_path):
