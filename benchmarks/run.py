@@ -24,9 +24,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 
-def peak_mb() -> float:
-    """This process's peak resident memory (Linux reports kB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process, or of its largest child process (the render
+    workers); Linux reports kB, macOS bytes."""
+    peak = resource.getrusage(who).ru_maxrss
     return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
@@ -182,7 +183,8 @@ MEASURES = {name.removeprefix("measure_"): fn for name, fn in globals().items()
 
 def child(name: str, workbook: Path, work: Path) -> None:
     result = MEASURES[name](workbook, work)
-    print(json.dumps(result | {"peak_mb": peak_mb()}))
+    print(json.dumps(result | {"peak_mb": peak_mb(),
+                               "worker_peak_mb": peak_mb(resource.RUSAGE_CHILDREN)}))
 
 
 def run(name: str, workbook: Path, work: Path) -> dict:
@@ -214,7 +216,8 @@ def main() -> None:
         results = {name: run(name, workbook, work) for name in MEASURES}
     whole, plain = results["generate"], results["docxtpl"]
     rows = [
-        ("generate, whole round", whole["seconds"], whole["peak_mb"], ""),
+        ("generate, whole round", whole["seconds"], whole["peak_mb"],
+         f"a render worker: {whole['worker_peak_mb']:.0f} MB" if whole["worker_peak_mb"] else ""),
         *((f"  stage: {stage}", seconds, None, "")
           for stage, seconds in results["stages"]["stages"].items()),
         (f"plain docxtpl, same {plain['documents']} documents", plain["seconds"],

@@ -6,7 +6,7 @@ of the few parts a spreadsheet needs (ECMA-376 part 1, §18)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
@@ -93,31 +93,40 @@ _HEADER, _TEXT, _MONEY, _BOLD_TEXT, _BOLD_MONEY = range(1, 6)
 
 
 def _sheet(columns: Sequence[Column], rows: Sequence[Sequence],
-           footer: Sequence[Sequence]) -> bytes:
+           footer: Sequence[Sequence]) -> Iterator[bytes]:
+    """The worksheet XML in pieces of a thousand rows, so that a province's list never stands
+    whole in memory."""
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
     end = len(rows) + len(footer) + 1
-    out = [f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
-           f'<dimension ref="A1:{letters[-1]}{end}"/>',
-           '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" '
-           'topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-           '<selection pane="bottomLeft"/></sheetView></sheetViews>'
-           '<sheetFormatPr defaultRowHeight="15"/><cols>',
-           *(f'<col min="{i}" max="{i}" width="{_width(c.width)}" customWidth="1"/>'
-             for i, c in enumerate(columns, start=1)),
-           "</cols><sheetData>",
-           _row(1, _cells(letters, [_HEADER] * len(columns), columns),
-                [c.name for c in columns], fit=False)]
+    yield _xml("".join([
+        f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
+        f'<dimension ref="A1:{letters[-1]}{end}"/>',
+        '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" '
+        'topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/><cols>',
+        *(f'<col min="{i}" max="{i}" width="{_width(c.width)}" customWidth="1"/>'
+          for i, c in enumerate(columns, start=1)),
+        "</cols><sheetData>",
+        _row(1, _cells(letters, [_HEADER] * len(columns), columns), [c.name for c in columns],
+             fit=False)]))
     plain = _cells(letters, [_MONEY if c.money else _TEXT for c in columns], columns)
-    out += [_row(n, plain, row) for n, row in enumerate(rows, start=2)]
+    for first in range(0, len(rows), 1000):
+        yield _xml("".join([_row(n, plain, row) for n, row
+                            in enumerate(rows[first:first + 1000], start=first + 2)]))
     bold = _cells(letters, [_BOLD_MONEY if c.money else _BOLD_TEXT for c in columns], columns)
-    out += [_row(n, bold, row, fit=False) for n, row in enumerate(footer, start=len(rows) + 2)]
-    out.append(f'</sheetData><autoFilter ref="A1:{letters[-1]}{max(len(rows), 1) + 1}"/>'
-               '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-               'footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>')
-    # the markup has neither: control codes XML 1.0 cannot hold (pasted into a cell) are left
-    # out, and a carriage return is written as a reference so that parsers keep it
-    xml = "".join(out).encode("utf-8").translate(None, _NOT_XML)
-    return (xml.replace(b"\r", b"&#13;").replace("\ufffe".encode(), b"")
+    yield _xml("".join([
+        *(_row(n, bold, row, fit=False) for n, row in enumerate(footer, start=len(rows) + 2)),
+        f'</sheetData><autoFilter ref="A1:{letters[-1]}{max(len(rows), 1) + 1}"/>'
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+        'footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>']))
+
+
+def _xml(text: str) -> bytes:
+    """Markup as stored. It holds neither: control codes XML 1.0 cannot hold (pasted into a
+    cell) are left out, and a carriage return is written as a reference so parsers keep it."""
+    data = text.encode().translate(None, _NOT_XML)
+    return (data.replace(b"\r", b"&#13;").replace("\ufffe".encode(), b"")
             .replace("\uffff".encode(), b""))
 
 
