@@ -6,6 +6,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from itertools import groupby
@@ -63,6 +64,31 @@ def _reports_errors(command: Callable) -> Callable:
     return run
 
 
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def _progress_bar(*, shown: bool):
+    """A bar on stderr for each stage of the run (reading, each round's documents), when a
+    person watches the terminal; nothing in a pipe, a log or with --quiet."""
+    bars: list = []
+
+    def show(doing: str, done: int, total: int) -> None:
+        if not bars or bars[-1].label != doing:
+            if bars:
+                bars[-1].render_finish()
+            bars.append(click.progressbar(length=total, label=doing, file=sys.stderr,
+                                          show_pos=True))
+        bars[-1].update(done - bars[-1].pos)
+
+    try:
+        yield show if shown else lambda doing, done, total: None
+    finally:
+        if bars:
+            bars[-1].render_finish()
+
+
 @click.group(context_settings=CONTEXT)
 @click.version_option(package_name="khenthuong", message="khenthuong %(version)s")
 def main() -> None:
@@ -82,8 +108,10 @@ def main() -> None:
 def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, forms: Path,
                      overwrite: bool, pdf: bool, quiet: bool) -> None:
     """Kiểm tra bảng tính và lập bộ văn bản của từng đợt vào thư mục outputs/."""
-    summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs, forms=forms,
-                       history=_history(inputs), overwrite=overwrite, pdf=pdf)
+    with _progress_bar(shown=not quiet and _on_terminal()) as progress:
+        summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs,
+                           forms=forms, history=_history(inputs), overwrite=overwrite, pdf=pdf,
+                           progress=progress)
     if summary.pdf_missing:
         click.secho("Không tìm thấy LibreOffice (soffice) nên không tạo PDF; các tệp .docx vẫn "
                     "được lập đủ.", fg="yellow", err=True)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import gc
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial, wraps
 from pathlib import Path
 
 from .catalog import DEFAULT_FORMS, Catalog
@@ -69,6 +69,13 @@ def find_workbooks(inputs: Path) -> list[Path]:
     return found
 
 
+Progress = Callable[[str, int, int], None]  # (what is being done, how many done, of how many)
+
+
+def _silent(doing: str, done: int, total: int) -> None:
+    """Progress nobody watches."""
+
+
 @contextmanager
 def few_collections():
     """Run without Python's cycle collector: a province's round is hundreds of thousands of
@@ -84,7 +91,7 @@ def few_collections():
 
 
 def _batch(function: Callable) -> Callable:
-    @functools.wraps(function)
+    @wraps(function)
     def run(*args, **kwargs):
         with few_collections():
             return function(*args, **kwargs)
@@ -92,14 +99,14 @@ def _batch(function: Callable) -> Callable:
 
 
 @_batch
-def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS,
-          history: list[Path] = ()) -> Summary:
+def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[Path] = (),
+          progress: Progress = _silent) -> Summary:
     """Read, validate and assess every workbook; raise InputError listing all errors.
 
     Workbooks of other rounds in `history` (and beside the given ones) count as the history of
     later rounds; a broken one is set aside with a warning."""
     catalog = Catalog(forms)
-    rounds, problems = _load(workbooks, catalog)
+    rounds, problems = _load(workbooks, catalog, partial(progress, "Đọc bảng tính"))
     problems += _same_round_twice(rounds)
     if any(p.is_error for p in problems):
         raise InputError(problems)
@@ -125,9 +132,12 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS,
     return Summary(tuple(results), tuple(problems))
 
 
-def _load(paths: list[Path], catalog: Catalog) -> tuple[list[Round], list[Problem]]:
+def _load(paths: list[Path], catalog: Catalog,
+          read: Callable[[int, int], None] = lambda done, total: None
+          ) -> tuple[list[Round], list[Problem]]:
     rounds, problems = [], []
-    for path in paths:
+    read(0, len(paths))
+    for done, path in enumerate(paths, start=1):
         try:
             round_, found = validate(read_workbook(path, catalog), catalog)
         except UnreadableWorkbook as err:
@@ -135,6 +145,7 @@ def _load(paths: list[Path], catalog: Catalog) -> tuple[list[Round], list[Proble
         problems += found
         if round_ is not None:
             rounds.append(round_)
+        read(done, len(paths))
     return rounds, problems
 
 
@@ -167,14 +178,16 @@ def check_forms(forms: Path = DEFAULT_FORMS) -> list[TemplateProblem]:
 
 @_batch
 def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORMS,
-             history: list[Path] = (), overwrite: bool = False, pdf: bool = False) -> Summary:
+             history: list[Path] = (), overwrite: bool = False, pdf: bool = False,
+             progress: Progress = _silent) -> Summary:
     """Check every workbook and template, render the documents, write all of them or none.
 
     A previous version of a round's files is moved aside with the time in its folder name,
-    unless `overwrite`. With `pdf`, LibreOffice adds a PDF beside each .docx when installed."""
+    unless `overwrite`. With `pdf`, LibreOffice adds a PDF beside each .docx when installed.
+    `progress` hears what is being done and how far it is, for a progress bar."""
     with ThreadPoolExecutor(1) as pool:  # the templates are checked while calamine parses
         checked_forms = pool.submit(check_forms, forms)
-        summary = check(workbooks, forms=forms, history=history)
+        summary = check(workbooks, forms=forms, history=history, progress=progress)
         template_problems = checked_forms.result()
     if any(p.severity is Severity.ERROR for p in template_problems):
         raise BrokenTemplates(template_problems)
@@ -182,7 +195,8 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
     rendered = {}
     for result in summary.rounds:
         if result.assessment is not None:
-            files = render_round(result.assessment, forms)
+            files = render_round(result.assessment, forms,
+                                 partial(progress, f"Lập văn bản {result.round.slug}"))
             if soffice:
                 files |= to_pdf(files, soffice)
             rendered[result.round.slug] = RenderedRound(result.round.slug, result.round.source,

@@ -8,7 +8,7 @@ import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -61,25 +61,33 @@ class Document:
 PARALLEL_FROM = 2000  # proposals: below this, starting processes costs more than it saves
 
 
-def render_round(assessment: Assessment, forms: Path) -> dict[str, bytes]:
-    """Make every file the round has something to say in; file name → bytes.
+def render_round(assessment: Assessment, forms: Path,
+                 made: Callable[[int, int], None] = lambda done, total: None) -> dict[str, bytes]:
+    """Make every file the round has something to say in; file name → bytes. `made` hears how
+    many of the round's outputs are done, of how many, as each is finished.
 
     A large round is made on every core, a file per task; the bytes are the same."""
     needed = [i for i, out in enumerate(OUTPUTS) if out.needed(assessment)]
     workers = min(os.cpu_count() or 1, len(needed))
+    done: dict[int, dict[str, bytes]] = {}
+    made(0, len(needed))
     if workers < 2 or len(assessment.judgements) < PARALLEL_FROM:
-        made = [OUTPUTS[i].make(assessment, forms) for i in needed]
+        for i in needed:
+            done[i] = OUTPUTS[i].make(assessment, forms)
+            made(len(done), len(needed))
     else:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        order = sorted(needed, key=lambda i: _LONGEST_FIRST.get(OUTPUTS[i].filename, 99))
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_share,
                                  initargs=(assessment, forms)) as pool:
-            done = dict(zip(order, pool.map(_make, order), strict=True))
-        made = [done[i] for i in needed]
+            tasks = {pool.submit(_make, i): i for i in
+                     sorted(needed, key=lambda i: _LONGEST_FIRST.get(OUTPUTS[i].filename, 99))}
+            for task in as_completed(tasks):
+                done[tasks[task]] = task.result()
+                made(len(done), len(needed))
     files: dict[str, bytes] = {}
-    for part in made:
-        files |= part
+    for i in needed:
+        files |= done[i]
     return files
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import round_data
 
@@ -40,6 +41,31 @@ def test_a_large_round_is_summed_up_with_thousands_marks_and_one_line_per_folder
     assert len(reports) == 125 and reports[0].startswith("001-") and reports[-1].startswith("125-")
     assert f"    - bao-cao-thanh-tich/ (125 tệp: {reports[0]} … {reports[-1]})" in result.output
     assert "bao-cao-thanh-tich/002-" not in result.output
+
+
+def test_progress_is_told_for_reading_and_for_each_round(make_workbook, tmp_path):
+    heard = []
+    generate([make_workbook()], outputs=tmp_path / "out",
+             progress=lambda doing, done, total: heard.append((doing, done, total)))
+    doings = list(dict.fromkeys(doing for doing, _, _ in heard))
+    assert doings == ["Đọc bảng tính", "Lập văn bản 2025-hang-nam"]
+    for doing in doings:
+        steps = [(done, total) for d, done, total in heard if d == doing]
+        assert steps[0][0] == 0 and steps[-1][0] == steps[-1][1]
+        assert [done for done, _ in steps] == list(range(len(steps)))
+
+
+@pytest.mark.parametrize(("terminal", "quiet", "shown"),
+                         [(True, False, True), (False, False, False), (True, True, False)])
+def test_progress_bar_only_on_a_terminal_and_not_quiet(make_workbook, tmp_path, monkeypatch,
+                                                       terminal, quiet, shown):
+    monkeypatch.setattr("pipeline.cli._on_terminal", lambda: terminal)
+    path = make_workbook()
+    result = run("generate", str(path), "--outputs", str(tmp_path / "out"),
+                 *(["--quiet"] if quiet else []))
+    assert result.exit_code == 0, result.output
+    assert ("Lập văn bản 2025-hang-nam" in result.stderr) is shown
+    assert "Lập văn bản" not in result.stdout
 
 
 def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workbook, tmp_path):
