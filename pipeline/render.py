@@ -243,8 +243,9 @@ class _WholeText(Exception):
 
 
 def _needs_listing(xml: str) -> bool:
-    """A line break, tab, bell or page break in a value, which docxtpl's resolve_listing turns
-    into Word's own (four substring tests: much faster than a regex on a long body)."""
+    """A line break, tab, new paragraph (\\a) or page break (\\f) in a value, which docxtpl's
+    resolve_listing turns into Word's own (four substring tests: faster than a regex on a long
+    body)."""
     return "\n" in xml or "\t" in xml or "\a" in xml or "\f" in xml
 
 
