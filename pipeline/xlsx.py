@@ -21,6 +21,8 @@ from .vn import amount_words
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a working list: its header, its width and whether it holds money."""
+
     name: str
     width: int  # in characters, as Excel's column width box
     money: bool = False  # whole đồng with thousands marks
@@ -64,7 +66,7 @@ def table_xlsx(sheet: str, columns: Sequence[Column], rows: Sequence[Sequence],
                footer: Sequence[Sequence] = (), *, title: str, day: date) -> bytes:
     """A one-sheet workbook a clerk can read: bold frozen header with filters, widths, wrapped
     text, money with thousands marks, a bold unwrapped footer; text, whole or decimal numbers
-    and None (an empty cell) as values."""
+    and None or "" (an empty cell) as values."""
     last = f"${get_column_letter(len(columns))}${max(len(rows), 1) + 1}"
     filter_range = escape(f"'{sheet.replace(chr(39), chr(39) * 2)}'!$A$1:{last}")
     workbook = (
