@@ -52,6 +52,7 @@ def measure_stages(workbook: Path, work: Path) -> dict:
     from pipeline.validate import validate
     from pipeline.write import RenderedRound, write_rounds
 
+    catalog = Catalog()
     times, clock = {}, time.perf_counter()
 
     def lap(name: str) -> None:
@@ -61,7 +62,6 @@ def measure_stages(workbook: Path, work: Path) -> dict:
         clock = now
 
     with few_collections():  # as generate() runs
-        catalog = Catalog()
         raw = read_workbook(workbook, catalog)
         lap("read")
         round_, _ = validate(raw, catalog)
