@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from lxml import etree
 
 from pipeline import generate
 from pipeline.catalog import DEFAULT_FORMS
-from pipeline.errors import BrokenTemplates, OutputError, TemplateError
+from pipeline.errors import BrokenTemplates, InputError, OutputError, TemplateError
 from pipeline.main import check
 from pipeline.write import _locked
 
@@ -192,6 +193,24 @@ def test_two_runs_at_once_never_corrupt(make_workbook, tmp_path):
 
 HOSTILE = ("A & B < C > D \"quoted\" 'single' {{ nguoi_ky }} {% if true %}x{% endif %} "
            "tab\there 😀 " + "Siêudàiliềnkhôngcáchnào" * 12 + "\ndòng thứ hai")
+
+
+def test_the_cycle_collector_is_off_during_a_run_and_back_after(make_workbook, tmp_path,
+                                                               monkeypatch):
+    from pipeline import main
+
+    seen = []
+    real = main.render_round
+    monkeypatch.setattr(main, "render_round",
+                        lambda *args: seen.append(gc.isenabled()) or real(*args))
+    assert gc.isenabled()
+    generate([make_workbook()], outputs=tmp_path / "out")
+    assert seen == [False] and gc.isenabled()
+    broken = round_data()
+    broken["tables"]["individuals"][0]["birth_year"] = "năm ngoái"
+    with pytest.raises(InputError):
+        generate([make_workbook(broken, name="loi.xlsx")], outputs=tmp_path / "out")
+    assert gc.isenabled()
 
 
 def test_hostile_text_comes_out_literally(make_workbook, tmp_path):
