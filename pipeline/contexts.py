@@ -14,7 +14,6 @@ DOTS = "…" * 28  # one line left for the clerk to write by hand
 BLANK = "…" * 12  # a blank inside a sentence
 
 
-
 class Row(SimpleNamespace):
     """A line of a table in a template, read as {{ r.ten }}: an attribute, which Jinja finds
     faster than a dict's key (a province's biên bản has tens of thousands of lines)."""

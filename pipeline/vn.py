@@ -11,10 +11,14 @@ from babel.numbers import format_decimal
 
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ",
                              "\u00a0": " ", "\u2007": " ", "\u202f": " "})
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# invisible in print, and control codes XML 1.0 cannot hold (Excel keeps one pasted into a cell
+# as _x0001_, which readers give back as the character: a document holding it is corrupt)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1b\x7f"
+                        "\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
-_TIDY = re.compile(r"[^\s\u00d0\u00f0\u200b-\u200d\u2060\ufeff\u00ad]+( [^\s\u00d0\u00f0"
-                   r"\u200b-\u200d\u2060\ufeff\u00ad]+)*")
+_TIDY = re.compile(r"[^\s\u00d0\u00f0\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1b\x7f"
+                   r"\ufffe\uffff]+( [^\s\u00d0\u00f0\u200b-\u200d\u2060\ufeff\u00ad"
+                   r"\x00-\x08\x0e-\x1b\x7f\ufffe\uffff]+)*")
 _LINES = re.compile(r"\r\n|[\r\n\v\f\u2028\u2029\x1c-\x1e\x85]")
 
 

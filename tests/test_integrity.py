@@ -189,12 +189,6 @@ def test_two_runs_at_once_never_corrupt(make_workbook, tmp_path):
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
 
 
-# --- hostile text --------------------------------------------------------------------------------
-
-HOSTILE = ("A & B < C > D \"quoted\" 'single' {{ nguoi_ky }} {% if true %}x{% endif %} "
-           "tab\there 😀 " + "Siêudàiliềnkhôngcáchnào" * 12 + "\ndòng thứ hai")
-
-
 def test_the_cycle_collector_is_off_during_a_run_and_back_after(make_workbook, tmp_path,
                                                                monkeypatch):
     from pipeline import main
@@ -211,6 +205,25 @@ def test_the_cycle_collector_is_off_during_a_run_and_back_after(make_workbook, t
     with pytest.raises(InputError):
         generate([make_workbook(broken, name="loi.xlsx")], outputs=tmp_path / "out")
     assert gc.isenabled()
+
+
+# --- hostile text --------------------------------------------------------------------------------
+
+HOSTILE = ("A & B < C > D \"quoted\" 'single' {{ nguoi_ky }} {% if true %}x{% endif %} "
+           "tab\there 😀 " + "Siêudàiliềnkhôngcáchnào" * 12 + "\ndòng thứ hai")
+
+
+def test_control_codes_pasted_into_a_cell_never_break_a_document(make_workbook, tmp_path):
+    """Excel stores a control code as _x0001_; calamine gives it back as the character, which
+    XML 1.0 cannot hold: Word would call the document corrupt."""
+    data = round_data()
+    data["tables"]["individuals"][0]["achievements"] = "Vận hành_x0001_ cổng_x001B_ an toàn."
+    generate([make_workbook(data)], outputs=tmp_path / "out")
+    for path in (tmp_path / "out" / "2025-hang-nam").rglob("*.docx"):
+        check_package(path.read_bytes())
+    text = "\n".join(docx_lines(tmp_path / "out" / "2025-hang-nam" /
+                                 "danh-sach-de-nghi-khen-thuong.docx"))
+    assert "Vận hành cổng an toàn." in text
 
 
 def test_hostile_text_comes_out_literally(make_workbook, tmp_path):

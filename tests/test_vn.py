@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from datetime import date
 
@@ -205,6 +206,14 @@ def test_clean_is_nfc_trimmed_and_idempotent(text):
     cleaned = clean(decomposed)
     assert cleaned == " ".join(text.split())
     assert unicodedata.is_normalized("NFC", cleaned)
+    assert clean(cleaned) == cleaned
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_clean_leaves_nothing_xml_cannot_hold(text):
+    """Whatever a cell holds, the cleaned text goes into a document as it is."""
+    cleaned = clean(text)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", cleaned)
     assert clean(cleaned) == cleaned
 
 
