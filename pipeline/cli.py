@@ -229,8 +229,9 @@ def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
         click.echo(f"{file}" + (f" — sheet {sheet}" if sheet else "") + ":")
         for problem in group:
             place = ", ".join(x for x in (f"dòng {problem.row}" if problem.row else "",
-                                          f"cột {problem.column} ({problem.header})"
-                                          if problem.column else "") if x)
+                                          f"cột {problem.column}" if problem.column else "",
+                                          ) if x) + (f" ({problem.header})" if problem.column
+                                                     and problem.header else "")
             color = "red" if problem.is_error else "yellow"
             click.secho(f"  {problem.kind.severity.value}", fg=color, nl=False)
             click.echo(f" — {place}: {problem.message}" if place else f": {problem.message}")

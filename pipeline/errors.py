@@ -30,6 +30,23 @@ class Kind(Enum):
     FORMULA_NO_VALUE = ("cong-thuc-chua-tinh", Severity.ERROR,
                         "ô có công thức “{value}” nhưng chưa có kết quả tính sẵn; hãy mở tệp bằng "
                         "Excel để tính lại rồi lưu")
+    SHEET_TWICE = ("trung-sheet", Severity.ERROR,
+                   "các sheet {value} cùng được hiểu là sheet “{expected}”; hãy đổi tên hoặc xoá "
+                   "sheet thừa")
+    HIDDEN_COPY = ("sheet-an-bo-qua", Severity.WARNING,
+                   "dùng sheet “{expected}”; sheet ẩn cùng tên {value} được bỏ qua")
+    HIDDEN_SHEET = ("sheet-an", Severity.WARNING,
+                    "sheet “{value}” đang bị ẩn trong Excel nhưng vẫn được dùng; hãy bỏ ẩn "
+                    "(Unhide) để xem lại số liệu")
+    EXCEL_ERROR = ("o-loi-excel", Severity.ERROR,
+                   "ô có giá trị lỗi “{value}” của Excel (công thức tham chiếu sai hoặc không tính "
+                   "được); hãy sửa công thức hoặc gõ giá trị rồi lưu lại")
+    MERGED_CELLS = ("o-gop", Severity.ERROR,
+                    "các ô {value} được gộp (Merge) ngang qua nhiều cột dữ liệu nên chỉ cột đầu có "
+                    "giá trị; hãy bỏ gộp ô và ghi giá trị vào từng cột")
+    HIDDEN_ROWS = ("dong-an", Severity.WARNING,
+                   "{value} đang bị ẩn trong Excel nhưng vẫn được dùng; hãy bỏ ẩn (Unhide) để "
+                   "xem lại")
     MISSING_SHEET = ("thieu-sheet", Severity.ERROR, "không tìm thấy sheet “{expected}”")
     NO_HEADER = ("khong-thay-tieu-de", Severity.ERROR,
                  "không tìm thấy dòng tiêu đề; cần các cột {expected}; thấy: {value}")

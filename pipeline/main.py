@@ -153,8 +153,9 @@ def _others(workbooks: list[Path], history: list[Path]) -> list[Path]:
     """The history pool: `history` and the .xlsx beside each workbook, less the workbooks."""
     chosen = {p.resolve() for p in workbooks}
     beside = [p for folder in {w.resolve().parent for w in workbooks}
-              for p in sorted(folder.glob("*.xlsx")) if not p.name.startswith("~$")]
-    pool = {p.resolve(): p for p in [*history, *beside] if p.suffix.lower() == ".xlsx"}
+              for p in sorted(folder.glob("*.xlsx"))]
+    pool = {p.resolve(): p for p in [*history, *beside]
+            if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")}
     return [p for key, p in sorted(pool.items()) if key not in chosen]
 
 

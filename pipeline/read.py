@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -12,13 +14,15 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from defusedxml import ElementTree
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from python_calamine import CalamineWorkbook
 
 from .catalog import Catalog, Column, Sheet
 from .errors import Kind, Problem, UnreadableWorkbook, quoted
 from .vn import clean, fold
+from .vn import number as thousands
 
 HEADER_SEARCH_ROWS = 30
 _NUMBERING = re.compile(r"^\(\d+\)$")  # the "(1) (2) (3)" row many forms put under headers
@@ -89,13 +93,12 @@ def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
     """Read every known sheet of a workbook; layout problems are collected, not raised."""
     _check_file(path)
     with ThreadPoolExecutor(1) as pool:  # unzipping and parsing both release the GIL
-        formulas = pool.submit(_has_formulas, path)
-        rows_by_sheet = _load_rows(path)
+        scanning = pool.submit(_scan, path)
+        book = _open(path)
+        scans = scanning.result()
+    rows_by_sheet, merged = _load_rows(path, book)
     raw = RawWorkbook(path)
-    titles = {fold(title): title for title in rows_by_sheet}
-    found = {key: next((titles[fold(n)] for n in (sheet.title, *sheet.aliases)
-                        if fold(n) in titles), None)
-             for key, sheet in catalog.sheets.items()}
+    found = _find_sheets(catalog, rows_by_sheet, scans, raw)
     if not any(found.values()):
         raw.problem(Kind.NO_KNOWN_SHEET, "", value=quoted(rows_by_sheet),
                     expected=quoted(s.title for s in catalog.sheets.values() if not s.optional))
@@ -107,14 +110,39 @@ def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
                 raw.problem(Kind.MISSING_SHEET, sheet.title, expected=sheet.title)
             continue
         raw.sheet_titles[key] = title
+        scan = scans.get(title, SheetScan())
+        _error_cells(raw, key, scan)
         if sheet.pairs:
             raw.pairs[key] = _read_pairs(rows_by_sheet[title], sheet)
         else:
-            raw.tables[key] = _read_table(rows_by_sheet[title], sheet, raw)
+            raw.tables[key] = _read_table(rows_by_sheet[title], sheet, raw,
+                                          merged.get(title, ()), scan.hidden_rows)
     _legacy_encoding(raw, rows_by_sheet)
-    if formulas.result():
+    if any(scans.get(title, SheetScan()).formulas for title in raw.sheet_titles.values()):
         _uncached_formulas(raw, path)
     return raw
+
+
+def _find_sheets(catalog: Catalog, rows_by_sheet: dict[str, list[list]],
+                 scans: dict[str, SheetScan], raw: RawWorkbook) -> dict[str, str | None]:
+    """Each known sheet's title in this workbook: the visible one of sheets named alike (two
+    visible are an error), with a warning when a hidden sheet is used or set aside."""
+    hidden = {title for title, scan in scans.items() if scan.hidden}
+    found: dict[str, str | None] = {}
+    for key, sheet in catalog.sheets.items():
+        names = {fold(n) for n in (sheet.title, *sheet.aliases)}
+        candidates = [t for t in rows_by_sheet if fold(t) in names]
+        visible = [t for t in candidates if t not in hidden]
+        found[key] = (visible or candidates or [None])[0]
+        if len(visible) > 1:
+            raw.problem(Kind.SHEET_TWICE, sheet.title, value=quoted(visible),
+                        expected=sheet.title)
+        elif len(candidates) > 1:
+            raw.problem(Kind.HIDDEN_COPY, found[key], expected=found[key],
+                        value=quoted(t for t in candidates if t != found[key]))
+        elif candidates and found[key] in hidden:
+            raw.problem(Kind.HIDDEN_SHEET, found[key], value=found[key])
+    return found
 
 
 # Excel's "Save as" formats that are not .xlsx, each with what to do about it.
@@ -155,9 +183,8 @@ def _check_file(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
-    except (zipfile.BadZipFile, OSError) as err:
-        raise UnreadableWorkbook(path, "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx") \
-            from err
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise UnreadableWorkbook(path, _DAMAGED) from err
     unzipped = sum(e.file_size for e in entries)
     if unzipped > MAX_UNZIPPED_BYTES or any(
             e.file_size > 10 * 1024 * 1024 and e.file_size > MAX_RATIO * max(e.compress_size, 1)
@@ -166,17 +193,131 @@ def _check_file(path: Path) -> None:
                                        "“bom nén”) nên không được mở")
 
 
-def _load_rows(path: Path) -> dict[str, list[list]]:
+def _open(path: Path) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as err:  # any parser failure on a damaged file means the same to a clerk
+        raise UnreadableWorkbook(path, _DAMAGED) from err
+
+
+def _load_rows(path: Path, book: CalamineWorkbook
+               ) -> tuple[dict[str, list[list]], dict[str, list]]:
     """Load each sheet's cached values as rows, row 1 first, every row as wide as the sheet
     (calamine reads 20.000 rows in a fraction of a second; openpyxl stays for writing and
-    formulas). Values are cleaned where they are used: most cells are never looked at twice."""
+    formulas), and its merged ranges. Values are cleaned where they are used: most cells are
+    never looked at twice."""
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                for name in book.sheet_names}
+        sheets = [book.get_sheet_by_name(name) for name in book.sheet_names]
+        return ({s.name: s.to_python(skip_empty_area=False) for s in sheets},
+                {s.name: s.merged_cell_ranges or [] for s in sheets})
     except Exception as err:  # any parser failure on a damaged file means the same to a clerk
-        raise UnreadableWorkbook(path, "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx") \
-            from err
+        raise UnreadableWorkbook(path, _DAMAGED) from err
+
+
+_DAMAGED = "tệp bị hỏng hoặc không phải bảng tính Excel .xlsx"
+
+
+@dataclass(frozen=True)
+class SheetScan:
+    """What a quick look at a sheet's XML tells before calamine lays it out."""
+
+    hidden: bool = False
+    formulas: bool = False
+    errors: tuple[tuple[int, str, str], ...] = ()  # (row, column letter, "#REF!")
+    hidden_rows: frozenset[int] = frozenset()
+
+
+def _scan(path: Path) -> dict[str, SheetScan]:
+    """Look at each sheet's XML by its title: refuse a cell so far away that laying the sheet
+    out would take gigabytes; note formulas, Excel's error values and hidden rows. Only the
+    parts the workbook refers to are read."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            scans = {}
+            for title, part, hidden in _sheet_parts(package):
+                xml = package.read(part)
+                _refuse_far_cells(path, title, xml)
+                scans[title] = SheetScan(hidden, bool(_FORMULA.search(xml)), _errors(xml),
+                                         _hidden_rows(xml))
+            return scans
+    except (zipfile.BadZipFile, KeyError, OSError, NotImplementedError, RuntimeError,
+            ValueError, EOFError, zlib.error, SyntaxError) as err:
+        raise UnreadableWorkbook(path, _DAMAGED) from err
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> Iterator[tuple[str, str, bool]]:
+    """Each worksheet's title, part name and whether it is hidden, from xl/workbook.xml."""
+    targets = {}
+    for rel in ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels")):
+        target = rel.get("Target", "")
+        targets[rel.get("Id")] = posixpath.normpath(
+            target.lstrip("/") if target.startswith("/") else f"xl/{target}")
+    for sheet in ElementTree.fromstring(package.read("xl/workbook.xml")).iter():
+        if sheet.tag.rpartition("}")[2] != "sheet":
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if k.rpartition("}")[2] == "id"), None)
+        part = targets.get(rid, "")
+        if "/worksheets/" in part:
+            yield sheet.get("name", ""), part, sheet.get("state", "visible") != "visible"
+
+
+# A cell reference in column AA or beyond, or in row 100.000 or beyond: only then are the cells
+# looked at one by one.
+_SUSPECT = re.compile(rb' r="(?:[A-Z]{2}|[A-Z]?\d{6})')
+_CELL = re.compile(rb'<c\s[^>]*?r="([A-Z]{1,3})(\d{1,7})"[^>]*?(/)?>(<[vif])?')
+MAX_CELLS = 5_000_000  # rows × columns calamine lays out: 20.000 people × 20 columns is 400.000
+
+
+def _refuse_far_cells(path: Path, title: str, xml: bytes) -> None:
+    """Refuse a sheet whose farthest values span more cells than memory can hold."""
+    if not _SUSPECT.search(xml):
+        return
+    lowest = rightmost = (0, 0, "")
+    for letters, digits, closed, value in _CELL.findall(xml):
+        if value and not closed:
+            row, column = int(digits), column_index_from_string(letters.decode())
+            if row > lowest[0]:
+                lowest = (row, column, f"{letters.decode()}{row}")
+            if column > rightmost[1]:
+                rightmost = (row, column, f"{letters.decode()}{row}")
+    if lowest[0] * rightmost[1] > MAX_CELLS:
+        cells = " và ô ".join(dict.fromkeys(c[2] for c in (rightmost, lowest)))
+        raise UnreadableWorkbook(path, (
+            f"sheet “{title}” có giá trị ở ô {cells}, xa tới {thousands(lowest[0])} dòng × "
+            f"{thousands(rightmost[1])} cột (hơn {thousands(MAX_CELLS)} ô); hãy xoá giá trị ở ô đó "
+            "(Ctrl+End trong Excel đưa tới ô cuối cùng) rồi lưu lại"))
+
+
+_ERROR_CELL = re.compile(rb'<c\s([^>]*\bt="e"[^>]*)>(.*?)</c>', re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_HIDDEN_ROW = re.compile(rb'<row\s([^>]*\bhidden="(?:1|true)"[^>]*)>')
+_ROW_NUMBER = re.compile(rb'\br="(\d{1,7})"')
+
+
+def _errors(xml: bytes) -> tuple[tuple[int, str, str], ...]:
+    """Excel's error values (#REF!, #N/A …): calamine reads them as empty cells."""
+    if b't="e"' not in xml:
+        return ()
+    found = []
+    for attributes, body in _ERROR_CELL.findall(xml):
+        ref, value = _REF.search(attributes), _VALUE.search(body)
+        if ref:
+            text = value.group(1).decode(errors="replace") if value else "#VALUE!"
+            found.append((int(ref.group(2)), ref.group(1).decode(), text))
+    return tuple(found)
+
+
+def _hidden_rows(xml: bytes) -> frozenset[int]:
+    if b'hidden="' not in xml:
+        return frozenset()
+    return frozenset(int(m.group(1)) for attributes in _HIDDEN_ROW.findall(xml)
+                     if (m := _ROW_NUMBER.search(attributes)))
+
+
+def _error_cells(raw: RawWorkbook, key: str, scan: SheetScan) -> None:
+    for row, column, text in scan.errors:
+        raw.problem(Kind.EXCEL_ERROR, key, row=row, column=column, value=text)
 
 
 # Letters that legacy Vietnamese fonts put where Unicode has Vietnamese ones: TCVN3 (.VnTime)
@@ -207,16 +348,13 @@ def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> 
                         return
 
 
-def _has_formulas(path: Path) -> bool:
-    with zipfile.ZipFile(path) as package:
-        return any(_FORMULA.search(package.read(name)) for name in package.namelist()
-                   if name.startswith("xl/worksheets/sheet"))
-
-
 def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
     """Report formulas Excel never calculated: their cells read as empty."""
-    book = load_workbook(path, read_only=True, data_only=False)
-    cached = load_workbook(path, read_only=True, data_only=True)
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+        cached = load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # openpyxl refuses what calamine took (a DOCTYPE, a bad part)
+        raise UnreadableWorkbook(path, _DAMAGED) from err
     try:
         for key, title in raw.sheet_titles.items():
             rows = zip(book[title].iter_rows(), cached[title].iter_rows(), strict=False)
@@ -262,7 +400,8 @@ def _read_pairs(rows: list[list], sheet: Sheet) -> Pairs:
     return found
 
 
-def _read_table(rows: list[list], sheet: Sheet, raw: RawWorkbook) -> list[Record]:
+def _read_table(rows: list[list], sheet: Sheet, raw: RawWorkbook, merged: list,
+                hidden_rows: frozenset[int]) -> list[Record]:
     """Find the header row by its text, map known columns, and read the filled rows under it."""
     header_at, mapping = _find_header(rows, sheet.columns)
     if header_at is None:
@@ -280,6 +419,7 @@ def _read_table(rows: list[list], sheet: Sheet, raw: RawWorkbook) -> list[Record
     places = {column.key: (n, get_column_letter(i + 1), column.label)
               for n, (i, column) in enumerate(mapping.values())}
     take = _columns([i for i, _ in mapping.values()])
+    _unmerge(rows, merged, header_at, {i for i, _ in mapping.values()}, sheet, raw)
     records = []
     for number, row in enumerate(rows[header_at + 1:], start=header_at + 2):
         values = tuple([(clean(v) or None) if v.__class__ is str else _clean_value(v)
@@ -288,7 +428,34 @@ def _read_table(rows: list[list], sheet: Sheet, raw: RawWorkbook) -> list[Record
         if filled and not (isinstance(filled[0], str) and filled[0].startswith("(")
                            and all(isinstance(v, str) and _NUMBERING.match(v) for v in filled)):
             records.append(Record(number, values, places))
+    hidden = [r.row for r in records if r.row in hidden_rows]
+    if hidden:
+        raw.problem(Kind.HIDDEN_ROWS, sheet.key, row=hidden[0], value=_rows_text(hidden))
     return records
+
+
+def _unmerge(rows: list[list], merged: list, header_at: int, mapped: set[int], sheet: Sheet,
+             raw: RawWorkbook) -> None:
+    """Give each row of a merged column block the value Excel shows across it; report a block
+    merged across two columns the tool reads, whose other columns would read empty."""
+    for (top, left), (bottom, right) in merged:
+        if top <= header_at or not mapped & set(range(left, right + 1)):
+            continue  # titles and headers may be merged freely
+        if len(mapped & set(range(left, right + 1))) > 1:
+            raw.problem(Kind.MERGED_CELLS, sheet.key, row=top + 1,
+                        column=get_column_letter(left + 1),
+                        value=f"{get_column_letter(left + 1)}{top + 1}:"
+                              f"{get_column_letter(right + 1)}{bottom + 1}")
+            continue
+        value = rows[top][left] if top < len(rows) and left < len(rows[top]) else None
+        for row in rows[top + 1:bottom + 1]:
+            for column in range(left, min(right + 1, len(row))):
+                row[column] = value
+
+
+def _rows_text(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+    return f"dòng {shown}" if len(numbers) == 1 else f"các dòng {shown}"
 
 
 def _columns(indexes: list[int]) -> Callable[[list], tuple]:
@@ -299,10 +466,13 @@ def _columns(indexes: list[int]) -> Callable[[list], tuple]:
 
 def _find_header(rows: list[list], columns: tuple[Column, ...]
                  ) -> tuple[int | None, dict[str, tuple[int, Column]]]:
-    """Return the index of the row naming most known columns (at least two), and the mapping."""
+    """Return the index of the row naming most known columns (at least two) among the first
+    rows, or the first such row further down, and the mapping."""
     spellings = {fold(s): column for column in columns for s in column.spellings}
     best: tuple[int | None, dict[str, tuple[int, Column]]] = (None, {})
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+    for index, row in enumerate(rows):
+        if index >= HEADER_SEARCH_ROWS and best[0] is not None:
+            break  # the best of the first rows, else the first header further down
         mapping: dict[str, tuple[int, Column]] = {}
         for position, value in enumerate(row):
             column = spellings.get(fold(value)) if isinstance(value, str) else None

@@ -13,7 +13,7 @@ import pytest
 from conftest import round_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from pipeline.catalog import Catalog
 from pipeline.errors import InputError, UnreadableWorkbook
@@ -61,6 +61,40 @@ def zip_bomb() -> bytes:
         package.writestr("[Content_Types].xml", "<Types/>")
         package.writestr("xl/worksheets/sheet1.xml", b"\0" * (24 * 1024 * 1024))
     return out.getvalue()
+
+
+def edited(change):
+    """The small round, then changed as a clerk would in Excel (merge, hide, far cells)."""
+    def build(make_workbook, tmp_path):
+        path = make_workbook()
+        book = load_workbook(path)
+        change(book)
+        book.save(path)
+        return [path]
+    return build
+
+
+def far_value(book):
+    book["Cá nhân"]["XFD1048576"] = "x"
+
+
+def merged_across_columns(book):
+    """Danh hiệu and Hình thức of one row under one value: the second proposal would vanish."""
+    book["Cá nhân"].merge_cells("I5:J5")
+
+
+def visible_copy(book):
+    book.copy_worksheet(book["Cá nhân"]).title = "Ca nhan"
+
+
+def hidden_copy(book):
+    copy = book.copy_worksheet(book["Cá nhân"])
+    copy.title, copy.sheet_state = "Ca nhan", "hidden"
+    copy["B4"] = "Người Của Năm Trước"
+
+
+def hide_row(book):
+    book["Cá nhân"].row_dimensions[5].hidden = True
 
 
 def only_unknown_sheets(book):
@@ -147,7 +181,11 @@ CASES = [
      "tep-khong-doc-duoc", "", None, "", "bị hỏng"),
     ("zip-bomb", raw_file("bom.xlsx", zip_bomb()), "tep-khong-doc-duoc", "", None, "",
      "bom nén"),
+    ("far-away-cell", edited(far_value), "tep-khong-doc-duoc", "", None, "",
+     "ô XFD1048576, xa tới 1.048.576 dòng × 16.384 cột"),
     # sheets and headers
+    ("two-visible-sheets-alike", edited(visible_copy), "trung-sheet", "Cá nhân", None, "",
+     "các sheet “Cá nhân”, “Ca nhan” cùng được hiểu là sheet “Cá nhân”"),
     ("no-known-sheet", workbook(only_unknown_sheets), "khong-co-sheet", "", None, "",
      "các sheet thấy được: “Sheet1”"),
     ("missing-sheet", mutate(no_people_sheet), "thieu-sheet", "Cá nhân", None, "",
@@ -167,6 +205,12 @@ CASES = [
     ("formula-without-value", mutate(formula_without_value), "cong-thuc-chua-tinh", "Cá nhân",
      5, "D", "“=1980+10” nhưng chưa có kết quả"),
     # cells
+    ("excel-error-ref", mutate(set_person(1, discipline="#REF!")), "o-loi-excel", "Cá nhân", 5,
+     "I", "giá trị lỗi “#REF!” của Excel"),
+    ("excel-error-na", mutate(set_person(1, title="#N/A")), "o-loi-excel", "Cá nhân", 5, "I",
+     "“#N/A”"),
+    ("merged-across-columns", edited(merged_across_columns), "o-gop", "Cá nhân", 5, "I",
+     "các ô I5:J5 được gộp"),
     ("required-empty", mutate(set_person(0, name=None)), "o-trong", "Cá nhân", 4, "B",
      "ô trống; cần họ và tên"),
     ("not-a-number", mutate(set_person(0, votes="chín")), "khong-phai-so", "Cá nhân", 4, "L",
@@ -216,6 +260,10 @@ WARNINGS = [
      "Cá nhân", 5, "J", "người đang bị kỷ luật"),
     ("unit-spelling", mutate(set_person(2, unit="Trung tâm Thông tín")), "sai-chinh-ta",
      "Cá nhân", 6, "F", "văn bản sẽ ghi “Trung tâm Thông tin”"),
+    ("hidden-copy-of-a-sheet", edited(hidden_copy), "sheet-an-bo-qua", "Cá nhân", None, "",
+     "dùng sheet “Cá nhân”; sheet ẩn cùng tên “Ca nhan” được bỏ qua"),
+    ("hidden-row", edited(hide_row), "dong-an", "Cá nhân", 5, "",
+     "dòng 5 đang bị ẩn trong Excel nhưng vẫn được dùng"),
 ]
 
 
@@ -255,6 +303,120 @@ def test_each_warning_is_shown_and_does_not_stop(make_workbook, tmp_path, build,
 
 def test_there_are_thirty_faulty_workbooks_or_more():
     assert len(CASES) + len(WARNINGS) >= 30
+
+
+def test_a_hidden_copy_is_not_read(make_workbook, tmp_path):
+    (path,) = edited(hidden_copy)(make_workbook, tmp_path)
+    names = {j.proposal.subject.name for j in check([path]).rounds[0].assessment.judgements}
+    assert "Người Của Năm Trước" not in names and "Lò Văn Pọm" in names
+
+
+def test_a_cell_merged_down_a_column_fills_each_row_as_excel_shows_it(make_workbook, tmp_path):
+    def merge_unit(book):
+        sheet = book["Cá nhân"]
+        sheet["F5"] = "Trung tâm Thông tin"
+        sheet["F6"] = None
+        sheet.merge_cells("F5:F6")
+
+    (path,) = edited(merge_unit)(make_workbook, tmp_path)
+    people = {p.name: p.unit for p in check([path]).rounds[0].round.people}
+    assert people["Giàng A Páo"] == people["Cầm Thị Ánh"] == "Trung tâm Thông tin"
+
+
+def test_a_styled_empty_cell_far_away_is_no_problem(make_workbook, tmp_path):
+    from openpyxl.styles import Font
+
+    def style_far(book):
+        book["Cá nhân"]["XFD1048576"].font = Font(bold=True)
+
+    (path,) = edited(style_far)(make_workbook, tmp_path)
+    assert check([path]).rounds[0].assessment is not None
+
+
+def test_a_header_far_down_is_found(make_workbook, tmp_path):
+    """The README says “ở bất kỳ dòng nào”: a header on row 35 is found."""
+    def push_down(book):
+        book["Cá nhân"].insert_rows(1, 32)
+
+    (path,) = edited(push_down)(make_workbook, tmp_path)
+    people = check([path]).rounds[0].round.people
+    assert [p.row for p in people] == [36, 37, 38, 39]
+
+
+def patched_zip(path, name: str, content: bytes, *, method: int | None = None,
+                corrupt: bool = False) -> None:
+    """Add a part the workbook never refers to, its bytes corrupt or its method unknown."""
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as package:
+        package.writestr(name, content)
+    data = bytearray(path.read_bytes())
+    if corrupt:
+        at = data.rindex(content)
+        data[at:at + len(content)] = bytes(len(content))
+    if method is not None:
+        for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+            header = data.rindex(signature, 0, data.rindex(name.encode()))
+            data[header + offset:header + offset + 2] = method.to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+
+
+def with_doctype(path) -> None:
+    """A DOCTYPE in sharedStrings (Excel never writes one) and a formula to make openpyxl look."""
+    book = load_workbook(path)
+    book["Cá nhân"]["Z4"] = "=1+1"
+    book.save(path)
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst xmlns="http://'
+        b'schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        b"</Relationships>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+HOSTILE = {
+    "unreferenced-part-bad-crc": lambda p: patched_zip(p, "xl/worksheets/sheet99.xml",
+                                                       b"<worksheet>" * 40, corrupt=True),
+    "unreferenced-part-unknown-method": lambda p: patched_zip(p, "xl/worksheets/sheet98.xml",
+                                                              b"<worksheet/>", method=99),
+    "doctype-and-formula": with_doctype,
+}
+
+
+@pytest.mark.parametrize("damage", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_parts_give_a_sentence_or_are_ignored(make_workbook, damage):
+    path = make_workbook()
+    damage(path)
+    try:
+        check([path])
+    except InputError as err:
+        assert [p.kind.code for p in err.problems] == ["tep-khong-doc-duoc"], err.problems
+        assert err.problems[0].message.startswith("tệp bị hỏng")
+
+
+@pytest.mark.parametrize("damage", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_workbook_beside_the_chosen_one_is_only_set_aside(make_workbook, damage):
+    chosen = make_workbook()
+    data = round_data()
+    data["info"] |= {"year": 2024, "sign_date": "05/12/2024"}
+    beside = make_workbook(data, name="2024-hang-nam.xlsx")
+    damage(beside)
+    summary = check([chosen])
+    assert {p.kind.code for p in summary.warnings} <= {"lich-su-bo-qua"}
+
+
+def test_excel_lock_file_is_not_history(make_workbook):
+    path = make_workbook()
+    lock = path.parent / f"~${path.name}"
+    lock.write_bytes(b"\0owner")
+    assert check([path], history=[lock, path]).warnings == ()
 
 
 def test_two_workbooks_of_one_round(make_workbook):
