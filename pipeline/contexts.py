@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from types import SimpleNamespace
@@ -508,8 +509,7 @@ def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
     for number_, proposal in enumerate(proposals, start=1):
         subject = proposal.subject
         template, form = REPORT_FORMS[(proposal.is_collective, subject.kind.code)]
-        name = slug(subject.name) + (f"-{slug(proposal.award.short)}"
-                                     if several[subject] > 1 else "")
+        name = slug(subject.name + (f" {proposal.award.short}" if several[subject] > 1 else ""))
         reports.append((f"bao-cao-thanh-tich/{number_:0{digits}d}-{name}.docx", template,
                         achievement_report(assessment, proposal, form)))
     return reports
@@ -569,6 +569,15 @@ def profile(subject: Person | Collective, agency: str) -> list[str]:
             f"Trình độ chuyên môn, nghiệp vụ: {BLANK}"]
 
 
+_NOT_IN_NAME = re.compile(r"[^a-z0-9]+")
+SLUG_LENGTH = 60  # a province's outputs/ path, this and the folders stay under Windows' 260
+
+
 def slug(text: str) -> str:
-    """A file-name part in plain ASCII: "Lò Văn Khiêm" → "lo-van-khiem"."""
-    return "-".join(fold(text).split())
+    """A file-name part of a-z, 0-9 and dashes, at most 60 characters, cut between words:
+    "Lò Văn Khiêm" → "lo-van-khiem"; nothing left of the text gives "khong-ten"."""
+    name = _NOT_IN_NAME.sub("-", fold(text)).strip("-")
+    if len(name) > SLUG_LENGTH:
+        cut = name[:SLUG_LENGTH + 1].rpartition("-")[0] or name[:SLUG_LENGTH]
+        name = cut.rstrip("-")
+    return name or "khong-ten"

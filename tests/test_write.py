@@ -142,3 +142,202 @@ def test_two_workbooks_of_one_round_are_refused(make_workbook):
         check([make_workbook(), make_workbook(name="ban-sao.xlsx")])
     (problem,) = caught.value.problems
     assert "đợt 2025-hang-nam đã có trong tệp “2025-hang-nam.xlsx”" in problem.message
+
+
+# --- hardening: kills, clerks' files, names, permissions ------------------------------------------
+
+def _changed(data=None):
+    data = data or round_data()
+    data["tables"]["individuals"][1]["achievements"] = "Khác trước."
+    return data
+
+
+def _killed_while_publishing(make_workbook, outputs, at_rename):
+    """Run generate in a child process that dies (no cleanup at all) at the n-th rename."""
+    import multiprocessing
+    import os
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs fork")
+    path = make_workbook(_changed())
+
+    def child():
+        real, calls = os.replace, []
+
+        def dying(source, destination):
+            calls.append(source)
+            if len(calls) == at_rename:
+                os._exit(9)
+            return real(source, destination)
+
+        import pipeline.write
+        pipeline.write.os.replace = dying
+        generate([path], outputs=outputs)
+        os._exit(0)
+
+    process = multiprocessing.get_context("fork").Process(target=child)
+    process.start()
+    process.join()
+    assert process.exitcode == 9
+    return path
+
+
+@pytest.mark.parametrize("at_rename", [1, 2])
+def test_a_run_killed_while_publishing_leaves_no_half_round(make_workbook, tmp_path, at_rename):
+    """Killed between moving the old folder aside and the new one in: the next run puts the
+    old one back, then publishes; one complete backup, no staging folder left."""
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    (outputs / "2025-hang-nam" / "ban-ky-scan.pdf").write_bytes(b"%PDF signed")
+    before = snapshot(outputs / "2025-hang-nam")
+    path = _killed_while_publishing(make_workbook, outputs, at_rename)
+    generate([path], outputs=outputs)
+    folder = outputs / "2025-hang-nam"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["outputs"]) | {"manifest.json", "ban-ky-scan.pdf"} == set(
+        snapshot(folder))
+    (backup,) = [p for p in outputs.iterdir() if ".ban-cu-" in p.name]
+    assert snapshot(backup) == {k: v for k, v in before.items() if k != "ban-ky-scan.pdf"}
+    assert (folder / "ban-ky-scan.pdf").read_bytes() == b"%PDF signed"
+    assert not list(outputs.glob(".khenthuong-*"))
+
+
+def test_two_changed_runs_in_one_second_keep_both_versions(make_workbook, tmp_path, monkeypatch):
+    from datetime import datetime
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2025, 12, 5, 15, 30, 0)
+
+    monkeypatch.setattr("pipeline.write.datetime", Frozen)
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    generate([make_workbook(_changed())], outputs=outputs)
+    third = _changed()
+    third["tables"]["individuals"][2]["achievements"] = "Lần ba."
+    generate([make_workbook(third)], outputs=outputs)
+    assert sorted(p.name for p in outputs.iterdir() if ".ban-cu-" in p.name) == [
+        "2025-hang-nam.ban-cu-20251205-153000", "2025-hang-nam.ban-cu-20251205-153000-2"]
+
+
+def test_a_clerks_file_under_a_document_name_is_never_replaced(make_workbook, tmp_path):
+    outputs = tmp_path / "outputs"
+    folder = outputs / "2025-hang-nam"
+    folder.mkdir(parents=True)
+    (folder / "to-trinh-de-nghi-khen-thuong.docx").write_bytes(b"ban cua van thu")
+    with pytest.raises(OutputError, match="to-trinh-de-nghi-khen-thuong.docx” không do chương"):
+        generate([make_workbook()], outputs=outputs)
+    assert snapshot(folder) == {"to-trinh-de-nghi-khen-thuong.docx": b"ban cua van thu"}
+
+
+def test_a_file_named_like_a_document_the_last_run_did_not_make_is_kept(make_workbook,
+                                                                         tmp_path):
+    outputs = tmp_path / "outputs"
+    data = round_data()
+    data["tables"]["individuals"][3].pop("award")  # no Giấy khen this time
+    generate([make_workbook(data)], outputs=outputs)
+    mine = outputs / "2025-hang-nam" / "quyet-dinh-giay-khen.docx"
+    mine.write_bytes(b"du thao cua van thu")
+    with pytest.raises(OutputError, match="quyet-dinh-giay-khen.docx"):
+        generate([make_workbook()], outputs=outputs)
+    assert mine.read_bytes() == b"du thao cua van thu"
+
+
+def test_a_document_the_clerk_edited_is_not_replaced(make_workbook, tmp_path):
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    edited = outputs / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx"
+    edited.write_bytes(edited.read_bytes() + b"edited")
+    with pytest.raises(OutputError, match="đã được sửa sau lần lập trước"):
+        generate([make_workbook(_changed())], outputs=outputs, overwrite=True)
+    assert edited.read_bytes().endswith(b"edited")
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_empty_folders_the_clerk_made_survive_a_rerun(make_workbook, tmp_path, overwrite):
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    (outputs / "2025-hang-nam" / "scan").mkdir()
+    (outputs / "2025-hang-nam" / "bao-cao-thanh-tich" / "ghi-chu").mkdir()
+    generate([make_workbook(_changed())], outputs=outputs, overwrite=overwrite)
+    assert (outputs / "2025-hang-nam" / "scan").is_dir()
+    assert (outputs / "2025-hang-nam" / "bao-cao-thanh-tich" / "ghi-chu").is_dir()
+
+
+def test_file_names_are_plain_and_short(make_workbook, tmp_path):
+    import re
+
+    data = round_data()
+    people = data["tables"]["individuals"]
+    people[0]["name"] = "Lò Văn & Pọm 😀\u200f"
+    for row in data["tables"]["history"]:
+        row["name"] = people[0]["name"] if row["name"] == "Lò Văn Pọm" else row["name"]
+    people[2]["name"] = "Cầm Thị " + "Ánh " * 72  # 296 characters
+    people[2]["kind"] = "Đột xuất"
+    outputs = tmp_path / "outputs"
+    generate([make_workbook(data)], outputs=outputs)
+    names = [p.relative_to(outputs).as_posix() for p in outputs.rglob("*.docx")]
+    reports = [n for n in names if "/bao-cao-thanh-tich/" in n]
+    assert len(reports) == 3
+    assert all(re.fullmatch(r"2025-hang-nam/bao-cao-thanh-tich/\d\d-[a-z0-9-]{1,60}\.docx", n)
+               for n in reports), reports
+    assert "2025-hang-nam/bao-cao-thanh-tich/02-lo-van-pom.docx" in names
+    generate([make_workbook(_changed(data))], outputs=outputs)
+    assert not [n for n in names if not (outputs / n).exists()]  # each document made again
+    (backup,) = [p for p in outputs.iterdir() if ".ban-cu-" in p.name]
+    assert len(list(backup.rglob("*.docx"))) == len(names)
+
+
+def test_an_unwritable_lock_file_still_locks(make_workbook, tmp_path, monkeypatch):
+    real = open
+
+    def refuse_writing(path, mode="r", *args, **kwargs):
+        if str(path).endswith(".khenthuong.lock") and "+" in mode:
+            raise PermissionError(13, "Permission denied")
+        return real(path, mode, *args, **kwargs)
+
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    (outputs / ".khenthuong.lock").write_bytes(b"")
+    monkeypatch.setattr("pipeline.write.open", refuse_writing, raising=False)
+    generate([make_workbook()], outputs=outputs)
+    assert (outputs / "2025-hang-nam" / "manifest.json").exists()
+
+
+def test_outputs_not_writable_is_exit_4_in_one_sentence(make_workbook, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from pipeline.catalog import DEFAULT_FORMS
+    from pipeline.cli import main
+
+    def refuse(path, mode="r", *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("pipeline.write.open", refuse, raising=False)
+    outputs = tmp_path / "outputs"
+    result = CliRunner().invoke(main, ["generate", str(make_workbook()), "--outputs",
+                                       str(outputs), "--forms", str(DEFAULT_FORMS)])
+    assert result.exit_code == 4, result.output
+    assert result.output.strip() == (f"Không ghi được vào thư mục “{outputs}”: không có quyền "
+                                     "ghi (hãy chọn thư mục khác bằng --outputs, hoặc xin "
+                                     "quyền ghi).")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="root may write anywhere")
+def test_a_read_only_outputs_folder_is_exit_4(make_workbook, tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.catalog import DEFAULT_FORMS
+    from pipeline.cli import main
+
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    outputs.chmod(0o500)
+    try:
+        result = CliRunner().invoke(main, ["generate", str(make_workbook()), "--outputs",
+                                           str(outputs), "--forms", str(DEFAULT_FORMS)])
+    finally:
+        outputs.chmod(0o700)
+    assert result.exit_code == 4 and "không có quyền ghi" in result.output
