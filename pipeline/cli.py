@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
-from functools import wraps
+from functools import partial, wraps
 from itertools import groupby
 from pathlib import Path
 
 import click
 
 from .catalog import DEFAULT_FORMS, Catalog
-from .errors import BrokenTemplates, InputError, KhenthuongError, Problem, Severity
+from .errors import (
+    BrokenTemplates,
+    InputError,
+    KhenthuongError,
+    OutputError,
+    Problem,
+    Severity,
+)
 from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
 from .render import TEMPLATES
 from .rules import Assessment, Verdict
@@ -93,6 +102,48 @@ def _progress_bar(*, shown: bool):
 @click.version_option(package_name="khenthuong", message="khenthuong %(version)s")
 def main() -> None:
     """Lập hồ sơ thi đua, khen thưởng từ bảng tính Excel: tờ trình, danh sách, báo cáo (.docx)."""
+    for stream in (sys.stdout, sys.stderr):
+        _never_fail_printing(stream)
+
+
+def _never_fail_printing(stream) -> None:
+    """Let a console or log whose code page lacks some Vietnamese letters (cp1258, cp1252)
+    show them as best it can, instead of stopping the run."""
+    encoding = getattr(stream, "encoding", None) or ""
+    if hasattr(stream, "reconfigure") and not encoding.lower().startswith("utf"):
+        handler = f"khenthuong-{encoding}"
+        codecs.register_error(handler, partial(_decompose, encoding))
+        stream.reconfigure(errors=handler)
+
+
+def _decompose(encoding: str, err: UnicodeError) -> tuple[str, int]:
+    """Write a letter the code page lacks as the nearest letter it has and the marks it has
+    (ệ → ê + dot below in cp1258), dropping marks it has not, and "?" for anything else."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    return "".join(_nearest(ch, encoding) for ch in err.object[err.start:err.end]), err.end
+
+
+def _nearest(ch: str, encoding: str) -> str:
+    base, *marks = unicodedata.normalize("NFD", ch)
+    rest = []
+    for mark in marks:
+        joined = unicodedata.normalize("NFC", base + mark)
+        if len(joined) == 1 and _fits(joined, encoding):
+            base = joined
+        else:
+            rest.append(mark)
+    return "".join(p if _fits(p, encoding) else "" if unicodedata.combining(p) else "?"
+                   for p in (base, *rest))
+
+
+def _fits(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
 
 
 @main.command("generate")
@@ -156,9 +207,15 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
 @_reports_errors
 def init_command(path: Path, year: int | None, forms: Path) -> None:
     """Tạo bảng tính trống có đủ các sheet, danh mục chọn sẵn, hướng dẫn và dòng ví dụ."""
+    if path.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"“{path}” phải là tên tệp .xlsx.")
     if path.exists():
         raise KhenthuongError(f"Đã có tệp “{path}”; không ghi đè. Hãy chọn tên khác.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"Không tạo được thư mục “{path.parent}”: đã có một tệp cùng tên hoặc "
+                          f"không có quyền ghi ({err.strerror or err}).") from err
     blank_workbook(path, Catalog(forms), year=year or date.today().year)
     click.echo(f"Đã tạo {path}: điền số liệu (xoá các dòng ví dụ), rồi chạy “khenthuong check”.")
 
@@ -192,6 +249,18 @@ def _check_marked_path(marked: Path, chosen: list[Path]) -> None:
         raise click.UsageError("--xlsx chỉ dùng khi kiểm tra một bảng tính.")
     if marked.resolve() == chosen[0].resolve():
         raise click.UsageError("--xlsx phải là một tệp khác, không ghi đè bảng tính gốc.")
+    _check_new_workbook(marked, "--xlsx")
+
+
+def _check_new_workbook(path: Path, option: str) -> None:
+    """A workbook the command will create: an .xlsx in a folder that exists, not a file
+    already there (another workbook, a clerk's notes)."""
+    if path.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{option}: “{path}” phải là tên tệp .xlsx.")
+    if path.exists() or path.is_symlink():
+        raise click.UsageError(f"{option}: đã có tệp “{path}”; không ghi đè. Hãy chọn tên khác.")
+    if not path.parent.is_dir():
+        raise click.UsageError(f"{option}: không có thư mục “{path.parent}”.")
 
 
 def _write_marked(source: Path, problems, marked: Path) -> None:

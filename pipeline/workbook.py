@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .catalog import Catalog, Column, Sheet
-from .errors import Problem
+from .errors import KhenthuongError, OutputError, Problem
 
 TITLES = {
     "info": "THÔNG TIN CHUNG CỦA ĐỢT KHEN THƯỞNG",
@@ -248,5 +248,21 @@ def annotated_copy(source: Path, problems: Sequence[Problem], target: Path) -> i
         cell.fill = ERROR_FILL if any(p.is_error for p in found) else WARNING_FILL
         text = "\n".join(f"{p.kind.severity.value}: {p.message}" for p in found)
         cell.comment = Comment(text, "khenthuong", width=360, height=120)
-    book.save(target)
+    save_new(book, target)
     return len(marked)
+
+
+def save_new(book: Workbook, path: Path) -> None:
+    """Save to a file that must not exist yet; a failure leaves no part of it behind."""
+    try:
+        with open(path, "xb") as file:
+            try:
+                book.save(file)
+            except BaseException:
+                file.close()
+                path.unlink()
+                raise
+    except FileExistsError as err:
+        raise KhenthuongError(f"Đã có tệp “{path}”; không ghi đè. Hãy chọn tên khác.") from err
+    except OSError as err:
+        raise OutputError(f"Không ghi được tệp “{path}”: {err.strerror or err}.") from err

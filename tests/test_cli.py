@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,51 @@ def test_pdf_without_libreoffice_says_so_and_still_writes_the_docx(make_workbook
     assert "Không tìm thấy LibreOffice (soffice) nên không tạo PDF" in result.output
     assert (tmp_path / "o" / "2025-hang-nam" / "to-trinh-de-nghi-khen-thuong.docx").exists()
     assert not list((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_check_xlsx_never_overwrites_an_existing_file(make_workbook, tmp_path):
+    source = make_workbook()
+    other = make_workbook(name="2024-hang-nam.xlsx")
+    before = other.read_bytes()
+    result = run("check", str(source), "--xlsx", str(other))
+    assert result.exit_code == 2
+    assert f"--xlsx: đã có tệp “{other}”; không ghi đè. Hãy chọn tên khác." in result.output
+    assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["check", "{book}", "--xlsx", "no/such/dir/x.xlsx"], 2,
+     "--xlsx: không có thư mục “no/such/dir”."),
+    (["check", "{book}", "--xlsx", "ghi-chu.txt"], 2, "“ghi-chu.txt” phải là tên tệp .xlsx."),
+    (["init", "file.xlsx/x.xlsx"], 4, "Không tạo được thư mục “file.xlsx”: đã có một tệp cùng "
+                                      "tên hoặc không có quyền ghi"),
+    (["init", "notes.txt"], 2, "“notes.txt” phải là tên tệp .xlsx."),
+])
+def test_impossible_paths_are_one_sentence(make_workbook, tmp_path, monkeypatch, args, code,
+                                           message):
+    book = make_workbook()
+    monkeypatch.chdir(tmp_path)
+    Path("file.xlsx").write_bytes(b"x")
+    result = run(*(a.replace("{book}", str(book)) for a in args))
+    assert result.exit_code == code, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert not Path("notes.txt").exists() and not Path("ghi-chu.txt").exists()
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "cp1252"])
+def test_a_log_in_a_windows_code_page_never_fails_the_run(make_workbook, tmp_path, encoding):
+    """Output redirected on a Vietnamese Windows console: every line written, exit 0."""
+    import os
+
+    log = tmp_path / "log.txt"
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONIOENCODING=encoding, PYTHONPATH=str(root))
+    with log.open("wb") as out:
+        done = subprocess.run([sys.executable, "-m", "pipeline", "check", str(make_workbook()),
+                               "--forms", str(DEFAULT_FORMS)], stdout=out,
+                              stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    text = unicodedata.normalize("NFC", log.read_bytes().decode(encoding))
+    assert "t 2025-hang-nam (2025-hang-nam.xlsx)" in text and "Trung tâm Thông tin" in text
+    if encoding == "cp1258":  # every Vietnamese letter, some as a letter and a combining mark
+        assert "Đợt 2025-hang-nam" in text and "Lò Văn Pọm" in text
