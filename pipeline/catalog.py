@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from .errors import KhenthuongError
+from .errors import FormsDataError, KhenthuongError
 from .model import Award, Coefficient, Criterion, Regime, Salary, Term, VoteRule
 from .vn import fold
 
@@ -51,7 +52,25 @@ class Catalog:
             raise KhenthuongError(f"Không tìm thấy thư mục mẫu “{forms}”: hãy chạy lệnh trong "
                                   "thư mục có forms/ hoặc chỉ rõ --forms.")
         self.forms = forms
-        vocabulary = _load(forms / "vocabulary.toml")
+        with _reading(forms / "vocabulary.toml") as vocabulary:
+            self._vocabulary(vocabulary)
+        with _reading(forms / "awards.toml") as awards:
+            self.awards = tuple(
+                Award(a["code"], a["name"], a["short"], a["kind"], tuple(a["subjects"]),
+                      a["decided_by"], a["route"], a["source"], rank, tuple(a.get("aliases", ())))
+                for rank, a in enumerate(awards["award"]))
+        regimes = []
+        for path in sorted((forms / "rules").glob("*.toml")):
+            with _reading(path) as spec:
+                regimes.append(_regime(spec))
+        self.regimes = tuple(sorted(regimes, key=lambda r: r.effective_from))
+        with _reading(forms / "luong-co-so.toml") as salaries:
+            self.salaries = tuple(sorted(
+                (Salary(_number(s, "amount"), _date(s, "effective_from"), s["source"])
+                 for s in salaries["salary"]),
+                key=lambda s: s.effective_from))
+
+    def _vocabulary(self, vocabulary: dict) -> None:
         self.sheets = {
             key: Sheet(key, spec["title"], tuple(spec.get("aliases", ())),
                        tuple(_column(c) for c in vocabulary[key]), spec.get("optional", False),
@@ -63,20 +82,6 @@ class Catalog:
                         for rank, t in enumerate(terms))
             for name, terms in vocabulary["vocab"].items()
         }
-        self.awards = tuple(
-            Award(a["code"], a["name"], a["short"], a["kind"], tuple(a["subjects"]),
-                  a["decided_by"], a["route"], a["source"], rank, tuple(a.get("aliases", ())))
-            for rank, a in enumerate(_load(forms / "awards.toml")["award"])
-        )
-        self.regimes = tuple(sorted(
-            (_regime(_load(path)) for path in sorted((forms / "rules").glob("*.toml"))),
-            key=lambda r: r.effective_from,
-        ))
-        self.salaries = tuple(sorted(
-            (Salary(s["amount"], s["effective_from"], s["source"])
-             for s in _load(forms / "luong-co-so.toml")["salary"]),
-            key=lambda s: s.effective_from,
-        ))
 
     @cached_property
     def _spellings(self) -> dict[str, dict[str, tuple[Term | Award, str]]]:
@@ -128,12 +133,44 @@ class Catalog:
         return {a.code: a for a in self.awards}
 
 
-def _load(path: Path) -> dict:
+@contextmanager
+def _reading(path: Path):
+    """Load a data file of forms/ and build from it; a missing key or a value of the wrong
+    type becomes one sentence naming the file and the key."""
     try:
         with path.open("rb") as file:
-            return tomllib.load(file)
+            data = tomllib.load(file)
     except (OSError, tomllib.TOMLDecodeError) as err:
-        raise KhenthuongError(f"Không đọc được tệp dữ liệu “{path}”: {err}.") from err
+        raise FormsDataError(f"Không đọc được tệp dữ liệu “{path}”: {err}.") from err
+    try:
+        yield data
+    except KeyError as err:
+        raise FormsDataError(f"Tệp dữ liệu “{path}” thiếu khoá “{err.args[0]}”; hãy so với "
+                             "tệp mẫu cùng tên đi kèm chương trình.") from err
+    except _WrongType as err:
+        raise FormsDataError(f"Tệp dữ liệu “{path}”: {err}.") from err
+    except (TypeError, ValueError, AttributeError) as err:
+        raise FormsDataError(f"Tệp dữ liệu “{path}” có một giá trị sai kiểu ({err}); hãy so "
+                             "với tệp mẫu cùng tên đi kèm chương trình.") from err
+
+
+class _WrongType(ValueError):
+    """A value of a data file is not of the type its key needs."""
+
+
+def _date(spec: dict, key: str) -> date:
+    value = spec[key]
+    if not isinstance(value, date):
+        raise _WrongType(f"khoá “{key}” = {value!r} phải là ngày viết không có dấu nháy, ví dụ "
+                         f"{key} = 2025-07-01")
+    return value
+
+
+def _number(spec: dict, key: str) -> int | float:
+    value = spec[key]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _WrongType(f"khoá “{key}” = {value!r} phải là một số viết không có dấu nháy")
+    return value
 
 
 def _column(spec: dict) -> Column:
@@ -144,8 +181,9 @@ def _column(spec: dict) -> Column:
 def _regime(spec: dict) -> Regime:
     money = spec["money"]
     return Regime(
-        name=spec["name"], effective_from=spec["effective_from"],
-        effective_to=spec.get("effective_to"), source=spec["source"],
+        name=spec["name"], effective_from=_date(spec, "effective_from"),
+        effective_to=_date(spec, "effective_to") if "effective_to" in spec else None,
+        source=spec["source"],
         legal_basis=tuple(spec["legal_basis"]), round_up_to=money["round_up_to"],
         money_source=money["source"], highest_title_source=money["highest_title_only_source"],
         coefficients={code: Coefficient(c.get("ca_nhan"), c.get("tap_the"), c["source"],

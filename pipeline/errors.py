@@ -166,8 +166,14 @@ class TemplateError(KhenthuongError):
     exit_code = 3
 
     def __init__(self, template: str, reason: str) -> None:
-        self.template = template
+        self.template, self.reason = template, reason
         super().__init__(f"Mẫu “{template}” bị lỗi: {reason}.")
+
+
+class FormsDataError(KhenthuongError):
+    """Raised when a data file of forms/ (vocabulary, awards, rules, salaries) is broken."""
+
+    exit_code = 3
 
 
 class BrokenTemplates(KhenthuongError):

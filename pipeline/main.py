@@ -19,6 +19,7 @@ from .errors import (
     Kind,
     Problem,
     Severity,
+    TemplateError,
     UnreadableWorkbook,
 )
 from .history import Earlier, build_history
@@ -174,7 +175,19 @@ def check_forms(forms: Path = DEFAULT_FORMS) -> list[TemplateProblem]:
             problems.append(TemplateProblem(name, "thư mục forms", "không tìm thấy tệp mẫu"))
         else:
             problems += check_template(path, known.get(name))
+    if not any(p.severity is Severity.ERROR for p in problems):
+        problems += _trial_fill(assessment, forms)
     return problems
+
+
+def _trial_fill(assessment: Assessment, forms: Path) -> list[TemplateProblem]:
+    """Fill every template with the example round: what only filling finds ({{ nam // 0 }},
+    {% include %}) is found here, not halfway through `generate`."""
+    try:
+        render_round(assessment, forms)
+    except TemplateError as err:
+        return [TemplateProblem(err.template, "khi điền thử bằng dữ liệu mẫu", err.reason)]
+    return []
 
 
 @_batch

@@ -34,6 +34,17 @@ from .ooxml import Deflated, core_properties, package, stable_zip
 from .rules import Assessment
 from .xlsx import money_xlsx, verdicts_xlsx
 
+_FILLING = (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
+            AttributeError)
+
+
+def _filling_reason(err: Exception) -> str:
+    """Say in Vietnamese what stopped a template being filled."""
+    if isinstance(err, ZeroDivisionError):
+        return "một thẻ chia cho 0; hãy sửa phép tính trong thẻ"
+    return f"một thẻ không tính được với dữ liệu của đợt ({type(err).__name__}); hãy xem lại " \
+           "phép tính hoặc bộ lọc trong thẻ"
+
 
 @dataclass(frozen=True)
 class Output:
@@ -158,8 +169,10 @@ class CompiledTemplate:
         self.unchanged = {name: Deflated.of(data) for name, data in self.entries}  # zipped once
         if "word/document.xml" not in parts:
             raise TemplateError(path.name, "thiếu phần nội dung word/document.xml")
-        document = parts["word/document.xml"].decode("utf-8")
+        document = parts["word/document.xml"].decode("utf-8", errors="replace")
         body = re.search(r"(<w:body[^>]*>)(.*)(</w:body>)", document, flags=re.DOTALL)
+        if body is None:
+            raise TemplateError(path.name, "thiếu phần thân văn bản (w:body)")
         self.head, self.tail = document[:body.start(2)], document[body.end(2):]
         sources = {"word/document.xml": body.group(2)}
         sources |= {name: data.decode("utf-8") for name, data in self.entries
@@ -176,6 +189,12 @@ class CompiledTemplate:
             raise TemplateError(path.name, f"thẻ sai cú pháp ({err.message})") from err
 
     def fill(self, context: dict, *, title: str, day: date) -> bytes:
+        try:
+            return self._fill_any(context, title=title, day=day)
+        except _FILLING as err:  # what a clerk's tag can do: {{ nam // 0 }}, {% include %}
+            raise TemplateError(self.path.name, _filling_reason(err)) from err
+
+    def _fill_any(self, context: dict, *, title: str, day: date) -> bytes:
         if self.slow:
             return render_with_docxtpl(self.path, context, title=title, day=day)
         try:

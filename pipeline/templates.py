@@ -18,6 +18,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 OPENERS = re.compile(r"\{\{|\{%")
 CURLY = set("“”‘’„‟")
+_OTHER_FILE = re.compile(r"\{%-?(?:p|tr|tc|r)?\s*(include|import|extends|from)\b")
 TWIPS_PER_MM = 56.7
 
 
@@ -49,18 +50,23 @@ def check_template(path: Path, known: set[str] | None) -> list[TemplateProblem]:
     if "word/document.xml" not in parts:
         return [TemplateProblem(path.name, "tệp", "thiếu phần nội dung word/document.xml")]
     problems: list[TemplateProblem] = []
+    roots = {}
     for name, xml in sorted(parts.items()):
         try:
-            root = etree.fromstring(xml)
+            roots[name] = etree.fromstring(xml)
         except etree.XMLSyntaxError:
             problems.append(TemplateProblem(path.name, name, "XML hỏng, Word không mở được"))
             continue
-        for place, texts in _paragraphs(root, name):
+        for place, texts in _paragraphs(roots[name], name):
             problems += _tags(path.name, place, texts)
+    if "word/document.xml" not in roots:
+        return problems
+    if roots["word/document.xml"].find(f"{W}body") is None:
+        return problems + [TemplateProblem(path.name, "word/document.xml",
+                                           "thiếu phần thân văn bản (w:body)")]
     if not problems:
         problems += _syntax_and_variables(path, known)
-    return problems + _layout(path.name, etree.fromstring(parts["word/document.xml"]), parts,
-                              styles)
+    return problems + _layout(path.name, roots["word/document.xml"], parts, styles)
 
 
 def _paragraphs(root, part: str):
@@ -96,6 +102,10 @@ def _tags(template: str, place: str, texts: list[str]) -> list[TemplateProblem]:
         if len(runs) > 1:
             problems.append(TemplateProblem(template, place, "bị Word tách thành nhiều đoạn "
                                             "định dạng; hãy xoá và gõ lại cả thẻ một lần", tag))
+        if _OTHER_FILE.match(tag):
+            problems.append(TemplateProblem(template, place, "lấy nội dung từ tệp khác, điều mẫu "
+                                            "văn bản không làm được; hãy chép nội dung vào thẳng "
+                                            "mẫu", tag))
         if CURLY & set(tag):
             problems.append(TemplateProblem(template, place, "có dấu nháy cong “ ” trong thẻ; "
                                             "hãy dùng dấu nháy thẳng \" hoặc '", tag))
@@ -140,12 +150,12 @@ def _layout(template: str, root, parts: dict[str, bytes], styles: bytes) -> list
     section = root.find(f".//{W}sectPr")
     size = section.find(f"{W}pgSz") if section is not None else None
     margins = section.find(f"{W}pgMar") if section is not None else None
-    if size is None or sorted((int(size.get(f"{W}w")), int(size.get(f"{W}h")))) != [11906, 16838]:
+    if size is None or sorted((_twips(size, "w"), _twips(size, "h"))) != [11906, 16838]:
         warn("khổ giấy", "không phải khổ A4 (210 × 297 mm)")
     if margins is not None:
         for side, low, high in (("top", 20, 25), ("bottom", 20, 25), ("left", 30, 35),
                                 ("right", 15, 20)):
-            mm = int(margins.get(f"{W}{side}")) / TWIPS_PER_MM
+            mm = _twips(margins, side) / TWIPS_PER_MM
             if not low - 0.5 <= mm <= high + 0.5:
                 warn("lề trang", f"lề {side} {mm:.0f} mm, cần {low}–{high} mm")
     if b"Times New Roman" not in styles:
@@ -156,10 +166,18 @@ def _layout(template: str, root, parts: dict[str, bytes], styles: bytes) -> list
         if paragraph is None:
             warn("quốc hiệu", f"không thấy dòng “{text}…”")
             continue
-        found = {int(s.get(f"{W}val")) / 2 for s in paragraph.iter(f"{W}sz")}
+        found = {_twips(s, "val") / 2 for s in paragraph.iter(f"{W}sz")}
         if not found or not all(sizes[0] <= f <= sizes[1] for f in found):
             warn("quốc hiệu", f"dòng “{text}…” cỡ chữ {sorted(found)}, cần {sizes[0]}–{sizes[1]}")
     headers = b"".join(xml for name, xml in parts.items() if "header" in name)
     if section is None or section.find(f"{W}titlePg") is None or b"PAGE" not in headers:
         warn("số trang", "cần số trang ở giữa lề trên, không đánh số trang đầu")
     return problems
+
+
+def _twips(element, attribute: str) -> int:
+    """A measure of the layout; missing or not a number (Word's default) counts as 0."""
+    try:
+        return int(element.get(f"{W}{attribute}"))
+    except (TypeError, ValueError):
+        return 0

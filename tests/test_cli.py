@@ -240,3 +240,31 @@ def test_a_log_in_a_windows_code_page_never_fails_the_run(make_workbook, tmp_pat
     assert "t 2025-hang-nam (2025-hang-nam.xlsx)" in text and "Trung tâm Thông tin" in text
     if encoding == "cp1258":  # every Vietnamese letter, some as a letter and a combining mark
         assert "Đợt 2025-hang-nam" in text and "Lò Văn Pọm" in text
+
+
+BROKEN_DATA = {
+    "vocabulary-without-code": ("vocabulary.toml", 'code = "HTXSNV"', "",
+                                "vocabulary.toml” thiếu khoá “code”"),
+    "date-as-text": ("rules/nd152-2025.toml", "effective_from = 2025-07-01",
+                     'effective_from = "01/07/2025"',
+                     "khoá “effective_from” = '01/07/2025' phải là ngày viết không có dấu nháy"),
+    "not-toml": ("luong-co-so.toml", "[[salary]]", "[[salary", "Không đọc được tệp dữ liệu"),
+}
+
+
+@pytest.mark.parametrize(("name", "old", "new", "message"), BROKEN_DATA.values(),
+                         ids=BROKEN_DATA.keys())
+@pytest.mark.parametrize("command", ["check", "generate", "forms", "init"])
+def test_broken_forms_data_exits_3_naming_file_and_key(make_workbook, tmp_path, monkeypatch,
+                                                       command, name, old, new, message):
+    forms = tmp_path / "forms"
+    shutil.copytree(DEFAULT_FORMS, forms)
+    text = (forms / name).read_text(encoding="utf-8")
+    assert old in text
+    (forms / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = {"check": ["check", str(make_workbook())], "forms": ["forms"], "init": ["init"],
+            "generate": ["generate", str(make_workbook()), "--outputs", "out"]}[command]
+    result = run(*args, "--forms", str(forms))
+    assert result.exit_code == 3, result.output
+    assert message in result.output and "Traceback" not in result.output

@@ -130,3 +130,52 @@ def test_missing_template_is_named(forms):
     (problem,) = check_forms(forms)
     assert (problem.template, problem.message) == ("bien-ban-hop-hoi-dong.docx",
                                                    "không tìm thấy tệp mẫu")
+
+
+BODY = "word/document.xml"
+ONLY_FILLING_FINDS = {
+    "division-by-zero": ("{{ trich_yeu }}", "{{ trich_yeu }}{{ 2025 // 0 }}",
+                         "một thẻ chia cho 0"),
+    "include": ("{{ trich_yeu }}", "{{ trich_yeu }}{% include 'khac.xml' %}",
+                "lấy nội dung từ tệp khác"),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "fragment"), ONLY_FILLING_FINDS.values(),
+                         ids=ONLY_FILLING_FINDS.keys())
+def test_forms_finds_what_only_filling_would(forms, make_workbook, tmp_path, old, new, fragment):
+    edit(forms / TO_TRINH, BODY, old, new)
+    problems = [p for p in check_forms(forms) if p.template == TO_TRINH]
+    assert problems and fragment in problems[0].message, problems
+    result = CliRunner().invoke(main, ["generate", str(make_workbook()), "--forms", str(forms),
+                                       "--outputs", str(tmp_path / "out")])
+    assert result.exit_code == 3 and "Traceback" not in result.output, result.output
+    assert not (tmp_path / "out").exists()
+
+
+BROKEN_XML = {
+    "malformed": ("<w:body>", "<w:body><w:p>", "XML hỏng"),
+    "no-body": ("<w:body>", "<w:bodx>", "XML hỏng"),
+    "no-body-at-all": (None, None, "thiếu phần thân văn bản (w:body)"),
+    "margins-without-top": ('w:top="1134" ', "", "lề top 0 mm"),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "fragment"), BROKEN_XML.values(), ids=BROKEN_XML.keys())
+def test_broken_xml_is_a_sentence_in_forms_and_generate(forms, make_workbook, tmp_path, old, new,
+                                                        fragment):
+    if old is None:
+        with zipfile.ZipFile(DEFAULT_FORMS / TO_TRINH) as source:
+            xml = source.read(BODY).decode()
+        start, end = xml.index("<w:body>"), xml.index("</w:body>") + len("</w:body>")
+        edit(forms / TO_TRINH, BODY, xml[start:end], "")
+    else:
+        edit(forms / TO_TRINH, BODY, old, new)
+    problems = [p for p in check_forms(forms) if p.template == TO_TRINH]
+    assert any(fragment in p.message for p in problems), problems
+    for command in (["forms"], ["generate", str(make_workbook()), "--outputs",
+                                str(tmp_path / "out")]):
+        result = CliRunner().invoke(main, [*command, "--forms", str(forms)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), \
+            result.output
+        assert "Traceback" not in result.output
