@@ -47,6 +47,9 @@ class Kind(Enum):
     HIDDEN_ROWS = ("dong-an", Severity.WARNING,
                    "{value} đang bị ẩn trong Excel nhưng vẫn được dùng; hãy bỏ ẩn (Unhide) để "
                    "xem lại")
+    TOO_LONG = ("o-qua-dai", Severity.ERROR,
+                "“{value}” dài từ 32.767 ký tự trở lên, giới hạn của một ô Excel, nên phần sau đã "
+                "bị cắt; hãy rút gọn nội dung ô này")
     MISSING_SHEET = ("thieu-sheet", Severity.ERROR, "không tìm thấy sheet “{expected}”")
     NO_HEADER = ("khong-thay-tieu-de", Severity.ERROR,
                  "không tìm thấy dòng tiêu đề; cần các cột {expected}; thấy: {value}")

@@ -117,7 +117,7 @@ def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
         else:
             raw.tables[key] = _read_table(rows_by_sheet[title], sheet, raw,
                                           merged.get(title, ()), scan.hidden_rows)
-    _legacy_encoding(raw, rows_by_sheet)
+    _look_at_text(raw, rows_by_sheet)
     if any(scans.get(title, SheetScan()).formulas for title in raw.sheet_titles.values()):
         _uncached_formulas(raw, path)
     return raw
@@ -328,24 +328,41 @@ _LEGACY = re.compile("[" + re.escape("".join(_TCVN3 | _VNI)) + "]")
 _VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # VNI text holds â, ê, ô as tone carriers
 
 
-def _legacy_encoding(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> None:
-    """Report the first cell typed in TCVN3 or VNI: its names would print as garbage."""
+def _look_at_text(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> None:
+    """Report text cut at Excel's limit of a cell, and text typed in TCVN3 or VNI."""
     for key, title in raw.sheet_titles.items():
         rows = rows_by_sheet[title]
-        text = "\n".join([v for row in rows for v in row if v.__class__ is str])
-        if not _LEGACY.search(text):  # one look at the whole sheet: nearly always the answer
-            continue
-        for number, row in enumerate(rows, start=1):
-            for index, value in enumerate(map(_clean_value, row)):
-                if isinstance(value, str) and _LEGACY.search(value) \
-                        and not _VIETNAMESE.search(value):
-                    tcvn3 = sum(ch in _TCVN3 for ch in value)
-                    vni = sum(ch in _VNI for ch in value)
-                    if max(tcvn3, vni) >= 2:
-                        raw.problem(Kind.LEGACY_ENCODING, key, row=number,
-                                    column=get_column_letter(index + 1), value=value[:40],
-                                    expected="TCVN3 (.VnTime)" if tcvn3 >= vni else "VNI")
-                        return
+        strings = [v for row in rows for v in row if v.__class__ is str]
+        if strings and max(map(len, strings)) >= CELL_LIMIT:
+            _cut_cells(raw, key, rows)
+        if _LEGACY.search("\n".join(strings)):  # one look at the whole sheet: nearly always
+            _legacy_encoding(raw, key, rows)
+
+
+CELL_LIMIT = 32_767  # characters in one cell: Excel's limit, where readers cut longer text
+
+
+def _cut_cells(raw: RawWorkbook, key: str, rows: list[list]) -> None:
+    for number, row in enumerate(rows, start=1):
+        for index, value in enumerate(row):
+            if value.__class__ is str and len(value) >= CELL_LIMIT:
+                raw.problem(Kind.TOO_LONG, key, row=number, column=get_column_letter(index + 1),
+                            value=value[:40] + "…")
+
+
+def _legacy_encoding(raw: RawWorkbook, key: str, rows: list[list]) -> None:
+    """Report the first cell typed in TCVN3 or VNI: its names would print as garbage."""
+    for number, row in enumerate(rows, start=1):
+        for index, value in enumerate(map(_clean_value, row)):
+            if isinstance(value, str) and _LEGACY.search(value) \
+                    and not _VIETNAMESE.search(value):
+                tcvn3 = sum(ch in _TCVN3 for ch in value)
+                vni = sum(ch in _VNI for ch in value)
+                if max(tcvn3, vni) >= 2:
+                    raw.problem(Kind.LEGACY_ENCODING, key, row=number,
+                                column=get_column_letter(index + 1), value=value[:40],
+                                expected="TCVN3 (.VnTime)" if tcvn3 >= vni else "VNI")
+                    return
 
 
 def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:

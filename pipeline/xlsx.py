@@ -6,6 +6,7 @@ of the few parts a spreadsheet needs (ECMA-376 part 1, §18)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -152,6 +153,8 @@ def _row(number: int, cells: list[tuple[str, str, str, int]], values: Sequence, 
             continue
         if value.__class__ is str:
             escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if "_x" in escaped:  # Excel's escape, else readers give "_x0041_" back as "A"
+                escaped = _EXCEL_ESCAPE.sub("_x005F_", escaped)
             out.append(f"{ref}{number}{text}{escaped}</t></is></c>")
             if fit and (len(value) > per_line or "\n" in value):
                 lines = max(lines, sum(-(-len(line) // per_line) or 1
@@ -171,6 +174,7 @@ def _width(characters: int) -> float:
 
 
 _REF = '<c r="'
+_EXCEL_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _NOT_XML = bytes([*range(9), 11, 12, *range(14, 32)])
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

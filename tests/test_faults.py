@@ -209,6 +209,8 @@ CASES = [
      "I", "giá trị lỗi “#REF!” của Excel"),
     ("excel-error-na", mutate(set_person(1, title="#N/A")), "o-loi-excel", "Cá nhân", 5, "I",
      "“#N/A”"),
+    ("cell-longer-than-excel-holds", mutate(set_person(0, achievements="Sáng kiến. " * 500_000)),
+     "o-qua-dai", "Cá nhân", 4, "K", "giới hạn của một ô Excel"),
     ("merged-across-columns", edited(merged_across_columns), "o-gop", "Cá nhân", 5, "I",
      "các ô I5:J5 được gộp"),
     ("required-empty", mutate(set_person(0, name=None)), "o-trong", "Cá nhân", 4, "B",

@@ -114,3 +114,17 @@ def test_libreoffice_opens_it_with_the_same_values(tmp_path):
     assert rows[2][1:3] == ["Lò Thị B & <C>", ROWS[1][2]]
     assert rows[3][1] == ROWS[2][1]
     assert rows[4] == ["", "Tổng cộng", "", "7,020,001"]
+
+
+def test_text_that_looks_like_excels_escape_reads_back_as_typed(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from pipeline.xlsx import Column, table_xlsx
+
+    typed = ["Mã _x0041_ gõ tay", "_x005F_x0041_", "_X00e9_ và _x12_"]
+    data = table_xlsx("Thử", [Column("Tên", 20)], [[t] for t in typed], title="t",
+                      day=date(2025, 12, 5))
+    path = tmp_path / "thu.xlsx"
+    path.write_bytes(data)
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Thử").to_python()
+    assert [r[0] for r in rows[1:]] == typed
