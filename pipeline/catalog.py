@@ -14,7 +14,9 @@ from .errors import FormsDataError, KhenthuongError
 from .model import Award, Coefficient, Criterion, Regime, Salary, Term, VoteRule
 from .vn import fold
 
-DEFAULT_FORMS = Path(__file__).resolve().parent.parent / "forms"
+_HERE = Path(__file__).resolve().parent
+# installed from a wheel, forms/ travels inside the package; in a checkout it stands beside it
+DEFAULT_FORMS = _HERE / "forms" if (_HERE / "forms").is_dir() else _HERE.parent / "forms"
 
 
 @dataclass(frozen=True)
