@@ -581,7 +581,9 @@ class Judge:
             return None
         if held := next((r for r in tried if r.passed), None):
             return held
-        return Reason(False, " hoặc ".join(r.text for r in tried), group.source,
+        cases = [r.text + (f" ({r.source})" if r.source != group.source else "")
+                 for r in tried]
+        return Reason(False, "không đạt trường hợp nào: " + "; ".join(cases), group.source,
                       all(r.verified for r in tried))
 
     def judge(self, proposal: Proposal) -> Judgement:
