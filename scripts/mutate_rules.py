@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "forms" / "rules").glob("*.toml")) + [ROOT / "forms" / "luong-co-so.toml"]
-TESTS = ["tests/test_rules.py", "tests/test_clauses.py", "tests/test_law.py"]
+TESTS = ["tests/test_law.py", "tests/test_rules.py", "tests/test_clauses.py"]
 STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 VALUE = re.compile(r"(?<![\w.-])(\d{4}-\d{2}-\d{2}|\d+\.\d+|\d+|true|false)(?![\w.-])")
 SWAPS = {'"members"': '"present"', '"present"': '"members"'}

@@ -354,3 +354,83 @@ def test_criterion_names_its_unknown_rule():
     round_ = dataclasses.replace(make_round([(POM, "LDTT")]), regime=broken)
     with pytest.raises(KhenthuongError, match="“khong_co”"):
         assess(round_, CATALOG)
+
+
+# --- an unread criterion never makes a verdict "đủ điều kiện" ------------------------------------
+
+def _leaves(criteria: tuple[Criterion, ...], path: tuple[int, ...] = ()):
+    """The path of every single criterion, alternatives included."""
+    for index, criterion in enumerate(criteria):
+        if criterion.alternatives:
+            yield from _leaves(criterion.alternatives, (*path, index))
+        else:
+            yield (*path, index)
+
+
+def _only(criteria: tuple[Criterion, ...], path: tuple[int, ...], **change) -> tuple:
+    """The criteria with the one at `path` changed, its group reduced to it alone."""
+    index, rest = path[0], path[1:]
+    if not rest:
+        return (*criteria[:index], dataclasses.replace(criteria[index], **change),
+                *criteria[index + 1:])
+    group = criteria[index]
+    inner = _only(group.alternatives, rest, **change)
+    return (*criteria[:index], dataclasses.replace(group, alternatives=(inner[rest[0]],)),
+            *criteria[index + 1:])
+
+
+def _subject_for(code: str, path: tuple[int, ...], criteria):
+    leaf = criteria[path[0]]
+    for step in path[1:]:
+        leaf = leaf.alternatives[step]
+    kinds = leaf.subjects or CATALOG.award(code).subjects
+    return collective() if "tap_the" in kinds and "ca_nhan" not in kinds else person()
+
+
+LEAVES = [pytest.param(regime, code, path, id=f"{regime.effective_from}-{code}-{path}")
+          for regime in CATALOG.regimes for code, criteria in regime.criteria.items()
+          for path in _leaves(criteria)]
+
+
+@pytest.fixture
+def everything_holds(monkeypatch):
+    """Every predicate holds for everyone: only what is read or not decides the verdict."""
+    import pipeline.rules as rules
+
+    monkeypatch.setattr(rules, "PREDICATES", {name: lambda *a, **k: (True, "đạt")
+                                              for name in rules.PREDICATES})
+
+
+def _settled_votes(regime):
+    return {code: dataclasses.replace(rule, verified=True) for code, rule in regime.votes.items()}
+
+
+@pytest.mark.parametrize(("regime", "code", "path"), LEAVES)
+def test_an_unread_criterion_never_makes_du(everything_holds, regime, code, path):
+    criteria = _only(regime.criteria[code], path, verified=False)
+    unread = dataclasses.replace(regime, criteria={**regime.criteria, code: criteria},
+                                 votes=_settled_votes(regime))
+    subject = _subject_for(code, path, regime.criteria[code])
+    round_ = dataclasses.replace(make_round([(subject, code)], day=regime.effective_from),
+                                 regime=unread)
+    judgement = assess(round_, CATALOG).judgements[0]
+    assert judgement.verdict is Verdict.REVIEW, [str(r) for r in judgement.reasons]
+    assert any("chưa được đối chiếu" in r.text for r in judgement.reasons)
+
+
+def _read(criterion: Criterion) -> Criterion:
+    return dataclasses.replace(criterion, verified=True,
+                               alternatives=tuple(map(_read, criterion.alternatives)))
+
+
+@pytest.mark.parametrize(("regime", "code", "path"), LEAVES)
+def test_the_same_criterion_read_can_make_du(everything_holds, regime, code, path):
+    """The counterpart: read, the same criterion lets the verdict be "đủ điều kiện"."""
+    criteria = _only(regime.criteria[code], path, verified=True)
+    read = dataclasses.replace(
+        regime, votes=_settled_votes(regime),
+        criteria={**regime.criteria, code: tuple(map(_read, criteria))})
+    subject = _subject_for(code, path, regime.criteria[code])
+    round_ = dataclasses.replace(make_round([(subject, code)], day=regime.effective_from),
+                                 regime=read)
+    assert assess(round_, CATALOG).judgements[0].verdict is Verdict.ELIGIBLE
