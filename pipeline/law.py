@@ -106,7 +106,8 @@ DESCRIPTIONS: dict[str, Callable[..., str]] = {
         f"năm xét {_name(c, 'rating', rating)} trở lên"),
     "discipline_below": lambda c, discipline: (
         "không đang trong thời gian bị kỷ luật" if discipline == "khien-trach" else
-        f"không đang trong thời gian bị kỷ luật từ mức {_name(c, 'discipline', discipline)} trở lên"),
+        f"không đang trong thời gian bị kỷ luật từ mức {_name(c, 'discipline', discipline)} "
+        "trở lên"),
     "eligible_for": lambda c, award: f"đạt tiêu chuẩn {c.award(award).name}",
     "initiatives_at_least": lambda c, count: (
         f"có từ {_n(count)} sáng kiến được công nhận trong năm xét"),

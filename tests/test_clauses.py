@@ -88,7 +88,9 @@ def case(name: str, clause: str, target: tuple[str, str], expected, **kw) -> Non
 
 HTXS_YEARS = rated("HTXSNV", range(2021, 2025))
 DISCIPLINE = ("Nghị định 98/2023/NĐ-CP (nguyên tắc", "Nghị định 152/2025/NĐ-CP, Điều 4.4")
-# --- Lao động tiên tiến: Luật Điều 24.1.a; kỷ luật: NĐ 152 Điều 4.4 --------------------------------
+VOTES = ("Nghị định 98/2023/NĐ-CP, Điều 30.7",
+         "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu")
+# --- Lao động tiên tiến: Luật Điều 24.1.a; kỷ luật: NĐ 152 Điều 4.4 ------------------------------
 case("ldtt-httnv-at-the-bar", "Điều 24.1.a", (POM, "LDTT"), DU,
      people=[person(title="LĐTT")])
 case("ldtt-htxsnv", "Điều 24.1.a", (POM, "LDTT"), DU,
@@ -114,11 +116,11 @@ case("cstdcs-not-ldtt", "Điều 23.1", (POM, "CSTDCS"), KHONG,
      people=[person(rating="HTNV", initiatives=2, title="CSTĐCS")])
 case("cstdcs-disciplined", "Điều 23.1", (POM, "CSTDCS"), (CAN, KHONG),
      people=[person(rating="HTXSNV", discipline="Khiển trách", title="CSTĐCS")])
-case("cstdcs-votes-80-percent-of-members", ("Nghị định 98/2023/NĐ-CP, Điều 30.7", "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu"), (POM, "CSTDCS"), (DU, CAN),
+case("cstdcs-votes-80-percent-of-members", VOTES, (POM, "CSTDCS"), (DU, CAN),
      people=[person(rating="HTXSNV", title="CSTĐCS", votes=8)], council=(10, 10))
-case("cstdcs-votes-70-percent", ("Nghị định 98/2023/NĐ-CP, Điều 30.7", "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu"), (POM, "CSTDCS"), (KHONG, CAN),
+case("cstdcs-votes-70-percent", VOTES, (POM, "CSTDCS"), (KHONG, CAN),
      people=[person(rating="HTXSNV", title="CSTĐCS", votes=7)], council=(10, 10))
-case("cstdcs-votes-counted-on-all-members", ("Nghị định 98/2023/NĐ-CP, Điều 30.7", "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu"), (POM, "CSTDCS"), (KHONG, CAN),
+case("cstdcs-votes-counted-on-all-members", VOTES, (POM, "CSTDCS"), (KHONG, CAN),
      people=[person(rating="HTXSNV", title="CSTĐCS", votes=7)], council=(10, 8))
 # --- Chiến sĩ thi đua cấp tỉnh: Luật Điều 22, 03 lần liên tục Chiến sĩ thi đua cơ sở -------------
 _CSTDCS_2023_2024 = [past("CSTĐCS", 2023), past("CSTĐCS", 2024)]
@@ -134,11 +136,11 @@ case("cstdt-gap-year", "Điều 22", (POM, "CSTDT"), KHONG,
 case("cstdt-scope-co-so", "Điều 22", (POM, "CSTDT"), KHONG,
      people=[person(rating="HTXSNV", initiatives=1, initiative_scope="Cơ sở", title="CSTĐ tỉnh")],
      history=_CSTDCS_2023_2024 + [past("CSTĐCS", 2025)])
-case("cstdt-votes-90-percent", ("Nghị định 98/2023/NĐ-CP, Điều 30.7", "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu"), (POM, "CSTDT"), (DU, CAN),
+case("cstdt-votes-90-percent", VOTES, (POM, "CSTDT"), (DU, CAN),
      people=[person(rating="HTXSNV", initiatives=1, initiative_scope="Tỉnh", title="CSTĐ tỉnh",
                     votes=9)],
      history=_CSTDCS_2023_2024 + [past("CSTĐCS", 2025)], council=(10, 10))
-case("cstdt-votes-89-percent", ("Nghị định 98/2023/NĐ-CP, Điều 30.7", "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu"), (POM, "CSTDT"), (KHONG, CAN),
+case("cstdt-votes-89-percent", VOTES, (POM, "CSTDT"), (KHONG, CAN),
      people=[person(rating="HTXSNV", initiatives=1, initiative_scope="Tỉnh", title="CSTĐ tỉnh",
                     votes=8)],
      history=_CSTDCS_2023_2024 + [past("CSTĐCS", 2025)])
@@ -153,10 +155,10 @@ case("cstdtq-once", "Điều 21", (POM, "CSTDTQ"), KHONG, people=[_TQ],
 case("cstdtq-scope-tinh", "Điều 21", (POM, "CSTDTQ"), KHONG,
      people=[_TQ | {"initiative_scope": "Tỉnh"}],
      history=[past("CSTĐ tỉnh", 2022), past("CSTĐ tỉnh", 2025)])
-case("cstdtq-votes-90-percent", ("Nghị định 98/2023/NĐ-CP, Điều 30.7", "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu"), (POM, "CSTDTQ"), (DU, CAN),
+case("cstdtq-votes-90-percent", VOTES, (POM, "CSTDTQ"), (DU, CAN),
      people=[_TQ | {"votes": 9}], council=(10, 10),
      history=[past("CSTĐ tỉnh", 2022), past("CSTĐ tỉnh", 2025)])
-case("cstdtq-votes-80-percent", ("Nghị định 98/2023/NĐ-CP, Điều 30.7", "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu"), (POM, "CSTDTQ"), (KHONG, CAN),
+case("cstdtq-votes-80-percent", VOTES, (POM, "CSTDTQ"), (KHONG, CAN),
      people=[_TQ | {"votes": 8}], council=(10, 10),
      history=[past("CSTĐ tỉnh", 2022), past("CSTĐ tỉnh", 2025)])
 # --- Tập thể lao động tiên tiến: Luật Điều 28 ----------------------------------------------------
@@ -297,7 +299,7 @@ def test_old_rule_no_longer_pays_8_190_000(tmp_path):
     assert (judgement.verdict.value, judgement.money) == (KHONG, 0)
 
 
-# --- money: every coefficient of each decree, priced by hand ----------------------------------------
+# --- money: every coefficient of each decree, priced by hand ----------------------------------
 
 PRICES = [  # (award, collective, amount at 2.340.000 đồng, rounded up to ten thousand)
     ("CSTDTQ", False, 10_530_000), ("CSTDT", False, 7_020_000), ("CSTDCS", False, 2_340_000),
@@ -337,7 +339,7 @@ def test_decree_of_the_decision_date(day, decree):
     assert (decree in regime.name) if decree else regime is None
 
 
-# --- citations: only the texts that govern the round -------------------------------------------------
+# --- citations: only the texts that govern the round -------------------------------------------
 
 def _sources(regime):
     def criteria(items):
