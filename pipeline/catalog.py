@@ -188,6 +188,7 @@ def _regime(spec: dict) -> Regime:
         source=spec["source"],
         legal_basis=tuple(spec["legal_basis"]), round_up_to=money["round_up_to"],
         money_source=money["source"], highest_title_source=money["highest_title_only_source"],
+        payer_source=money["payer_source"],
         coefficients={code: Coefficient(c.get("ca_nhan"), c.get("tap_the"), c["source"],
                                         c.get("verified", True))
                       for code, c in spec["coefficients"].items()},
@@ -196,6 +197,7 @@ def _regime(spec: dict) -> Regime:
                for code, v in spec["votes"].items()},
         criteria={code: tuple(_criterion(c) for c in items)
                   for code, items in spec["criteria"].items()},
+        texts=tuple(spec["texts"]),
     )
 
 

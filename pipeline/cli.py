@@ -1,4 +1,4 @@
-"""Command line: khenthuong generate | check | init | forms."""
+"""Command line: khenthuong generate | check | init | forms | quy-dinh."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from functools import partial, wraps
 from itertools import groupby
 from pathlib import Path
@@ -25,6 +25,7 @@ from .errors import (
     Problem,
     Severity,
 )
+from .law import rules_text
 from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
 from .render import TEMPLATES
 from .rules import Assessment, Verdict
@@ -234,6 +235,26 @@ def forms_command(forms: Path) -> None:
     _print_template_problems(problems)
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return datetime.strptime(value.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise click.BadParameter(f"“{value}” không phải ngày; cần ngày/tháng/năm, ví dụ "
+                                 "01/12/2026.") from None
+
+
+@main.command("quy-dinh")
+@click.option("--ngay", "day", callback=_day, metavar="NGÀY",
+              help="Ngày quyết định, dạng 01/12/2026 (mặc định: hôm nay).")
+@_forms_option
+@_reports_errors
+def rules_command(day: date, forms: Path) -> None:
+    """In quy định áp dụng vào một ngày: từng danh hiệu, hình thức, điều kiện, điều khoản, tiền."""
+    click.echo(rules_text(Catalog(forms), day))
+
+
 def _print_template_problems(problems) -> None:
     for template, group in groupby(problems, key=lambda p: p.template):
         click.echo(f"{template}:")
@@ -284,7 +305,7 @@ def _print_verdicts(assessment: Assessment) -> None:
         click.echo(f"  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip())
         if judgement.verdict is not Verdict.ELIGIBLE:
             for reason in judgement.reasons:
-                if not reason.passed:
+                if not (reason.passed and reason.verified):
                     click.echo(f"        {reason}")
 
 

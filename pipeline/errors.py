@@ -73,6 +73,7 @@ class Kind(Enum):
                         "“{value}” khớp với nhiều người ({expected}); hãy ghi Mã hoặc Đơn vị để "
                         "phân biệt")
     DUPLICATE_CODE = ("trung-ma", Severity.ERROR, "Mã “{value}” đã dùng ở dòng {expected}")
+    IMPOSSIBLE = ("khong-the-co", Severity.ERROR, "“{value}” {expected}")
     AGE = ("tuoi-bat-thuong", Severity.WARNING,
            "năm sinh {value} cho tuổi {expected} vào năm đánh giá; hãy kiểm tra")
     CONTRADICTION = ("mau-thuan", Severity.WARNING, "{value}: {expected}")

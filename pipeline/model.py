@@ -96,9 +96,11 @@ class Regime:
     round_up_to: int
     money_source: str
     highest_title_source: str
+    payer_source: str
     coefficients: Mapping[str, Coefficient]
     votes: Mapping[str, VoteRule]
     criteria: Mapping[str, tuple[Criterion, ...]]
+    texts: tuple[str, ...] = ()  # the texts that govern its rounds: the only ones it may cite
 
     def covers(self, day: date) -> bool:
         ends = self.effective_to
@@ -185,6 +187,7 @@ class Person:
     achievements: str
     votes: int | None
     note: str
+    projects: int = 0  # đề tài, đề án khoa học nghiệm thu in the year (Luật 2022, Điều 23)
 
 
 Subject = Person | Collective

@@ -7,6 +7,7 @@ each returning whether it holds and a Vietnamese sentence saying why.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,7 +41,11 @@ class Verdict(Enum):
 
 @dataclass(frozen=True)
 class Reason:
-    """One check of one proposal: what was found, against which article."""
+    """One check of one proposal: what was found, against which article.
+
+    `verified` is false where the outcome is not settled: the rule was not read from the legal
+    text, a fact it needs is missing, or it rests on another verdict still to be checked. Such a
+    reason makes the verdict "cần kiểm tra" at best, whether it passed or not."""
 
     passed: bool
     text: str
@@ -49,7 +54,7 @@ class Reason:
     claim: bool = False  # rests on what the unit claims (Loại khen thưởng, Thành tích)
 
     def __str__(self) -> str:
-        mark = "Đạt" if self.passed else ("Chưa đạt" if self.verified else "Cần kiểm tra")
+        mark = ("Cần kiểm tra" if not self.verified else "Đạt" if self.passed else "Chưa đạt")
         return f"{mark}: {self.text} ({self.source})."
 
 
@@ -151,7 +156,9 @@ class Assessment:
 
 # (holds, why) — `why` may be a function giving the sentence, so that a check asked only whether
 # it holds (`Judge._holds`, for the advice) does not pay for writing it; None: does not apply.
-Outcome = tuple[bool, str | Callable[[], str]] | None
+# A third element, False, says the outcome rests on a verdict that is itself "cần kiểm tra".
+Outcome = tuple[bool, str | Callable[[], str]] | tuple[bool, str | Callable[[], str], bool] | None
+UNREAD = "điều kiện này chưa được đối chiếu với văn bản quy phạm pháp luật, Hội đồng cần kiểm tra"
 
 
 def rating_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
@@ -162,22 +169,26 @@ def rating_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
 
 
 def discipline_below(judge: Judge, subject: Subject, *, discipline: str) -> Outcome:
-    if not isinstance(subject, Person):
+    """A bar, not a merit: it speaks only of a person under discipline."""
+    if not isinstance(subject, Person) or subject.discipline.rank == 0:
         return None
     limit = judge.term("discipline", discipline)
     ok = subject.discipline.rank < limit.rank
-    return ok, lambda: ("không bị kỷ luật" if subject.discipline.rank == 0 else
-                        f"bị kỷ luật {subject.discipline.name.lower()}"
-                        + ("" if ok else f"; không xét khi bị kỷ luật từ {limit.name.lower()}"))
+    return ok, lambda: (f"đang bị kỷ luật {subject.discipline.name.lower()}"
+                        + ("" if ok else "; không khen thưởng trong thời gian bị kỷ luật, thành "
+                                         "tích tính từ khi chấp hành xong kỷ luật"))
 
 
 def eligible_for(judge: Judge, subject: Subject, *, award: str) -> Outcome:
     other = judge.catalog.award(award)
     verdict, reasons = judge.criteria(subject, other)
-    failed = "; ".join(r.text for r in reasons if not r.passed)
-    return (verdict is not Verdict.INELIGIBLE,
-            f"đạt tiêu chuẩn {other.name}" if verdict is not Verdict.INELIGIBLE
-            else f"chưa đạt tiêu chuẩn {other.name}: {failed}")
+    if verdict is Verdict.INELIGIBLE:
+        failed = "; ".join(r.text for r in reasons if not r.passed and r.verified)
+        return False, f"chưa đạt tiêu chuẩn {other.name}: {failed}"
+    if verdict is Verdict.REVIEW:
+        doubt = "; ".join(r.text for r in reasons if not (r.passed and r.verified))
+        return True, f"tiêu chuẩn {other.name} cần kiểm tra: {doubt}", False
+    return True, f"đạt tiêu chuẩn {other.name}"
 
 
 def initiatives_at_least(judge: Judge, subject: Subject, *, count: int) -> Outcome:
@@ -186,6 +197,14 @@ def initiatives_at_least(judge: Judge, subject: Subject, *, count: int) -> Outco
     have = subject.initiatives
     return have >= count, f"có {_n(have)} sáng kiến được công nhận năm {judge.year}" + (
         "" if have >= count else f"; cần {_n(count)}")
+
+
+def projects_at_least(judge: Judge, subject: Subject, *, count: int) -> Outcome:
+    if not isinstance(subject, Person):
+        return None
+    have = subject.projects
+    return have >= count, (f"có {_n(have)} đề tài, đề án khoa học được nghiệm thu năm "
+                           f"{judge.year}" + ("" if have >= count else f"; cần {_n(count)}"))
 
 
 def initiative_scope_at_least(judge: Judge, subject: Subject, *, scope: str) -> Outcome:
@@ -206,11 +225,11 @@ def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int
     def held(year: int) -> bool:
         return judge.holds_title(subject, title, year)
 
-    return _with_initiatives(
+    return _pending(judge, subject, title, _with_initiatives(
         judge, subject, all(map(held, reversed(judge.span(years)))),
         lambda: f"{title.name}: {_years(filter(held, judge.span(years))) or 'không năm nào'} "
                 f"trong {_n(years)} năm liên tục đến {judge.year}",
-        years, initiatives)
+        f"cần đủ {_n(years)} năm", judge.span(years), initiatives))
 
 
 def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: int,
@@ -226,17 +245,46 @@ def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: i
         lambda: f"{level.name.lower()}: "
                 f"{_years(filter(good, judge.span(years))) or 'không năm nào'} "
                 f"trong {_n(years)} năm liên tục đến {judge.year}",
-        years, initiatives)
+        f"cần đủ {_n(years)} năm", judge.span(years), initiatives)
 
 
-def _with_initiatives(judge: Judge, subject: Subject, ok: bool, streak: Callable[[], str],
-                      years: int, initiatives: int) -> tuple[bool, Callable[[], str]]:
-    """Add "with N sáng kiến in that time" to a streak; each sáng kiến serves one award only
-    (Công văn 5007/BNV-TĐKT/2023, III.5.c), so those a danh hiệu rests on do not count.
-    Sáng kiến are counted only when the streak holds or the sentence is written."""
+def consecutive_times(judge: Judge, subject: Subject, *, award: str, times: int, within: int,
+                      initiatives: int = 0) -> Outcome:
+    """The last `times` awards of a danh hiệu follow one another: each within `within` years of
+    the one before (a title given for a span of years is "liên tục" when the spans meet)."""
+    title = judge.catalog.award(award)
+    got = judge.title_years(subject, title)
+    last = got[-times:]
+    ok = len(last) == times and all(b - a <= within for a, b in itertools.pairwise(last))
+    outcome = _with_initiatives(
+        judge, subject, ok, lambda: f"{title.name} năm {_years(got) or 'không năm nào'}",
+        f"cần {_n(times)} lần liên tục, lần sau cách lần trước không quá {_n(within)} năm",
+        range(last[0], last[-1] + 1) if ok else (), initiatives)
+    return _pending(judge, subject, title, outcome) if judge.year in last else outcome
+
+
+def _pending(judge: Judge, subject: Subject, title: Award, outcome: Outcome) -> Outcome:
+    """Leave unsettled a criterion that holds through this year's title when that title is
+    only proposed in this round and is itself "cần kiểm tra"."""
+    if outcome and outcome[0] and judge.title_pending(subject, title):
+        why = outcome[1]
+        return True, lambda: (f"{why() if callable(why) else why}; {title.name} năm "
+                              f"{judge.year} đề nghị trong đợt này còn cần kiểm tra"), False
+    return outcome
+
+
+def _with_initiatives(judge: Judge, subject: Subject, ok: bool, found: Callable[[], str],
+                      needs: str, span: Iterable[int], initiatives: int) -> Outcome:
+    """A streak (`found` says what it holds, `needs` what it lacks when it fails), with "N sáng
+    kiến in that time" when `initiatives`. A sáng kiến serves one award only (Công văn
+    5007/BNV-TĐKT/2023, III.5.c): guidance, not the Law's text, so a shortfall that comes only
+    from sáng kiến already spent on a danh hiệu is unsettled ("cần kiểm tra"). Sáng kiến are
+    counted only when the streak holds or the sentence is written."""
+    if not ok:
+        return False, lambda: f"{found()}; {needs}"
     if not initiatives:
-        return ok, lambda: streak() + ("" if ok else f"; cần đủ {_n(years)} năm")
-    span = judge.span(years)
+        return True, found
+    span = tuple(span)
 
     def counts() -> tuple[int, int]:
         return (sum(judge.initiatives(subject, y) for y in span),
@@ -244,16 +292,16 @@ def _with_initiatives(judge: Judge, subject: Subject, ok: bool, streak: Callable
 
     def why() -> str:
         have, used = counts()
-        text = streak() + f"; {_n(have)} sáng kiến trong thời gian đó" + (
+        text = found() + f"; {_n(have)} sáng kiến trong thời gian đó" + (
             f", {_n(used)} đã dùng cho danh hiệu thi đua" if used else "")
         if have - used < initiatives:
             text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
         return text
 
-    if not ok:
-        return False, why
     have, used = counts()
-    return have - used >= initiatives, why
+    if have - used >= initiatives:
+        return True, why
+    return False, why, have < initiatives  # settled only when the text itself is not met
 
 
 def claimed_achievement(judge: Judge, subject: Subject, *, kinds: list[str]) -> Outcome:
@@ -272,10 +320,15 @@ def members_share(judge: Judge, subject: Subject, *, award: str, share: float) -
     members = judge.members(subject)
     if not members:
         return False, "không có cá nhân nào của tập thể trong sheet Cá nhân"
-    have = sum(judge.criteria(m, title)[0] is not Verdict.INELIGIBLE for m in members)
+    verdicts = [judge.criteria(m, title)[0] for m in members]
+    have = sum(v is not Verdict.INELIGIBLE for v in verdicts)
+    sure = sum(v is Verdict.ELIGIBLE for v in verdicts)
     ok = have >= share * len(members)
-    return ok, (f"{_n(have)}/{_n(len(members))} cá nhân ({percent(have, len(members))}) đạt "
-                f"{title.name}" + ("" if ok else f"; cần từ {percent(share)}"))
+    text = (f"{_n(have)}/{_n(len(members))} cá nhân ({percent(have, len(members))}) đạt "
+            f"{title.name}" + ("" if ok else f"; cần từ {percent(share)}"))
+    if ok and sure < share * len(members):
+        return True, text + f", trong đó {_n(have - sure)} cá nhân cần kiểm tra", False
+    return ok, text
 
 
 def members_rated_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
@@ -291,9 +344,13 @@ def member_with(judge: Judge, subject: Subject, *, award: str) -> Outcome:
     if not isinstance(subject, Collective):
         return None
     title = judge.catalog.award(award)
-    holders = [m.name for m in judge.members(subject) if judge.holds_title(m, title, judge.year)]
-    return bool(holders), (f"có cá nhân đạt {title.name}: {', '.join(holders)}" if holders
-                           else f"không có cá nhân nào đạt {title.name}")
+    holders = [m for m in judge.members(subject) if judge.holds_title(m, title, judge.year)]
+    if not holders:
+        return False, f"không có cá nhân nào đạt {title.name}"
+    text = f"có cá nhân đạt {title.name}: {', '.join(m.name for m in holders)}"
+    if all(judge.title_pending(m, title) for m in holders):
+        return True, f"{text} (đề nghị trong đợt này, còn cần kiểm tra)", False
+    return True, text
 
 
 def no_member_disciplined(judge: Judge, subject: Subject, *, discipline: str) -> Outcome:
@@ -305,22 +362,44 @@ def no_member_disciplined(judge: Judge, subject: Subject, *, discipline: str) ->
                         f"{', '.join(caught)} bị kỷ luật từ {limit.name.lower()} trở lên")
 
 
-def prior_award(judge: Judge, subject: Subject, *, award: str, years: int, rating: str) -> Outcome:
+def after_award(judge: Judge, subject: Subject, *, award: str, years: int, rating: str,
+                title: str = "", times: int = 0, excellent: int = 0, after: bool = False
+                ) -> Outcome:
+    """Holds an earlier award for công trạng, and a run of `years` or more up to this year rated
+    `rating` or better (only years after that award, when `after`), with `times` of them
+    holding the danh hiệu `title` and `excellent` of them rated hoàn thành xuất sắc."""
     earlier = judge.catalog.award(award)
-    got = [y for y, facts in judge.history.get(subject, {}).items()
-           if y <= judge.year - years
-           and any(a == earlier and kind == "cong-trang" for a, kind, _ in facts.awards)]
-    streak = consecutive_ratings(judge, subject, rating=rating, years=years)
-    ok = bool(got) and streak[0]
-    return ok, lambda: (f"{earlier.name} (công trạng) năm {_years(got)}" if got else
-                        f"chưa có {earlier.name} về công trạng trước năm "
-                        f"{judge.year - years + 1}") + f"; {streak[1]()}"
+    got = judge.award_years(subject, earlier)
+    level, best = judge.term("rating", rating), judge.catalog.vocab["rating"][0]
+    run = [y for y in judge.run(subject, level) if got and (not after or y > got[0])]
+    named = judge.catalog.award(title) if title else None
+    held = [y for y in run if named and judge.holds_title(subject, named, y)]
+    top = [y for y in run if judge.rating(subject, y).rank <= best.rank]
+    ok = bool(got) and len(run) >= years and len(held) >= times and len(top) >= excellent
+
+    def why() -> str:
+        if not got:
+            return f"chưa có {earlier.name} về công trạng"
+        text = (f"{earlier.name} năm {_years(got)}; {'từ đó ' if after else ''}"
+                f"{_n(len(run))} năm liên tục {level.name.lower()} trở lên đến {judge.year}")
+        if named:
+            text += f", trong đó {_n(len(held))} lần {named.name}"
+        if excellent:
+            text += f", {_n(len(top))} năm {best.name.lower()}"
+        needs = [f"{_n(years)} năm"] + ([f"{_n(times)} lần {named.name}"] if named else []) + (
+            [f"{_n(excellent)} năm {best.name.lower()}"] if excellent else [])
+        return text + ("" if ok else "; cần " + ", ".join(needs))
+
+    if named and judge.year in held:
+        return _pending(judge, subject, named, (ok, why))
+    return ok, why
 
 
 PREDICATES: dict[str, Callable[..., Outcome]] = {f.__name__: f for f in (
-    rating_at_least, discipline_below, eligible_for, initiatives_at_least,
+    rating_at_least, discipline_below, eligible_for, initiatives_at_least, projects_at_least,
     initiative_scope_at_least, consecutive_titles, consecutive_ratings, claimed_achievement,
-    members_share, members_rated_at_least, member_with, no_member_disciplined, prior_award)}
+    members_share, members_rated_at_least, member_with, no_member_disciplined, after_award,
+    consecutive_times)}
 
 
 # --- the judge -----------------------------------------------------------------------------------
@@ -335,7 +414,7 @@ class Judge:
         self._members: dict[str, list[Person]] = {}
         for person in round_.people:
             self._members.setdefault(fold(person.unit), []).append(person)
-        self._requested = {(p.subject, p.award.code) for p in round_.proposals}
+        self._requested = {(p.subject, p.award.code): p for p in round_.proposals}
         self._titles_requested: dict[Subject, list[Award]] = {}
         for p in round_.proposals:
             if p.award.kind == "danh_hieu":
@@ -344,6 +423,7 @@ class Judge:
         self._terms = {(vocab, t.code): t for vocab, terms in catalog.vocab.items()
                        for t in terms}
         self._consumed: dict[tuple[Subject, str], int] = {}
+        self._judged: dict[Proposal, Judgement] = {}
 
     # facts the predicates ask for
 
@@ -372,12 +452,44 @@ class Judge:
         return facts.initiatives if facts else 0
 
     def holds_title(self, subject: Subject, title: Award, year: int) -> bool:
-        """Held in an earlier year, or proposed and eligible in this round."""
-        if year == self.year:
-            return ((subject, title.code) in self._requested
-                    and self.criteria(subject, title)[0] is not Verdict.INELIGIBLE)
+        """Recorded for that year (this year too: the Chánh Văn phòng often decides CSTĐCS
+        before the office proposes a Bằng khen), or proposed in this round and not refused."""
         facts = self._past(subject, year)
-        return bool(facts and title in facts.titles)
+        if facts and title in facts.titles:
+            return True
+        return year == self.year and self._this_round(subject, title) not in (
+            None, Verdict.INELIGIBLE)
+
+    def title_pending(self, subject: Subject, title: Award) -> bool:
+        """Held this year only through a proposal of this round that is "cần kiểm tra"."""
+        facts = self._past(subject, self.year)
+        return not (facts and title in facts.titles) and \
+            self._this_round(subject, title) is Verdict.REVIEW
+
+    def _this_round(self, subject: Subject, title: Award) -> Verdict | None:
+        """The verdict, votes included, of this round's proposal of a title, if any."""
+        proposal = self._requested.get((subject, title.code))
+        return None if proposal is None else self.judge(proposal).verdict
+
+    def title_years(self, subject: Subject, title: Award) -> list[int]:
+        """Years the subject holds a danh hiệu, this year included when it does."""
+        past = [y for y, facts in self.history.get(subject, {}).items()
+                if y < self.year and title in facts.titles]
+        return sorted(past) + ([self.year] if self.holds_title(subject, title, self.year) else [])
+
+    def award_years(self, subject: Subject, award: Award) -> list[int]:
+        """Years of a hình thức received for công trạng (Nghị định 152/2025/NĐ-CP, Điều 4.3:
+        one for đột xuất or chuyên đề achievements is no ground for a later proposal)."""
+        return sorted(y for y, facts in self.history.get(subject, {}).items()
+                      if any(a == award and kind == "cong-trang" for a, kind, _ in facts.awards))
+
+    def run(self, subject: Subject, level: Term) -> list[int]:
+        """The unbroken run of years up to this one rated `level` or better, newest first."""
+        years, year = [], self.year
+        while (rated := self.rating(subject, year)) is not None and rated.rank <= level.rank:
+            years.append(year)
+            year -= 1
+        return years
 
     def initiatives_spent(self, subject: Subject, year: int) -> int:
         """Sáng kiến a danh hiệu of that year rests on (this round's: those proposed)."""
@@ -426,10 +538,10 @@ class Judge:
                 "tap_the" if isinstance(subject, Collective) else "ca_nhan") \
                 not in criterion.subjects:
             return None
-        if criterion.rule == "claimed_achievement":
+        if criterion.rule == "claimed_achievement" or not criterion.verified:
             return False
         outcome = PREDICATES[criterion.rule](self, subject, **criterion.params)
-        return None if outcome is None else outcome[0]
+        return None if outcome is None else outcome[0] and all(outcome[2:])
 
     def _check(self, subject: Subject, award: Award, criterion: Criterion) -> Reason | None:
         if criterion.alternatives:
@@ -446,30 +558,43 @@ class Judge:
         outcome = predicate(self, subject, **params)
         if outcome is None:
             return None
-        ok, why = outcome
+        ok, why, *settled = outcome
         if ok and criterion.rule == "initiatives_at_least":
             self._consumed[(subject, award.code)] = params["count"]
-        return Reason(ok, why() if callable(why) else why, criterion.source, criterion.verified,
+        text = why() if callable(why) else why
+        if not criterion.verified:
+            text += f"; {UNREAD}"
+        return Reason(ok, text, criterion.source, criterion.verified and all(settled),
                       claim=criterion.rule == "claimed_achievement")
 
     def _any(self, subject: Subject, award: Award, group: Criterion) -> Reason | None:
-        """One of several cases: the first that holds (later ones are not tried, so a sáng
-        kiến is only spent when it is needed), else every case that applies, all failed."""
+        """One of several cases: the first that holds and is settled (later ones are not
+        tried, so a sáng kiến is only spent when it is needed), else the first that holds,
+        else every case that applies, all failed."""
         tried = []
         for alternative in group.alternatives:
             reason = self._check(subject, award, alternative)
-            if reason is not None and reason.passed:
+            if reason is not None and reason.passed and reason.verified:
                 return reason
             tried += [reason] if reason else []
         if not tried:
             return None
-        return Reason(False, " hoặc ".join(r.text for r in tried), group.source, group.verified)
+        if held := next((r for r in tried if r.passed), None):
+            return held
+        cases = [r.text + (f" ({r.source})" if r.source != group.source else "")
+                 for r in tried]
+        return Reason(False, "không đạt trường hợp nào: " + "; ".join(cases), group.source,
+                      all(r.verified for r in tried))
 
     def judge(self, proposal: Proposal) -> Judgement:
-        verdict, reasons = self.criteria(proposal.subject, proposal.award)
-        ballot = self.ballot(proposal)
-        reasons = [*reasons, _vote_reason(ballot, self.vote_rule(proposal))]
-        return Judgement(proposal, _verdict(reasons), tuple(reasons), ballot)
+        """Criteria and the council's vote; cached, as later proposals may rest on it."""
+        if proposal not in self._judged:
+            verdict, reasons = self.criteria(proposal.subject, proposal.award)
+            ballot = self.ballot(proposal)
+            reasons = [*reasons, _vote_reason(ballot, self.vote_rule(proposal))]
+            self._judged[proposal] = Judgement(proposal, _verdict(reasons), tuple(reasons),
+                                               ballot)
+        return self._judged[proposal]
 
     def vote_rule(self, proposal: Proposal) -> VoteRule:
         return self.regime.votes.get(proposal.award.code, self.regime.votes["default"])
@@ -493,15 +618,17 @@ def _vote_reason(ballot: Ballot | None, rule: VoteRule) -> Reason:
     if ballot is None:
         return Reason(False, "chưa có số phiếu đồng ý hoặc số thành viên Hội đồng; cần "
                              + threshold(rule), rule.source, verified=False)
-    return Reason(ballot.passed, f"{_n(ballot.votes)}/{_n(ballot.base)} phiếu đồng ý "
-                                 f"({percent(ballot.votes, ballot.base)}); cần {threshold(rule)}",
-                  rule.source, rule.verified)
+    text = (f"{_n(ballot.votes)}/{_n(ballot.base)} phiếu đồng ý "
+            f"({percent(ballot.votes, ballot.base)}); cần {threshold(rule)}")
+    return Reason(ballot.passed, text if rule.verified else f"{text}; {UNREAD}", rule.source,
+                  rule.verified)
 
 
 def _verdict(reasons: list[Reason]) -> Verdict:
+    """Refused on any settled failure; "cần kiểm tra" on anything unsettled, passed or not."""
     if any(not r.passed and r.verified for r in reasons):
         return Verdict.INELIGIBLE
-    if any(not r.passed for r in reasons):
+    if any(not (r.passed and r.verified) for r in reasons):
         return Verdict.REVIEW
     return Verdict.ELIGIBLE
 

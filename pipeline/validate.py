@@ -51,6 +51,10 @@ def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Pro
     checker.plausible(people, info)
     history = tuple(checker.past(r) for r in raw.tables.get("history", ()))
     council = checker.council()
+    if info:
+        checker.signed_in_year(info)
+    if council:
+        checker.votes_possible(council, {"collectives": collectives, "individuals": people})
     quotas = tuple(checker.quota(r) for r in raw.tables.get("quotas", ()))
     problems = raw.problems + checker.problems
     if info is None or any(p.is_error for p in problems):
@@ -241,7 +245,7 @@ class _Checker:
             initiative_scope=v["initiative_scope"],
             discipline=v["discipline"] or self.catalog.vocab["discipline"][0],
             kind=v["kind"] or self._default_kind(info), achievements=_s(v["achievements"]),
-            votes=v["votes"], note=_s(v["note"]))
+            votes=v["votes"], note=_s(v["note"]), projects=v["projects"] or 0)
         self._request(person, v)
         return person
 
@@ -267,6 +271,32 @@ class _Checker:
                        day if isinstance(day, date) else None, _s(v["start_time"]),
                        _s(v["end_time"]), _s(v["venue"]), _s(v["chair"]), _s(v["chair_title"]),
                        _s(v["secretary"]), _s(v["number"]))
+
+    def signed_in_year(self, info: RoundInfo) -> None:
+        """A round of year N is decided in year N: its Ngày ký picks the law that applies."""
+        signed = info.sign_date.year if info.sign_date else (
+            info.sign_month[1] if info.sign_month else None)
+        if signed is not None and signed != info.year:
+            self.add(Kind.IMPOSSIBLE, "info", self.raw.pairs["info"]["sign_date"],
+                     expected=f"không thuộc năm {info.year} của đợt (dòng Năm); cần một ngày "
+                              f"trong năm {info.year}, hoặc sửa dòng Năm")
+
+    def votes_possible(self, council: Council, subjects: dict[str, list]) -> None:
+        """No more votes than members, no more members present than the council has."""
+        cells = self.raw.pairs["council"]
+        if council.present is not None and council.present > council.members:
+            self.add(Kind.IMPOSSIBLE, "council", cells["present"],
+                     expected=f"thành viên dự họp nhiều hơn tổng số thành viên Hội đồng "
+                              f"({council.members}); cần số từ 0 đến {council.members}")
+            return
+        voters, who = ((council.present, "số thành viên dự họp") if council.present is not None
+                       else (council.members, "tổng số thành viên Hội đồng"))
+        for sheet, found in subjects.items():
+            for subject, record in zip(found, self.raw.tables.get(sheet, ()), strict=True):
+                if subject.votes is not None and subject.votes > voters:
+                    self.add(Kind.IMPOSSIBLE, sheet, record["votes"],
+                             expected=f"phiếu đồng ý nhiều hơn {who} ({voters}, sheet Hội "
+                                      f"đồng); cần số từ 0 đến {voters}")
 
     def quota(self, record) -> Quota:
         v = self.values("quotas", record)
@@ -333,8 +363,8 @@ class _Checker:
                 self.add(Kind.CONTRADICTION, "individuals", proposed[0],
                          value=f"đề nghị khen thưởng người đang bị kỷ luật "
                                f"{person.discipline.name.lower()}",
-                         expected="người đang bị kỷ luật không được khen thưởng (Nghị định "
-                                  "152/2025/NĐ-CP, Điều 4.4)")
+                         expected="người đang bị kỷ luật không được khen thưởng; kết quả "
+                                  "xét nêu điều khoản của quy định áp dụng")
 
 
 def _integer(value: object) -> int | None:

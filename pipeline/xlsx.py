@@ -14,10 +14,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter
 
-from .model import Collective, Person
+from .model import Award, Collective, Person
 from .ooxml import core_properties, package
 from .rules import Assessment, Judgement
-from .vn import amount_words
+from .vn import amount_words, number
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,9 @@ def verdicts_xlsx(assessment: Assessment) -> bytes:
                Column("Cấp quyết định", 24), Column("Kết quả", 18), Column("Lý do", 90),
                Column("Tiền thưởng (đồng)", 16, money=True), Column("Có thể xét cao nhất", 40)]
     rows = []
-    for number, j in enumerate(assessment.judgements, start=1):
+    for stt, j in enumerate(assessment.judgements, start=1):
         subject = j.proposal.subject
-        rows.append([number, _kind(j), subject.name, _born(subject), _unit(subject, assessment),
+        rows.append([stt, _kind(j), subject.name, _born(subject), _unit(subject, assessment),
                      j.proposal.award.name, j.proposal.award.decided_by, j.verdict.value,
                      "\n".join(str(r) for r in j.reasons), j.money or None,
                      "; ".join(a.name for a in assessment.advice.get(subject, ()))])
@@ -46,21 +46,36 @@ def verdicts_xlsx(assessment: Assessment) -> bytes:
 
 
 def money_xlsx(assessment: Assessment) -> bytes:
-    """tong-hop-kinh-phi.xlsx: reward money per subject and award, total, amount in words."""
+    """tong-hop-kinh-phi.xlsx: reward money per subject and award, who pays it, totals, amount
+    in words. The office pays for its own decisions; an award decided above it is paid by the
+    deciding level, priced here at the base salary of the round's date for reference."""
     columns = [Column("STT", 6), Column("Đối tượng", 10), Column("Họ và tên / Tên tập thể", 28),
                Column("Đơn vị", 30), Column("Danh hiệu, hình thức", 34), Column("Hệ số", 8),
                Column("Mức lương cơ sở (đồng)", 16, money=True),
-               Column("Số tiền (đồng)", 16, money=True)]
+               Column("Số tiền (đồng)", 16, money=True), Column("Cấp chi trả", 28)]
     paid = [j for j in assessment.accepted if j.money]
-    rows = [[number, _kind(j), j.proposal.subject.name, _unit(j.proposal.subject, assessment),
-             j.proposal.award.name, j.coefficient, assessment.salary.amount, j.money]
-            for number, j in enumerate(paid, start=1)]
-    total = assessment.money()
-    footer = [[None, None, "Tổng cộng", None, None, None, None, total],
-              [None, None, f"Bằng chữ: {amount_words(total)}."],
-              [None, None, f"Mức lương cơ sở: {assessment.salary.source}; làm tròn: "
-                           f"{assessment.round.regime.money_source}."]]
+    rows = [[stt, _kind(j), j.proposal.subject.name, _unit(j.proposal.subject, assessment),
+             j.proposal.award.name, j.coefficient, assessment.salary.amount, j.money,
+             payer(j.proposal.award)]
+            for stt, j in enumerate(paid, start=1)]
+    office = assessment.money(assessment.decided)
+    above = assessment.money(assessment.submitted)
+    footer = [[None, None, "Văn phòng chi trả", None, None, None, None, office],
+              [None, None, f"Bằng chữ: {amount_words(office)}."],
+              [None, None, "Cấp quyết định khen thưởng chi trả (dự kiến)", None, None, None,
+               None, above],
+              [None, None, "Tổng cộng", None, None, None, None, office + above],
+              [None, None, f"Mức lương cơ sở: {number(assessment.salary.amount)} đồng "
+                           f"({assessment.salary.source}); làm tròn: "
+                           f"{assessment.round.regime.money_source}. Khen thưởng do cấp trên "
+                           "quyết định tính theo mức lương cơ sở tại ngày quyết định của cấp đó "
+                           "và do cấp đó chi trả; số tiền ở đây để tham khảo."]]
     return table_xlsx("Tổng hợp kinh phí", columns, rows, footer, **_properties(assessment))
+
+
+def payer(award: Award) -> str:
+    """Who pays the reward money of an award: the level that decides it."""
+    return "Văn phòng" if award.route == "office" else award.decided_by
 
 
 def table_xlsx(sheet: str, columns: Sequence[Column], rows: Sequence[Sequence],

@@ -74,7 +74,7 @@ def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workb
     result = run("generate", "--inputs", str(path.parent), "--outputs", str(tmp_path / "cli"))
     assert result.exit_code == 0, result.output
     assert "Đợt 2025-hang-nam (2025-hang-nam.xlsx)" in result.output
-    assert ("Đề nghị: 9 — đủ điều kiện: 8; cần kiểm tra: 0; không đủ điều kiện: 1."
+    assert ("Đề nghị: 9 — đủ điều kiện: 6; cần kiểm tra: 2; không đủ điều kiện: 1."
             in result.output)
     assert "Trình cấp trên: 2; thuộc thẩm quyền của Văn phòng: 6." in result.output
     assert "Tiền thưởng: 18.760.000 đồng (mức lương cơ sở 2.340.000 đồng" in result.output

@@ -74,6 +74,7 @@ def test_earlier_titles_count_only_when_they_were_eligible(make_workbook):
 
 def test_people_are_matched_by_code_first(make_workbook):
     data = round_data()
+    data["info"]["sign_date"] = "30/06/2025"  # NĐ 98: its vote article is read, CSTĐCS settles
     for row in data["tables"]["individuals"]:
         row["code"] = f"CB-{row['birth_year']}"
     data["tables"]["history"] = [{"code": "CB-1980", "name": "Tên Đã Đổi", "years": 2024,
@@ -84,6 +85,7 @@ def test_people_are_matched_by_code_first(make_workbook):
 
 def test_ambiguous_match_is_reported_not_guessed(make_workbook):
     data = round_data()
+    data["info"]["sign_date"] = "30/06/2025"  # NĐ 98: its vote article is read, CSTĐCS settles
     twin = dict(data["tables"]["individuals"][0], unit="Trung tâm Thông tin", title=None,
                 award=None)
     data["tables"]["individuals"].append(twin)

@@ -95,25 +95,31 @@ def case(name, proposals, verdict, article, *, subject=None, code=None, history=
 case("ldtt-httnv", [(POM, "LDTT")], Verdict.ELIGIBLE, "Điều 24.1")
 case("ldtt-htnv", [(person(rating="HTNV"), "LDTT")], Verdict.INELIGIBLE, "Điều 24.1")
 case("ldtt-khtnv", [(person(rating="KHTNV"), "LDTT")], Verdict.INELIGIBLE, "Điều 24.1")
-case("ldtt-khien-trach-is-review", [(person(discipline="khien-trach"), "LDTT")], Verdict.REVIEW,
-     "Nghị định 91/2017/NĐ-CP, Điều 11.3")
-# Chiến sĩ thi đua cơ sở (Luật Đ23; votes ≥ 80% of all members)
-case("cstdcs-htxsnv", [(HTXS, "CSTDCS")], Verdict.ELIGIBLE, "Điều 23")
+case("ldtt-khien-trach", [(person(discipline="khien-trach"), "LDTT")], Verdict.INELIGIBLE,
+     "Nghị định 152/2025/NĐ-CP, Điều 4.4")
+case("ldtt-khien-trach-nd98-unread", [(person(discipline="khien-trach"), "LDTT")], Verdict.REVIEW,
+     "Nghị định 98/2023/NĐ-CP", day=ND98)
+# Chiến sĩ thi đua cơ sở (Luật Đ23; votes ≥ 80% of all members, NĐ 98 Đ30.7; the vote article
+# of NĐ 152 is not read: its rounds are "cần kiểm tra")
+case("cstdcs-htxsnv", [(HTXS, "CSTDCS")], Verdict.ELIGIBLE, "Điều 23", day=ND98)
+case("cstdcs-nd152-votes-unread", [(HTXS, "CSTDCS")], Verdict.REVIEW,
+     "Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu")
 case("cstdcs-httnv-one-initiative", [(person(initiatives=1), "CSTDCS")], Verdict.ELIGIBLE,
-     "Điều 23")
+     "Điều 23", day=ND98)
 case("cstdcs-httnv-no-initiative", [(POM, "CSTDCS")], Verdict.INELIGIBLE, "Điều 23")
 case("cstdcs-not-ldtt", [(person(rating="HTNV", initiatives=2), "CSTDCS")], Verdict.INELIGIBLE,
      "Điều 23")
-case("cstdcs-votes-below-80", [(person(rating="HTXSNV", votes=7), "CSTDCS")], Verdict.REVIEW,
-     "Điều 30.7")
+case("cstdcs-votes-below-80", [(person(rating="HTXSNV", votes=7), "CSTDCS")],
+     Verdict.INELIGIBLE, "Điều 30.7", day=ND98)
 case("cstdcs-votes-80", [(person(rating="HTXSNV", votes=8), "CSTDCS")], Verdict.ELIGIBLE,
-     "Điều 30.7")
-case("no-council-no-votes", [(HTXS, "CSTDCS")], Verdict.REVIEW, "Điều 30.7", council=None)
+     "Điều 30.7", day=ND98)
+case("no-council-no-votes", [(HTXS, "CSTDCS")], Verdict.REVIEW, "Điều 30.7", council=None,
+     day=ND98)
 # CSTĐ cấp tỉnh (Luật Đ22): 03 consecutive CSTĐCS and a province-wide sáng kiến
 _TINH = person(rating="HTXSNV", initiatives=1, scope="tinh")
 _CSTDCS_2Y = {_TINH: {2023: facts("HTXSNV", ["CSTDCS"]), 2024: facts("HTXSNV", ["CSTDCS"])}}
 case("cstdt-three-years", [(_TINH, "CSTDCS"), (_TINH, "CSTDT")], Verdict.ELIGIBLE, "Điều 22",
-     code="CSTDT", history=_CSTDCS_2Y)
+     code="CSTDT", history=_CSTDCS_2Y, day=ND98)
 case("cstdt-two-years", [(_TINH, "CSTDCS"), (_TINH, "CSTDT")], Verdict.INELIGIBLE, "Điều 22",
      code="CSTDT", history={_TINH: {2024: facts("HTXSNV", ["CSTDCS"])}})
 case("cstdt-not-proposed-cstdcs-this-year", [(_TINH, "CSTDT")], Verdict.INELIGIBLE, "Điều 22",
@@ -123,10 +129,10 @@ case("cstdt-scope-co-so", [(_CO_SO, "CSTDCS"), (_CO_SO, "CSTDT")], Verdict.INELI
      code="CSTDT", history={_CO_SO: _CSTDCS_2Y[_TINH]})
 # CSTĐ toàn quốc (Luật Đ21): 02 consecutive CSTĐ tỉnh and a national sáng kiến
 _TQ = person(rating="HTXSNV", initiatives=1, scope="toan-quoc")
-_TQ_HISTORY = {_TQ: {2023: facts("HTXSNV", ["CSTDCS"]),
+_TQ_HISTORY = {_TQ: {2021: facts("HTXSNV", ["CSTDCS", "CSTDT"]),
                      2024: facts("HTXSNV", ["CSTDCS", "CSTDT"])}}
-case("cstdtq-eligible", [(_TQ, "CSTDCS"), (_TQ, "CSTDT"), (_TQ, "CSTDTQ")], Verdict.ELIGIBLE,
-     "Điều 21", code="CSTDTQ", history=_TQ_HISTORY)
+case("cstdtq-two-times-in-a-row", [(_TQ, "CSTDCS"), (_TQ, "CSTDTQ")], Verdict.ELIGIBLE,
+     "Điều 21", code="CSTDTQ", history=_TQ_HISTORY, day=ND98)
 case("cstdtq-scope-tinh", [(_TINH, "CSTDCS"), (_TINH, "CSTDT"), (_TINH, "CSTDTQ")],
      Verdict.INELIGIBLE, "Điều 21", code="CSTDTQ",
      history={_TINH: _TQ_HISTORY[_TQ]})
@@ -144,7 +150,9 @@ case("ttldtt-htnv", [(collective(rating="HTNV"), "TTLDTT")], Verdict.INELIGIBLE,
 # Tập thể lao động xuất sắc (Luật Đ27)
 _XS_TEAM = team(["HTXSNV", "HTTNV", "HTTNV", "HTNV"])
 case("ttldxs-eligible", [(collective(), "TTLDXS"), (_XS_TEAM[0], "CSTDCS")], Verdict.ELIGIBLE,
-     "Điều 27", people=_XS_TEAM)
+     "Điều 27", people=_XS_TEAM, day=ND98)
+case("ttldxs-member-cstdcs-pending", [(collective(), "TTLDXS"), (_XS_TEAM[0], "CSTDCS")],
+     Verdict.REVIEW, "Điều 27.1.d", people=_XS_TEAM)
 case("ttldxs-no-cstdcs-member", [(collective(), "TTLDXS")], Verdict.INELIGIBLE, "Điều 27",
      people=_XS_TEAM)
 _WEAK = team(["HTXSNV", "HTTNV", "HTTNV", "HTTNV", "KHTNV"])
@@ -152,13 +160,13 @@ case("ttldxs-member-khtnv", [(collective(), "TTLDXS"), (_WEAK[0], "CSTDCS")], Ve
      "Điều 27", people=_WEAK)
 case("ttldxs-collective-httnv", [(collective(rating="HTTNV"), "TTLDXS"), (_XS_TEAM[0], "CSTDCS")],
      Verdict.INELIGIBLE, "Điều 27", people=_XS_TEAM)
-# Giấy khen (Luật Đ75)
-case("gk-person", [(person(achievements="Số hóa hồ sơ."), "GK")], Verdict.ELIGIBLE, "Điều 75.1")
-case("gk-person-no-achievement", [(POM, "GK")], Verdict.INELIGIBLE, "Điều 75.1")
-case("gk-person-htnv", [(person(rating="HTNV", achievements="x"), "GK")], Verdict.INELIGIBLE,
-     "Điều 75.1")
+# Giấy khen (Luật Đ75.2: the province sets its criteria; not read, so never "đủ")
+case("gk-person", [(person(achievements="Số hóa hồ sơ."), "GK")], Verdict.REVIEW, "Điều 75.2")
+case("gk-person-no-achievement", [(POM, "GK")], Verdict.REVIEW, "Điều 75.2")
+case("gk-person-disciplined", [(person(discipline="canh-cao", achievements="x"), "GK")],
+     Verdict.INELIGIBLE, "Điều 4.4")
 case("gk-collective", [(collective(rating="HTTNV", achievements="Tham mưu tốt."), "GK")],
-     Verdict.ELIGIBLE, "Điều 75.1")
+     Verdict.REVIEW, "Điều 75.2")
 # Bằng khen của Chủ tịch UBND tỉnh (Luật Đ74)
 case("bk-one-htxsnv-year", [(person(rating="HTXSNV", initiatives=2), "BKUBND")],
      Verdict.INELIGIBLE, "Điều 74")
@@ -168,7 +176,10 @@ case("bk-two-htxsnv-years-two-initiatives", [(_BK, "BKUBND")], Verdict.ELIGIBLE,
 case("bk-two-htxsnv-years-one-initiative", [(_BK, "BKUBND")], Verdict.INELIGIBLE, "Điều 74",
      history={_BK: {2024: facts("HTXSNV")}})
 case("bk-two-cstdcs-years", [(HTXS, "CSTDCS"), (HTXS, "BKUBND")], Verdict.ELIGIBLE, "Điều 74",
-     code="BKUBND", history={HTXS: {2024: facts("HTTNV", ["CSTDCS"])}})
+     code="BKUBND", history={HTXS: {2024: facts("HTTNV", ["CSTDCS"])}}, day=ND98)
+case("bk-two-cstdcs-years-this-one-pending", [(HTXS, "CSTDCS"), (HTXS, "BKUBND")],
+     Verdict.REVIEW, "Điều 74.1.d", code="BKUBND",
+     history={HTXS: {2024: facts("HTTNV", ["CSTDCS"])}})
 case("bk-movement-claim", [(person(kind="phong-trao", achievements="Dẫn đầu phong trào."),
                             "BKUBND")], Verdict.ELIGIBLE, "Điều 74")
 case("bk-dot-xuat-without-achievement", [(person(kind="dot-xuat"), "BKUBND")],
@@ -180,24 +191,23 @@ case("bk-collective-two-years", [(_KT2, "BKUBND")], Verdict.ELIGIBLE, "Điều 7
      history={_KT2: {2024: facts("HTXSNV")}})
 case("bk-collective-one-year", [(_KT2, "BKUBND")], Verdict.INELIGIBLE, "Điều 74",
      history={_KT2: {2024: facts("HTTNV")}})
-# Bằng khen của Thủ tướng (Luật Đ73, [M]: advice only)
+# Bằng khen của Thủ tướng (Luật Đ73.1.b): the old 05 years HTXSNV + 05 sáng kiến is not the Law
 _BKTTG = person(rating="HTXSNV", initiatives=1)
 _FIVE = {_BKTTG: {y: facts("HTXSNV", initiatives=1) for y in range(2021, 2025)}}
-case("bkttg-five-years", [(_BKTTG, "BKTTG")], Verdict.ELIGIBLE, "Điều 73", history=_FIVE)
-case("bkttg-four-years-is-review", [(_BKTTG, "BKTTG")], Verdict.REVIEW, "Điều 73",
-     history={_BKTTG: {y: facts("HTXSNV", initiatives=1) for y in range(2022, 2025)}})
+case("bkttg-old-rule-refused", [(_BKTTG, "BKTTG")], Verdict.INELIGIBLE, "Điều 73",
+     history=_FIVE)
 # Huân chương Lao động hạng Ba ([M]); an award for đột xuất achievements does not count (Đ4.3)
 _HC = person(rating="HTXSNV")
 _STREAK = {y: facts("HTXSNV") for y in range(2021, 2025)}
-case("hcld3-after-bkttg", [(_HC, "HCLD3")], Verdict.ELIGIBLE, "Điều 44",
+case("hcld3-after-bkttg-unread", [(_HC, "HCLD3")], Verdict.REVIEW, "Điều 44",
      history={_HC: _STREAK | {2020: facts("HTXSNV", awards=[("BKTTG", "cong-trang")])}})
 case("hcld3-bkttg-was-dot-xuat", [(_HC, "HCLD3")], Verdict.REVIEW, "Điều 44",
      history={_HC: _STREAK | {2020: facts("HTXSNV", awards=[("BKTTG", "dot-xuat")])}})
 # Cờ thi đua của UBND tỉnh (Luật Đ26)
-case("co-tinh-claimed", [(collective(achievements="Dẫn đầu khối thi đua."), "COTINH")],
-     Verdict.ELIGIBLE, "Điều 26")
-case("co-tinh-httnv", [(collective(rating="HTTNV", achievements="x"), "COTINH")],
-     Verdict.INELIGIBLE, "Điều 26")
+case("co-tinh-claimed-unread", [(collective(achievements="Dẫn đầu khối thi đua."), "COTINH")],
+     Verdict.REVIEW, "Điều 26")
+case("co-tinh-httnv-unread", [(collective(rating="HTTNV", achievements="x"), "COTINH")],
+     Verdict.REVIEW, "Điều 26")
 # The regime of the decision date
 case("nd98-on-30-6-2025", [(POM, "LDTT")], Verdict.ELIGIBLE, "Điều 24.1", day=ND98)
 case("nd98-refuses-too", [(person(rating="HTNV"), "LDTT")], Verdict.INELIGIBLE, "Điều 24.1",
@@ -265,11 +275,11 @@ def test_base_salary_from_the_workbook_wins():
 
 
 def test_only_the_highest_title_is_paid():
-    round_ = make_round([(HTXS, "LDTT"), (HTXS, "CSTDCS"), (HTXS, "GK")])
+    round_ = make_round([(HTXS, "LDTT"), (HTXS, "CSTDCS"), (HTXS, "GK")], day=ND98)
     money = {j.proposal.award.code: j.money for j in assess(round_, CATALOG).judgements}
-    assert money == {"CSTDCS": 2_340_000, "LDTT": 0, "GK": 0}  # GK: no achievement written
+    assert money == {"CSTDCS": 2_340_000, "LDTT": 0, "GK": 710_000}  # a hình thức is paid too
     ldtt = next(j for j in assess(round_, CATALOG).judgements if j.proposal.award.code == "LDTT")
-    assert ldtt.accepted and "Điều 49" in ldtt.reasons[-1].source
+    assert ldtt.accepted and "cao nhất" in ldtt.reasons[-1].source
 
 
 def test_title_and_form_are_both_paid():
@@ -296,10 +306,12 @@ def test_quota_over_the_plan_asks_for_review():
     assert "vượt chỉ tiêu 02" in assessment.judgements[0].reasons[-1].text
 
 
-def test_initiative_serves_one_award_only():
+def test_initiative_spent_on_a_title_leaves_the_bang_khen_for_review():
     """With the data switch that binds "02 sáng kiến" to both cases of Điều 74.1.d, the sáng
-    kiến that made someone CSTĐCS in 2024 and 2025 cannot carry the Bằng khen too."""
-    regime = CATALOG.regime_for(ND152)
+    kiến that made someone CSTĐCS in 2024 and 2025 would carry the Bằng khen too; Công văn
+    5007/BNV-TĐKT/2023 says a sáng kiến serves one award only. That is guidance, not the Law's
+    text: the proposal is "cần kiểm tra", never refused on it."""
+    regime = CATALOG.regime_for(ND98)
     bk = list(regime.criteria["BKUBND"])
     group = bk[1]
     titles = dataclasses.replace(group.alternatives[1],
@@ -307,16 +319,18 @@ def test_initiative_serves_one_award_only():
     bk[1] = dataclasses.replace(group, alternatives=(titles,))
     switched = dataclasses.replace(regime, criteria={**regime.criteria, "BKUBND": tuple(bk)})
     worker = person(rating="HTTNV", initiatives=1)
-    round_ = dataclasses.replace(make_round([(worker, "CSTDCS"), (worker, "BKUBND")]),
+    round_ = dataclasses.replace(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98),
                                  regime=switched)
     history = {worker: {2024: facts("HTTNV", ["CSTDCS"], initiatives=1, spent=1)}}
     judgement, assessment = judged(round_, history, worker, "BKUBND")
-    assert judgement.verdict is Verdict.INELIGIBLE
+    assert judgement.verdict is Verdict.REVIEW
     assert "02 sáng kiến trong thời gian đó, 02 đã dùng cho danh hiệu thi đua" in str(
         judgement.reasons)
     assert assessment.spent == {worker: 1}
     extra = {worker: {2024: facts("HTTNV", ["CSTDCS"], initiatives=3, spent=1)}}
     assert judged(round_, extra, worker, "BKUBND")[0].verdict is Verdict.ELIGIBLE
+    fewer = {worker: {2024: facts("HTTNV", ["CSTDCS"], initiatives=0)}}
+    assert judged(round_, fewer, worker, "BKUBND")[0].verdict is Verdict.INELIGIBLE
 
 
 def test_advice_names_the_highest_countable_tier():
@@ -340,3 +354,83 @@ def test_criterion_names_its_unknown_rule():
     round_ = dataclasses.replace(make_round([(POM, "LDTT")]), regime=broken)
     with pytest.raises(KhenthuongError, match="“khong_co”"):
         assess(round_, CATALOG)
+
+
+# --- an unread criterion never makes a verdict "đủ điều kiện" ------------------------------------
+
+def _leaves(criteria: tuple[Criterion, ...], path: tuple[int, ...] = ()):
+    """The path of every single criterion, alternatives included."""
+    for index, criterion in enumerate(criteria):
+        if criterion.alternatives:
+            yield from _leaves(criterion.alternatives, (*path, index))
+        else:
+            yield (*path, index)
+
+
+def _only(criteria: tuple[Criterion, ...], path: tuple[int, ...], **change) -> tuple:
+    """The criteria with the one at `path` changed, its group reduced to it alone."""
+    index, rest = path[0], path[1:]
+    if not rest:
+        return (*criteria[:index], dataclasses.replace(criteria[index], **change),
+                *criteria[index + 1:])
+    group = criteria[index]
+    inner = _only(group.alternatives, rest, **change)
+    return (*criteria[:index], dataclasses.replace(group, alternatives=(inner[rest[0]],)),
+            *criteria[index + 1:])
+
+
+def _subject_for(code: str, path: tuple[int, ...], criteria):
+    leaf = criteria[path[0]]
+    for step in path[1:]:
+        leaf = leaf.alternatives[step]
+    kinds = leaf.subjects or CATALOG.award(code).subjects
+    return collective() if "tap_the" in kinds and "ca_nhan" not in kinds else person()
+
+
+LEAVES = [pytest.param(regime, code, path, id=f"{regime.effective_from}-{code}-{path}")
+          for regime in CATALOG.regimes for code, criteria in regime.criteria.items()
+          for path in _leaves(criteria)]
+
+
+@pytest.fixture
+def everything_holds(monkeypatch):
+    """Every predicate holds for everyone: only what is read or not decides the verdict."""
+    import pipeline.rules as rules
+
+    monkeypatch.setattr(rules, "PREDICATES", {name: lambda *a, **k: (True, "đạt")
+                                              for name in rules.PREDICATES})
+
+
+def _settled_votes(regime):
+    return {code: dataclasses.replace(rule, verified=True) for code, rule in regime.votes.items()}
+
+
+@pytest.mark.parametrize(("regime", "code", "path"), LEAVES)
+def test_an_unread_criterion_never_makes_du(everything_holds, regime, code, path):
+    criteria = _only(regime.criteria[code], path, verified=False)
+    unread = dataclasses.replace(regime, criteria={**regime.criteria, code: criteria},
+                                 votes=_settled_votes(regime))
+    subject = _subject_for(code, path, regime.criteria[code])
+    round_ = dataclasses.replace(make_round([(subject, code)], day=regime.effective_from),
+                                 regime=unread)
+    judgement = assess(round_, CATALOG).judgements[0]
+    assert judgement.verdict is Verdict.REVIEW, [str(r) for r in judgement.reasons]
+    assert any("chưa được đối chiếu" in r.text for r in judgement.reasons)
+
+
+def _read(criterion: Criterion) -> Criterion:
+    return dataclasses.replace(criterion, verified=True,
+                               alternatives=tuple(map(_read, criterion.alternatives)))
+
+
+@pytest.mark.parametrize(("regime", "code", "path"), LEAVES)
+def test_the_same_criterion_read_can_make_du(everything_holds, regime, code, path):
+    """The counterpart: read, the same criterion lets the verdict be "đủ điều kiện"."""
+    criteria = _only(regime.criteria[code], path, verified=True)
+    read = dataclasses.replace(
+        regime, votes=_settled_votes(regime),
+        criteria={**regime.criteria, code: tuple(map(_read, criteria))})
+    subject = _subject_for(code, path, regime.criteria[code])
+    round_ = dataclasses.replace(make_round([(subject, code)], day=regime.effective_from),
+                                 regime=read)
+    assert assess(round_, CATALOG).judgements[0].verdict is Verdict.ELIGIBLE

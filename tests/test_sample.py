@@ -11,7 +11,7 @@ from conftest import docx_lines, round_data
 from openpyxl import load_workbook
 
 from pipeline import generate
-from pipeline.vn import number
+from pipeline.vn import amount_words, number
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 LAN = "Cầm Thị Ngọc Lan"  # one HTXSNV year (2025), proposed for Bằng khen of the chairman
@@ -79,10 +79,16 @@ def test_totals_agree_across_documents_and_xlsx(sample):
     paid = [r for r in rows[1:] if isinstance(r[0], int)]
     total_row = next(r for r in rows if r[2] == "Tổng cộng")
     assert total_row[7] == sum(r[7] for r in paid)
+    office = next(r for r in rows if r[2] == "Văn phòng chi trả")
+    assert office[7] == sum(r[7] for r in paid if r[8] == "Văn phòng") > 0
+    above = next(r for r in rows if r[2] == "Cấp quyết định khen thưởng chi trả (dự kiến)")
+    assert above[7] == sum(r[7] for r in paid if r[8] != "Văn phòng") > 0
+    assert {r[8] for r in paid} <= {"Văn phòng", "Chủ tịch Ủy ban nhân dân tỉnh",
+                                    "Thủ tướng Chính phủ", "Chủ tịch nước"}
     words = next(r[2] for r in rows if isinstance(r[2], str) and r[2].startswith("Bằng chữ"))
+    assert words == f"Bằng chữ: {amount_words(office[7])}."
     bao_cao = "\n".join(docx_lines(sample / "bao-cao-ket-qua.docx"))
     assert _money(bao_cao) == total_row[7]
-    assert words.removeprefix("Bằng chữ: ").rstrip(".") in bao_cao
     assert f" | Tổng cộng | 9 | 26 |  | {number(total_row[7])}" in bao_cao
     to_trinh = "\n".join(docx_lines(sample / "to-trinh-de-nghi-khen-thuong.docx"))
     province = sum(r[7] for r in paid if r[4].startswith(("Bằng khen", "Tập thể lao động xuất")))
@@ -95,7 +101,7 @@ def test_giay_khen_for_one_person_is_710_000(make_workbook, tmp_path):
     generate([make_workbook(data)], outputs=tmp_path / "out")
     folder = tmp_path / "out" / "2025-hang-nam"
     rows = sheet_rows(folder / "tong-hop-kinh-phi.xlsx")
-    assert rows[1][4:] == ("Giấy khen của Chánh Văn phòng", 0.3, 2_340_000, 710_000)
+    assert rows[1][4:] == ("Giấy khen của Chánh Văn phòng", 0.3, 2_340_000, 710_000, "Văn phòng")
     assert "Bằng chữ: Bảy trăm mười nghìn đồng." in [r[2] for r in rows]
     assert ("Tổng số tiền thưởng theo quy định: 710.000 đồng (Bằng chữ: Bảy trăm mười nghìn "
             "đồng).") in docx_lines(folder / "bao-cao-ket-qua.docx")

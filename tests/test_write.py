@@ -29,7 +29,7 @@ def test_input_errors_write_nothing(make_workbook, tmp_path):
 def test_one_bad_workbook_stops_all(make_workbook, tmp_path):
     good = make_workbook()
     data = round_data()
-    data["info"]["year"] = 2024
+    data["info"] |= {"year": 2024, "sign_date": "05/12/2024"}
     data["tables"]["individuals"][1]["birth_year"] = "năm ngoái"
     bad = make_workbook(data, name="2024.xlsx")
     with pytest.raises(InputError) as caught:

@@ -1,0 +1,139 @@
+"""`khenthuong quy-dinh`: the rules in force on a date, in words a jurist checks against the law.
+
+The expected lines are written by hand from the texts quoted in forms/rules/*.toml.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.law import DESCRIPTIONS
+from pipeline.rules import PREDICATES
+
+
+def quy_dinh(*args: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, ["quy-dinh", *args])
+    return result.exit_code, result.output.splitlines()
+
+
+def block(lines: list[str], award: str) -> list[str]:
+    """The lines of one award: its heading and the indented lines under it."""
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{award} — "))
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith(" ")),
+               len(lines))
+    return lines[start:end]
+
+
+def test_heading_of_a_round_under_nd_152():
+    code, lines = quy_dinh("--ngay", "02/12/2026")
+    assert code == 0
+    assert lines[:4] == [
+        "Quy định áp dụng cho quyết định ngày 02/12/2026: Luật Thi đua, khen thưởng 2022 và "
+        "Nghị định số 152/2025/NĐ-CP (Nghị định 152/2025/NĐ-CP, Điều 59.1).",
+        "Căn cứ: Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; Nghị định số "
+        "152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi hành một "
+        "số điều của Luật Thi đua, khen thưởng.",
+        "Mức lương cơ sở: 2.530.000 đồng, từ ngày 01/7/2026 (Nghị định 161/2026/NĐ-CP).",
+        "Tiền thưởng = hệ số × mức lương cơ sở tại ngày quyết định, làm tròn số lên hàng chục "
+        "nghìn đồng (Nghị định 152/2025/NĐ-CP, Điều 49.1-2)."]
+
+
+def test_lao_dong_tien_tien_today():
+    _, lines = quy_dinh("--ngay", "02/12/2026")
+    assert block(lines, "Lao động tiên tiến") == [
+        "Lao động tiên tiến — Chánh Văn phòng quyết định; thuộc thẩm quyền của Văn phòng (Luật "
+        "Thi đua, khen thưởng 2022, Điều 24; Điều 80.1).",
+        "  Tiền thưởng: cá nhân hệ số 0,3 = 760.000 đồng (Nghị định 152/2025/NĐ-CP, Điều "
+        "50.1.d); Chánh Văn phòng chi từ quỹ thi đua, khen thưởng do cấp mình quản lý (Luật Thi "
+        "đua, khen thưởng 2022, Điều 11.4).",
+        "  Biểu quyết của Hội đồng: trên 50% số thành viên dự họp Hội đồng (Quy chế hoạt động "
+        "của Hội đồng Thi đua - Khen thưởng (biểu quyết theo đa số thành viên dự họp)).",
+        "  Điều kiện (phải đạt tất cả):",
+        "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Luật Thi đua, khen thưởng 2022, Điều "
+        "24.1.a).",
+        "  2. Không đang trong thời gian bị kỷ luật (Nghị định 152/2025/NĐ-CP, Điều 4.4)."]
+
+
+def test_bang_khen_thu_tuong_reads_dieu_73_1_b():
+    _, lines = quy_dinh("--ngay", "02/12/2026")
+    assert (
+        "     b) Cá nhân: đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh về công trạng "
+        "và có liên tục từ 05 năm trở lên đến năm xét hoàn thành tốt nhiệm vụ trở lên, trong "
+        "thời gian đó có 03 lần đạt Chiến sĩ thi đua cơ sở (Luật Thi đua, khen thưởng 2022, "
+        "Điều 73.1.b).") in block(lines, "Bằng khen của Thủ tướng Chính phủ")
+
+
+def test_chien_si_thi_dua_counts_lan():
+    _, lines = quy_dinh("--ngay", "02/12/2026")
+    assert ("  1. 02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh (lần sau cách lần trước không "
+            "quá 03 năm) (Luật Thi đua, khen thưởng 2022, Điều 21).") \
+        in block(lines, "Chiến sĩ thi đua toàn quốc")
+    assert ("  1. 03 lần liên tục đạt Chiến sĩ thi đua cơ sở (lần sau cách lần trước không quá "
+            "01 năm) (Luật Thi đua, khen thưởng 2022, Điều 22).") \
+        in block(lines, "Chiến sĩ thi đua cấp tỉnh")
+
+
+def test_unread_rules_are_marked():
+    _, lines = quy_dinh("--ngay", "02/12/2026")
+    assert any("[chưa đối chiếu]" in line for line in block(lines, "Huân chương Lao động hạng Ba"))
+    assert not any("[chưa đối chiếu]" in line for line in block(lines, "Lao động tiên tiến"))
+
+
+ND98_VOTE = "(Nghị định 98/2023/NĐ-CP, Điều 30.7)."
+ND152_VOTE = ("(Nghị định 152/2025/NĐ-CP (điều khoản về tỷ lệ phiếu đồng ý của Hội đồng) "
+              "[chưa đối chiếu]).")
+MAJORITY = ("trên 50% số thành viên dự họp Hội đồng (Quy chế hoạt động của Hội đồng Thi đua - "
+            "Khen thưởng (biểu quyết theo đa số thành viên dự họp)).")
+
+
+@pytest.mark.parametrize(("day", "award", "vote"), [
+    (day, award, vote.format(source=source))
+    for day, source in (("30/06/2025", ND98_VOTE), ("01/07/2025", ND152_VOTE))
+    for award, vote in (
+        ("Chiến sĩ thi đua toàn quốc", "từ 90% tổng số thành viên Hội đồng {source}"),
+        ("Chiến sĩ thi đua cấp tỉnh", "từ 90% tổng số thành viên Hội đồng {source}"),
+        ("Chiến sĩ thi đua cơ sở", "từ 80% tổng số thành viên Hội đồng {source}"),
+        ("Cờ thi đua của Ủy ban nhân dân tỉnh", "từ 80% tổng số thành viên Hội đồng {source}"),
+        ("Lao động tiên tiến", MAJORITY), ("Giấy khen của Chánh Văn phòng", MAJORITY),
+        ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", MAJORITY))])
+def test_council_vote_of_each_award(day, award, vote):
+    _, lines = quy_dinh("--ngay", day)
+    assert f"  Biểu quyết của Hội đồng: {vote}" in block(lines, award)
+
+
+def test_money_of_an_award_decided_above_the_office():
+    _, lines = quy_dinh("--ngay", "30/06/2026")
+    assert ("  Tiền thưởng: cá nhân hệ số 1,5 = 3.510.000 đồng; tập thể hệ số 3,0 = 7.020.000 "
+            "đồng (Nghị định 152/2025/NĐ-CP, Điều 54); Chủ tịch Ủy ban nhân dân tỉnh chi từ quỹ "
+            "thi đua, khen thưởng do cấp mình quản lý (Luật Thi đua, khen thưởng 2022, Điều "
+            "11.4).") in block(lines, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")
+
+
+def test_today_is_the_default(monkeypatch):
+    class Today(date):
+        @classmethod
+        def today(cls):
+            return date(2026, 12, 2)
+
+    monkeypatch.setattr("pipeline.cli.date", Today)
+    assert quy_dinh() == quy_dinh("--ngay", "02/12/2026")
+
+
+def test_before_the_law_of_2022():
+    code, lines = quy_dinh("--ngay", "31/12/2023")
+    assert (code, lines) == (0, ["Ngày 31/12/2023 chưa có quy định nào trong forms/rules: quy "
+                                 "định sớm nhất có hiệu lực từ 01/01/2024."])
+
+
+def test_a_date_that_is_not_one():
+    code, lines = quy_dinh("--ngay", "31/13/2026")
+    assert code == 2
+    assert "“31/13/2026” không phải ngày; cần ngày/tháng/năm, ví dụ 01/12/2026." in lines[-1]
+
+
+def test_every_rule_has_its_sentence():
+    assert set(DESCRIPTIONS) == set(PREDICATES)
