@@ -121,7 +121,8 @@ def test_check_lists_proposals_and_writes_nothing(make_workbook, tmp_path, monke
     lines = result.output.splitlines()
     refused = next(i for i, line in enumerate(lines) if "không đủ điều kiện  Cầm Thị Ánh" in line)
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in lines[refused]
-    assert lines[refused + 1].strip().startswith("Chưa đạt: loại khen thưởng “Công trạng”")
+    assert lines[refused + 1].strip().startswith(
+        "Chưa đạt: không đạt trường hợp nào: loại khen thưởng “Công trạng”")
     assert lines[refused + 1].endswith("(Luật Thi đua, khen thưởng 2022, Điều 74).")
     assert any(line.split()[:3] == ["đủ", "điều", "kiện"] and "Lò Văn Pọm" in line
                and "3.510.000 đ" in line for line in lines)
