@@ -60,16 +60,17 @@ def money_xlsx(assessment: Assessment) -> bytes:
             for stt, j in enumerate(paid, start=1)]
     office = assessment.money(assessment.decided)
     above = assessment.money(assessment.submitted)
+    regime = assessment.round.regime
     footer = [[None, None, "Văn phòng chi trả", None, None, None, None, office],
               [None, None, f"Bằng chữ: {amount_words(office)}."],
               [None, None, "Cấp quyết định khen thưởng chi trả (dự kiến)", None, None, None,
                None, above],
               [None, None, "Tổng cộng", None, None, None, None, office + above],
               [None, None, f"Mức lương cơ sở: {number(assessment.salary.amount)} đồng "
-                           f"({assessment.salary.source}); làm tròn: "
-                           f"{assessment.round.regime.money_source}. Khen thưởng do cấp trên "
-                           "quyết định tính theo mức lương cơ sở tại ngày quyết định của cấp đó "
-                           "và do cấp đó chi trả; số tiền ở đây để tham khảo."]]
+                           f"({assessment.salary.source}); làm tròn: {regime.money_source}."],
+              [None, None, "Khen thưởng do cấp trên quyết định: cấp đó chi trả, theo mức lương "
+                           f"cơ sở tại ngày quyết định của cấp đó ({regime.payer_source}); số "
+                           "tiền ở đây để tham khảo."]]
     return table_xlsx("Tổng hợp kinh phí", columns, rows, footer, **_properties(assessment))
 
 
