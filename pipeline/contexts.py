@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from types import SimpleNamespace
 
-from .model import Award, Collective, Person, Proposal, Round, VoteRule
+from .model import Award, Collective, Decision, Person, Proposal, Round, VoteRule
 from .rules import Assessment, Judgement
-from .vn import admin_date, amount_words, count, fold, number, percent
+from .vn import admin_date, amount_words, count, fold, number, percent, short_date
 
 DOTS = "…" * 28  # one line left for the clerk to write by hand
 BLANK = "…" * 12  # a blank inside a sentence
@@ -515,17 +515,28 @@ def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
     return reports
 
 
+BLANK_ROW = {"nam": "", "ten": "", "quyet_dinh": ""}  # for the reporter to fill by hand
+
+
+def decision_text(decision: Decision) -> str:
+    """Số, ngày, tháng, năm của quyết định; cơ quan ban hành: "12/QĐ-VPUB ngày 05/12/2024;
+    Chánh Văn phòng" (what the clerk did not record is left to fill by hand)."""
+    number = decision.number or "……"
+    day = short_date(decision.day) if decision.day else "……"
+    return f"{number} ngày {day}" + (f"; {decision.body}" if decision.body else "")
+
+
 def achievement_report(assessment: Assessment, proposal: Proposal, form: str) -> dict:
     round_, info, subject = assessment.round, assessment.round.info, proposal.subject
     years = assessment.history.get(subject, {})
     collective = isinstance(subject, Collective)
     titles, forms_ = [], []
-    for year in sorted(years):
+    for year in sorted(years):  # what was decided: a proposal still waiting is not received
         facts = years[year]
-        titles += [{"nam": year, "ten": award.name, "quyet_dinh": source}
-                   for award, source in facts.titles.items()]
-        forms_ += [{"nam": year, "ten": award.name, "quyet_dinh": source}
-                   for award, _, source in facts.awards]
+        titles += [{"nam": year, "ten": award.name, "quyet_dinh": decision_text(decision)}
+                   for award, decision in facts.titles.items() if decision]
+        forms_ += [{"nam": year, "ten": award.name, "quyet_dinh": decision_text(decision)}
+                   for award, _, decision in facts.awards if decision]
     span = sorted({*years, info.year})[-5:]
     current = {"xep_loai": subject.rating.name,
                "phu": (f"{count(subject.initiatives)} sáng kiến" if not collective
@@ -546,8 +557,8 @@ def achievement_report(assessment: Assessment, proposal: Proposal, form: str) ->
         "cac_nam": rows,
         "cot_phu": "Sáng kiến được công nhận" if not collective else "Ghi chú",
         "cot_ten": "Danh hiệu, hình thức",
-        "danh_hieu": titles or [{"nam": "", "ten": "Chưa có trong lịch sử", "quyet_dinh": ""}],
-        "hinh_thuc": forms_ or [{"nam": "", "ten": "Chưa có trong lịch sử", "quyet_dinh": ""}],
+        "danh_hieu": titles or [BLANK_ROW],
+        "hinh_thuc": forms_ or [BLANK_ROW],
         "cam_doan": "Tôi xin cam đoan nội dung báo cáo trên là đúng sự thật." if not collective
         else "Tập thể cam đoan nội dung báo cáo trên là đúng sự thật.",
         "xac_nhan": f"XÁC NHẬN CỦA {(info.head_title or 'THỦ TRƯỞNG ĐƠN VỊ').upper()}",

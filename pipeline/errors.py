@@ -72,6 +72,11 @@ class Kind(Enum):
     AMBIGUOUS_PERSON = ("khop-nhieu-nguoi", Severity.ERROR,
                         "“{value}” khớp với nhiều người ({expected}); hãy ghi Mã hoặc Đơn vị để "
                         "phân biệt")
+    NOT_PROPOSED = ("khong-co-de-nghi", Severity.ERROR,
+                    "“{value}” không có đề nghị {expected} trong bảng tính này; quyết định chỉ ghi "
+                    "cho đề nghị của đợt")
+    DECIDED_TWICE = ("quyet-dinh-trung", Severity.ERROR,
+                     "“{value}” đã có kết quả quyết định ở dòng {expected}")
     DUPLICATE_CODE = ("trung-ma", Severity.ERROR, "Mã “{value}” đã dùng ở dòng {expected}")
     IMPOSSIBLE = ("khong-the-co", Severity.ERROR, "“{value}” {expected}")
     AGE = ("tuoi-bat-thuong", Severity.WARNING,

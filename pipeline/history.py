@@ -1,4 +1,9 @@
-"""What each subject of a round did in earlier years: its Lịch sử sheet and earlier workbooks."""
+"""What each subject of a round did in earlier years: its Lịch sử sheet and earlier workbooks.
+
+An award counts as received only with its decision: a row of Lịch sử (the clerk records what was
+given), a row of an earlier workbook's Quyết định sheet, or the office's own decision once its
+number and date are written in that workbook's Thông tin. A proposal still waiting is kept as
+pending (decision None): criteria resting on it are "cần kiểm tra", and no report lists it."""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .errors import Kind, Problem
-from .model import Award, PastRecord, Person, Round, Subject, Term
-from .vn import fold, short_date
+from .model import Award, Decision, PastRecord, Person, Round, Subject, Term
+from .vn import fold
 
 
 @dataclass
@@ -17,8 +22,8 @@ class YearFacts:
     rating: Term | None = None
     initiatives: int = 0
     spent: int = 0  # sáng kiến that year's danh hiệu rested on
-    titles: dict[Award, str] = field(default_factory=dict)  # danh hiệu → where it is recorded
-    awards: list[tuple[Award, str, str]] = field(default_factory=list)  # (award, kind, source)
+    titles: dict[Award, Decision | None] = field(default_factory=dict)  # None: pending
+    awards: list[tuple[Award, str, Decision | None]] = field(default_factory=list)  # kind
 
 
 History = dict[Subject, dict[int, YearFacts]]  # subject of this round → year → facts
@@ -81,7 +86,6 @@ def build_history(round_: Round, earlier: list[Earlier]) -> tuple[History, list[
 def _add_round(history: History, matcher: _Matcher, past: Earlier,
                problems: list[Problem]) -> None:
     year, file = past.round.info.year, past.round.source.name  # file: for ambiguity reports
-    source = f"chưa ghi số quyết định (đề nghị trong bảng tính năm {year})"
     linked: dict[Subject, Subject] = {}  # earlier round's subject → this round's
     for subject in (*past.round.collectives, *past.round.people):
         is_person = isinstance(subject, Person)
@@ -98,32 +102,50 @@ def _add_round(history: History, matcher: _Matcher, past: Earlier,
         facts.rating = subject.rating
         facts.initiatives += subject.initiatives if is_person else 0
         facts.spent += past.spent.get(subject, 0)
-    for subject, award in past.accepted:
-        if subject in linked:
-            facts = history[linked[subject]][year]
-            if award.kind == "danh_hieu":
-                facts.titles[award] = source
-            else:
-                facts.awards.append((award, subject.kind.code, source))
+    decided = decisions_of(past.round)
+    for subject, proposed in past.accepted:
+        if subject not in linked:
+            continue
+        award, decision = decided.get((subject, proposed), (proposed, None))
+        if award is None:
+            continue  # refused: not an award
+        facts = history[linked[subject]][year]
+        if award.kind == "danh_hieu":
+            facts.titles[award] = decision
+        else:
+            facts.awards.append((award, subject.kind.code, decision))
+
+
+def decisions_of(round_: Round) -> dict[tuple[Subject, Award], tuple[Award | None, Decision]]:
+    """What was decided on a round's proposals: rows of its Quyết định sheet, and the office's
+    own decisions (danh hiệu, Giấy khen) once Thông tin gives their number and Ngày ký."""
+    info, found = round_.info, {}
+    numbers = {"danh_hieu": info.number_qd_danh_hieu, "hinh_thuc": info.number_qd_giay_khen}
+    if info.sign_date:
+        for proposal in round_.proposals:
+            number = numbers[proposal.award.kind]
+            if proposal.award.route == "office" and number:
+                found[(proposal.subject, proposal.award)] = (
+                    proposal.award, Decision(number, info.sign_date, proposal.award.decided_by))
+    for row in round_.decisions:
+        found[(row.proposal.subject, row.proposal.award)] = (row.granted, row.decision)
+    return found
 
 
 def _add_record(years: dict[int, YearFacts], record: PastRecord) -> None:
-    source = (f"Quyết định số {record.decision_number}" if record.decision_number
-              else f"sheet Lịch sử, dòng {record.row}")
-    if record.decision_date:
-        source += f" ngày {short_date(record.decision_date)}"
+    decision = Decision(record.decision_number, record.decision_date, record.body)
     what = record.what
     for year in record.years:
         facts = years[year]
         if isinstance(what, Term):
             facts.rating = what
         elif what.kind == "danh_hieu":
-            facts.titles[what] = source
+            facts.titles[what] = decision
         if record.initiatives:
             facts.initiatives += record.initiatives
     if isinstance(what, Award) and what.kind == "hinh_thuc":
         kind = record.kind.code if record.kind else "cong-trang"
-        years[record.years[-1]].awards.append((what, kind, source))
+        years[record.years[-1]].awards.append((what, kind, decision))
 
 
 def _ambiguous(file: str, sheet: str, row: int, name: str, people: list[Person]) -> Problem:

@@ -220,6 +220,26 @@ class PastRecord:
     kind: Term | None
     decision_number: str
     decision_date: date | None
+    body: str = ""  # who signed the decision, when the clerk wrote it
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A signed decision on awards: its number, its date and who signed it."""
+
+    number: str
+    day: date | None
+    body: str  # who decides, as forms/awards.toml writes it: "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A row of the Quyết định sheet: what a decision did with one proposal of the round."""
+
+    row: int
+    decision: Decision
+    proposal: Proposal
+    granted: Award | None  # the award given (the one proposed, or another); None: refused
 
 
 @dataclass(frozen=True)
@@ -263,6 +283,7 @@ class Round:
     history: tuple[PastRecord, ...] = ()
     council: Council | None = None
     quotas: tuple[Quota, ...] = ()
+    decisions: tuple[Decided, ...] = ()
 
     @property
     def slug(self) -> str:

@@ -225,7 +225,7 @@ def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int
     def held(year: int) -> bool:
         return judge.holds_title(subject, title, year)
 
-    return _pending(judge, subject, title, _with_initiatives(
+    return _pending(judge, subject, title, judge.span(years), _with_initiatives(
         judge, subject, all(map(held, reversed(judge.span(years)))),
         lambda: f"{title.name}: {_years(filter(held, judge.span(years))) or 'không năm nào'} "
                 f"trong {_n(years)} năm liên tục đến {judge.year}",
@@ -260,16 +260,18 @@ def consecutive_times(judge: Judge, subject: Subject, *, award: str, times: int,
         judge, subject, ok, lambda: f"{title.name} năm {_years(got) or 'không năm nào'}",
         f"cần {_n(times)} lần liên tục, lần sau cách lần trước không quá {_n(within)} năm",
         range(last[0], last[-1] + 1) if ok else (), initiatives)
-    return _pending(judge, subject, title, outcome) if judge.year in last else outcome
+    return _pending(judge, subject, title, last, outcome)
 
 
-def _pending(judge: Judge, subject: Subject, title: Award, outcome: Outcome) -> Outcome:
-    """Leave unsettled a criterion that holds through this year's title when that title is
-    only proposed in this round and is itself "cần kiểm tra"."""
-    if outcome and outcome[0] and judge.title_pending(subject, title):
+def _pending(judge: Judge, subject: Subject, title: Award, years: Iterable[int],
+             outcome: Outcome) -> Outcome:
+    """Leave unsettled a criterion that holds through a title with no decision yet: one
+    proposed earlier and not yet decided, or proposed in this round and "cần kiểm tra"."""
+    waiting = [y for y in years if judge.title_pending(subject, title, y)]
+    if outcome and outcome[0] and waiting:
         why = outcome[1]
-        return True, lambda: (f"{why() if callable(why) else why}; {title.name} năm "
-                              f"{judge.year} đề nghị trong đợt này còn cần kiểm tra"), False
+        return True, lambda: "; ".join([why() if callable(why) else why, *(
+            judge.waiting(title, y) for y in waiting)]), False
     return outcome
 
 
@@ -348,8 +350,8 @@ def member_with(judge: Judge, subject: Subject, *, award: str) -> Outcome:
     if not holders:
         return False, f"không có cá nhân nào đạt {title.name}"
     text = f"có cá nhân đạt {title.name}: {', '.join(m.name for m in holders)}"
-    if all(judge.title_pending(m, title) for m in holders):
-        return True, f"{text} (đề nghị trong đợt này, còn cần kiểm tra)", False
+    if all(judge.title_pending(m, title, judge.year) for m in holders):
+        return True, f"{text}; {judge.waiting(title, judge.year)}", False
     return True, text
 
 
@@ -390,8 +392,12 @@ def after_award(judge: Judge, subject: Subject, *, award: str, years: int, ratin
             [f"{_n(excellent)} năm {best.name.lower()}"] if excellent else [])
         return text + ("" if ok else "; cần " + ", ".join(needs))
 
-    if named and judge.year in held:
-        return _pending(judge, subject, named, (ok, why))
+    decided = [y for y in got if not judge.award_pending(subject, earlier, y)]
+    if ok and not decided:
+        return True, lambda: f"{why()}; {judge.waiting(earlier, got[0])}", False
+    sure = [y for y in held if not judge.title_pending(subject, named, y)]
+    if ok and len(sure) < times:
+        return _pending(judge, subject, named, held, (ok, why))
     return ok, why
 
 
@@ -460,11 +466,25 @@ class Judge:
         return year == self.year and self._this_round(subject, title) not in (
             None, Verdict.INELIGIBLE)
 
-    def title_pending(self, subject: Subject, title: Award) -> bool:
-        """Held this year only through a proposal of this round that is "cần kiểm tra"."""
-        facts = self._past(subject, self.year)
-        return not (facts and title in facts.titles) and \
-            self._this_round(subject, title) is Verdict.REVIEW
+    def title_pending(self, subject: Subject, title: Award, year: int) -> bool:
+        """Held that year without a decision: proposed in an earlier round and not yet decided,
+        or proposed in this round and "cần kiểm tra"."""
+        facts = self._past(subject, year)
+        if facts and title in facts.titles:
+            return facts.titles[title] is None
+        return year == self.year and self._this_round(subject, title) is Verdict.REVIEW
+
+    def award_pending(self, subject: Subject, award: Award, year: int) -> bool:
+        """A hình thức of that year known only as a proposal with no decision recorded."""
+        facts = self._past(subject, year)
+        return facts is not None and all(decision is None for a, _, decision in facts.awards
+                                         if a == award)
+
+    def waiting(self, award: Award, year: int) -> str:
+        """Say why an award a criterion rests on does not settle it yet."""
+        if year == self.year:
+            return f"{award.name} năm {year} đề nghị trong đợt này còn cần kiểm tra"
+        return f"{award.name} năm {year} mới là đề nghị, chưa có quyết định"
 
     def _this_round(self, subject: Subject, title: Award) -> Verdict | None:
         """The verdict, votes included, of this round's proposal of a title, if any."""

@@ -17,6 +17,8 @@ from .model import (
     Award,
     Collective,
     Council,
+    Decided,
+    Decision,
     PastRecord,
     Person,
     Proposal,
@@ -26,7 +28,7 @@ from .model import (
     Term,
 )
 from .read import Cell, Pairs, RawWorkbook, Record
-from .vn import fold, name_case, same_spelling
+from .vn import fold, name_case, same_spelling, short_date
 
 _INT = re.compile(r"^[+]?\d+(?:[.,]0+)?$")
 _YEAR = re.compile(r"^(?:năm\s*)?(\d{4})$", re.IGNORECASE)
@@ -61,9 +63,13 @@ def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Pro
         return None, problems
     proposals = tuple(Proposal(subject, award)
                       for subject, awards in checker.requested for award in awards)
+    decisions = _Decisions(checker, proposals, info).read()
+    problems = raw.problems + checker.problems
+    if any(p.is_error for p in problems):
+        return None, problems
     regime = catalog.regime_for(info.decision_date)
     return Round(raw.path, info, regime, tuple(collectives), tuple(people), proposals, history,
-                 council, quotas), problems
+                 council, quotas, decisions), problems
 
 
 class _Checker:
@@ -256,7 +262,8 @@ class _Checker:
             unit=_s(v["unit"]), years=v["years"] or (), what=v["what"],
             initiatives=v["initiatives"], kind=v["kind"],
             decision_number=_s(v["decision_number"]),
-            decision_date=v["decision_date"] if isinstance(v["decision_date"], date) else None)
+            decision_date=v["decision_date"] if isinstance(v["decision_date"], date) else None,
+            body=v["body"].name if v["body"] else "")
 
     def council(self) -> Council | None:
         cells = self.raw.pairs.get("council")
@@ -365,6 +372,68 @@ class _Checker:
                                f"{person.discipline.name.lower()}",
                          expected="người đang bị kỷ luật không được khen thưởng; kết quả "
                                   "xét nêu điều khoản của quy định áp dụng")
+
+
+class _Decisions:
+    """The Quyết định sheet: each row names a proposal of this workbook and what became of it."""
+
+    SHEET = "decisions"
+
+    def __init__(self, checker: _Checker, proposals: tuple[Proposal, ...],
+                 info: RoundInfo) -> None:
+        self.checker, self.info = checker, info
+        self.proposals = proposals
+        self.seen: dict[Proposal, int] = {}
+
+    def read(self) -> tuple[Decided, ...]:
+        found = []
+        for record in self.checker.raw.tables.get(self.SHEET, ()):
+            v = self.checker.values(self.SHEET, record)
+            if None in (v["number"], v["date"], v["body"], v["name"], v["proposed"],
+                        v["outcome"]) or not isinstance(v["date"], date):
+                continue  # the cell's own problem is already reported
+            proposal = self._proposal(record, v)
+            if proposal is not None and self._possible(record, v, proposal):
+                granted = (None if v["outcome"].code == "refused"
+                           else v["granted"] or proposal.award)
+                found.append(Decided(record.row, Decision(_s(v["number"]), v["date"],
+                                                          v["body"].name), proposal, granted))
+        return tuple(found)
+
+    def _proposal(self, record, v: dict) -> Proposal | None:
+        """The proposal a row speaks of: by Mã, else by name (and năm sinh when given)."""
+        code, name, born = _s(v["code"]), fold(_s(v["name"])), v["birth_year"]
+        mine = [p for p in self.proposals if p.award == v["proposed"]
+                and (p.subject.code == code if code else fold(p.subject.name) == name)
+                and (born is None or getattr(p.subject, "birth_year", born) == born)]
+        if len(mine) == 1:
+            return mine[0]
+        if mine:
+            rows = ", ".join(str(p.subject.row) for p in mine)
+            self.checker.add(Kind.AMBIGUOUS_PERSON, self.SHEET, record["name"],
+                             expected=f"dòng {rows}")
+        else:
+            self.checker.add(Kind.NOT_PROPOSED, self.SHEET, record["name"],
+                             expected=f"“{v['proposed'].name}”")
+        return None
+
+    def _possible(self, record, v: dict, proposal: Proposal) -> bool:
+        """Decided once, not before the tờ trình, and granted only when the outcome says so."""
+        problems = len(self.checker.problems)
+        if proposal in self.seen:
+            self.checker.add(Kind.DECIDED_TWICE, self.SHEET, record["name"],
+                             expected=str(self.seen[proposal]))
+        self.seen.setdefault(proposal, record.row)
+        signed = self.info.sign_date
+        if signed and v["date"] < signed:
+            self.checker.add(Kind.IMPOSSIBLE, self.SHEET, record["date"],
+                             expected=f"trước ngày ký tờ trình, quyết định của đợt "
+                                      f"({short_date(signed)}); hãy kiểm tra ngày")
+        if v["outcome"].code == "refused" and v["granted"] is not None:
+            self.checker.add(Kind.IMPOSSIBLE, self.SHEET, record["granted"],
+                             expected="được ghi là hình thức được tặng, nhưng Kết quả là "
+                                      "“Không được tặng”; hãy xoá một trong hai")
+        return len(self.checker.problems) == problems
 
 
 def _integer(value: object) -> int | None:

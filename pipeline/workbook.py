@@ -21,6 +21,7 @@ TITLES = {
     "individuals": "DANH SÁCH CÁ NHÂN ĐÁNH GIÁ, ĐỀ NGHỊ KHEN THƯỞNG",
     "history": "DANH HIỆU, HÌNH THỨC KHEN THƯỞNG VÀ KẾT QUẢ ĐÁNH GIÁ CÁC NĂM TRƯỚC",
     "quotas": "CHỈ TIÊU KHEN THƯỞNG THEO KẾ HOẠCH PHONG TRÀO",
+    "decisions": "QUYẾT ĐỊNH KHEN THƯỞNG ĐÃ CÓ CỦA CÁC ĐỀ NGHỊ TRONG BẢNG TÍNH",
 }
 
 
@@ -218,6 +219,13 @@ def _examples(year: int) -> dict:
                  "what": "Hoàn thành xuất sắc nhiệm vụ"},
                 {"code": "VD01", "name": "Lò Thị Mẫu", "birth_year": 1988, "years": year - 1,
                  "what": "Chiến sĩ thi đua cơ sở", "decision_number": "01/QĐ-VPUB"}],
+            "decisions": [
+                {"number": "1234/QĐ-UBND", "date": f"20/12/{year}",
+                 "body": "Chủ tịch Ủy ban nhân dân tỉnh", "code": "TH", "name": units[0],
+                 "proposed": "Bằng khen của Chủ tịch UBND tỉnh", "outcome": "Được tặng"},
+                {"number": "1234/QĐ-UBND", "date": f"20/12/{year}",
+                 "body": "Chủ tịch Ủy ban nhân dân tỉnh", "code": "VD02", "name": "Giàng A Mẫu",
+                 "proposed": "Bằng khen của Chủ tịch UBND tỉnh", "outcome": "Không được tặng"}],
             "quotas": [
                 {"award": "Bằng khen của Chủ tịch UBND tỉnh", "collectives": 2,
                  "individuals": 5, "source": "Kế hoạch phong trào (ví dụ)"},

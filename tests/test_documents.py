@@ -272,10 +272,10 @@ BAO_CAO_THANH_TICH = [
     "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
     "1. Danh hiệu thi đua",
     "Năm | Danh hiệu thi đua | Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
-    "2024 | Chiến sĩ thi đua cơ sở | Quyết định số 215/QĐ-VPUB ngày 10/12/2024",
+    "2024 | Chiến sĩ thi đua cơ sở | 215/QĐ-VPUB ngày 10/12/2024",
     "2. Hình thức khen thưởng",
     "Năm | Hình thức khen thưởng | Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
-    " | Chưa có trong lịch sử | ",
+    " |  | ",  # nothing decided is known: a row to fill by hand, never program wording
     "Tôi xin cam đoan nội dung báo cáo trên là đúng sự thật.",
     "XÁC NHẬN CỦA CHÁNH VĂN PHÒNG/(Ký, đóng dấu)/ | NGƯỜI BÁO CÁO/(Ký, ghi rõ họ và tên)//"
     "Lò Văn Pọm",

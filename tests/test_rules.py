@@ -14,10 +14,21 @@ import pytest
 
 from pipeline.catalog import Catalog
 from pipeline.history import YearFacts
-from pipeline.model import Collective, Council, Criterion, Person, Proposal, Quota, Round, RoundInfo
+from pipeline.model import (
+    Collective,
+    Council,
+    Criterion,
+    Decision,
+    Person,
+    Proposal,
+    Quota,
+    Round,
+    RoundInfo,
+)
 from pipeline.rules import Verdict, assess, money_for
 
 CATALOG = Catalog()
+DECIDED = Decision("12/QĐ-VPUB", date(2024, 12, 5), "Chánh Văn phòng")
 ND152 = date(2025, 12, 5)
 NINE = Council(9, 9)
 ND98 = date(2025, 6, 30)
@@ -69,8 +80,8 @@ def make_round(proposals: list[tuple[Person | Collective, str]], *, day: date = 
 def facts(rating: str | None = None, titles=(), awards=(), initiatives: int = 0,
           spent: int = 0) -> YearFacts:
     return YearFacts(term("rating", rating) if rating else None, initiatives, spent,
-                     {CATALOG.award(code): "Lịch sử" for code in titles},
-                     [(CATALOG.award(code), kind, "Lịch sử") for code, kind in awards])
+                     {CATALOG.award(code): DECIDED for code in titles},
+                     [(CATALOG.award(code), kind, DECIDED) for code, kind in awards])
 
 
 def judged(round_: Round, history=None, subject=None, code=None):
