@@ -139,3 +139,114 @@ def test_broken_history_workbook_is_set_aside_with_a_warning(make_workbook):
     summary = check([this_year])
     (warning,) = summary.warnings
     assert (warning.file, warning.kind) == ("cu.xlsx", Kind.HISTORY_SKIPPED)
+
+
+# --- the yearly cycle: what was decided, not what was proposed ----------------------------------
+
+def _chain_round(year: int, day: str, people: list[dict], **tables) -> dict:
+    data = round_data()
+    data["info"] |= {"year": year, "sign_date": day}
+    data["tables"] = {"collectives": [{"name": "Phòng Kinh tế", "rating": "HTXSNV", "votes": 9}],
+                      "individuals": people, **tables}
+    return data
+
+
+def _member(name: str, birth_year: int, **values) -> dict:
+    return {"name": name, "sex": "Nam", "birth_year": birth_year, "position": "Chuyên viên",
+            "unit": "Phòng Kinh tế", "rating": "HTXSNV", "votes": 9} | values
+
+
+def _three_years(make_workbook):
+    """2024: Pọm and Ánh proposed CSTĐCS, Páo and Kiên a Bằng khen tỉnh. The office recorded
+    its decision for Pọm only; the Chủ tịch granted Kiên's Bằng khen and refused Páo's.
+    2025 (NĐ 98): Pọm and Ánh proposed for the Bằng khen on 02 lần CSTĐCS. 2026: Páo and Kiên
+    proposed for the Bằng khen Thủ tướng, Páo also for Chiến sĩ thi đua cấp tỉnh."""
+    bk = {"award": "BK UBND tỉnh"}  # on 02 lần Chiến sĩ thi đua cơ sở, 2022 and 2023
+    earlier = [{"name": n, "birth_year": b, "years": y, "what": w}
+               for n, b in (("Giàng A Páo", 1990), ("Quàng Văn Kiên", 1987))
+               for y, w in ((2021, "CSTĐCS"), (2022, "CSTĐCS"), (2023, "CSTĐCS"),
+                            (2021, "HTTNV"), (2022, "HTTNV"), (2023, "HTTNV"))]
+    year_1 = _chain_round(2024, "05/12/2024", [
+        _member("Lò Văn Pọm", 1980, initiatives=1, title="CSTĐCS"),
+        _member("Cầm Thị Ánh", 1988, sex="Nữ", initiatives=1, title="CSTĐCS"),
+        _member("Giàng A Páo", 1990, **bk), _member("Quàng Văn Kiên", 1987, **bk)],
+        decisions=[
+            {"number": "15/QĐ-VPUB", "date": "10/12/2024", "body": "Chánh Văn phòng",
+             "name": "Lò Văn Pọm", "proposed": "CSTĐCS", "outcome": "Được tặng"},
+            {"number": "2101/QĐ-UBND", "date": "26/12/2024", "body": "Chủ tịch UBND tỉnh",
+             "name": "Giàng A Páo", "proposed": "BK UBND tỉnh", "outcome": "Không được tặng"},
+            {"number": "2101/QĐ-UBND", "date": "26/12/2024", "body": "Chủ tịch UBND tỉnh",
+             "name": "Quàng Văn Kiên", "proposed": "BK UBND tỉnh", "outcome": "Được tặng"}],
+        history=[row for row in earlier if row["years"] in (2022, 2023)
+                 and row["what"] == "CSTĐCS"])
+    year_2 = _chain_round(2025, "30/06/2025", [
+        _member("Lò Văn Pọm", 1980, title="CSTĐCS", award="BK UBND tỉnh"),
+        _member("Cầm Thị Ánh", 1988, sex="Nữ", title="CSTĐCS", award="BK UBND tỉnh"),
+        _member("Giàng A Páo", 1990, title="LĐTT"), _member("Quàng Văn Kiên", 1987, title="LĐTT")])
+    year_3 = _chain_round(2026, "05/12/2026", [
+        _member("Giàng A Páo", 1990, award="BK Thủ tướng", title="CSTĐ tỉnh", initiatives=1,
+                initiative_scope="Tỉnh"),
+        _member("Quàng Văn Kiên", 1987, award="BK Thủ tướng")], history=earlier)
+    return [make_workbook(year_1, name="2024-hang-nam.xlsx"),
+            make_workbook(year_2, name="2025-hang-nam.xlsx"),
+            make_workbook(year_3, name="2026-hang-nam.xlsx")]
+
+
+def test_three_years_follow_only_what_was_decided(make_workbook):
+    summary = check(_three_years(make_workbook))
+    year_2 = verdicts(summary, 2025)
+    assert year_2[("Lò Văn Pọm", "BKUBND")] is Verdict.ELIGIBLE  # CSTĐCS 2024 decided
+    assert year_2[("Cầm Thị Ánh", "BKUBND")] is Verdict.REVIEW  # CSTĐCS 2024 still waiting
+    reasons = next(j for j in next(r for r in summary.rounds if r.round.info.year == 2025)
+                   .assessment.judgements if j.proposal.subject.name == "Cầm Thị Ánh"
+                   and j.proposal.award.code == "BKUBND").reasons
+    assert any("Chiến sĩ thi đua cơ sở năm 2024 mới là đề nghị, chưa có quyết định" in r.text
+               for r in reasons)
+    year_3 = verdicts(summary, 2026)
+    assert year_3[("Quàng Văn Kiên", "BKTTG")] is Verdict.ELIGIBLE  # Bằng khen 2024 granted
+    assert year_3[("Giàng A Páo", "BKTTG")] is Verdict.INELIGIBLE  # refused: no Bằng khen
+
+
+def test_a_refused_award_is_never_reported_as_received(make_workbook, tmp_path):
+    from conftest import docx_lines
+
+    from pipeline import generate
+
+    workbooks = _three_years(make_workbook)
+    generate(workbooks, outputs=tmp_path / "out")
+    reports = tmp_path / "out" / "2026-hang-nam" / "bao-cao-thanh-tich"
+    kien = "\n".join(docx_lines(next(reports.glob("*quang-van-kien*"))))
+    assert ("2024 | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh | 2101/QĐ-UBND ngày 26/12/2024; "
+            "Chủ tịch Ủy ban nhân dân tỉnh") in kien
+    pao = "\n".join(docx_lines(next(reports.glob("*giang-a-pao*"))))
+    assert "2024 | Bằng khen" not in pao and "2101/QĐ-UBND" not in pao
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ({"name": "Người Không Có", "proposed": "CSTĐCS"},
+     "“Người Không Có” không có đề nghị “Chiến sĩ thi đua cơ sở” trong bảng tính này"),
+    ({"name": "Lò Văn Pọm", "proposed": "Bằng khen Thủ tướng"},
+     "“Lò Văn Pọm” không có đề nghị “Bằng khen của Thủ tướng Chính phủ” trong bảng tính này"),
+    ({"name": "Lò Văn Pọm", "proposed": "CSTĐCS", "date": "01/12/2025"},
+     "“01/12/2025” trước ngày ký tờ trình, quyết định của đợt (05/12/2025)"),
+    ({"name": "Lò Văn Pọm", "proposed": "CSTĐCS", "outcome": "Không được tặng",
+      "granted": "Lao động tiên tiến"}, "nhưng Kết quả là “Không được tặng”"),
+])
+def test_a_decision_row_that_cannot_be(make_workbook, row, message):
+    data = round_data()
+    data["tables"]["decisions"] = [{"number": "20/QĐ-VPUB", "date": "10/12/2025",
+                                    "body": "Chánh Văn phòng", "outcome": "Được tặng"} | row]
+    with pytest.raises(InputError) as caught:
+        check([make_workbook(data)])
+    problem = next(p for p in caught.value.problems if p.sheet == "Quyết định")
+    assert message in problem.message and problem.row == 4
+
+
+def test_the_same_proposal_decided_twice(make_workbook):
+    data = round_data()
+    row = {"number": "20/QĐ-VPUB", "date": "10/12/2025", "body": "Chánh Văn phòng",
+           "name": "Lò Văn Pọm", "proposed": "CSTĐCS", "outcome": "Được tặng"}
+    data["tables"]["decisions"] = [row, row]
+    with pytest.raises(InputError) as caught:
+        check([make_workbook(data)])
+    assert any(p.kind is Kind.DECIDED_TWICE and p.row == 5 for p in caught.value.problems)
