@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ class Catalog:
             with _reading(path) as spec:
                 regimes.append(_regime(spec))
         self.regimes = tuple(sorted(regimes, key=lambda r: r.effective_from))
+        _one_regime_a_day(self.regimes)
         with _reading(forms / "luong-co-so.toml") as salaries:
             self.salaries = tuple(sorted(
                 (Salary(_number(s, "amount"), _date(s, "effective_from"), s["source"])
@@ -154,6 +156,15 @@ def _reading(path: Path):
     except (TypeError, ValueError, AttributeError) as err:
         raise FormsDataError(f"Tệp dữ liệu “{path}” có một giá trị sai kiểu ({err}); hãy so "
                              "với tệp mẫu cùng tên đi kèm chương trình.") from err
+
+
+def _one_regime_a_day(regimes: tuple[Regime, ...]) -> None:
+    """Two rule files in force on one day would leave the round's law to their file order."""
+    for earlier, later in itertools.pairwise(regimes):
+        if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
+            raise FormsDataError(f"forms/rules: “{earlier.name}” và “{later.name}” cùng có hiệu "
+                                 f"lực ngày {later.effective_from:%d/%m/%Y}; hãy sửa "
+                                 "effective_from, effective_to để mỗi ngày chỉ một tệp áp dụng.")
 
 
 class _WrongType(ValueError):

@@ -401,3 +401,60 @@ def test_sign_date_outside_the_year_is_an_input_error(tmp_path, day):
     problem = next(p for p in caught.value.problems if p.kind is Kind.IMPOSSIBLE)
     assert problem.sheet == "Thông tin" and problem.row
     assert "không thuộc năm 2025 của đợt" in problem.message
+
+
+# --- what is not read yet, exactly (README, "Quy định là dữ liệu") --------------------------------
+
+UNREAD = {
+    date(2024, 1, 1): {
+        ("LDTT", "discipline_below"), ("COTINH", "rating_at_least"),
+        ("COTINH", "claimed_achievement"), ("GK", "rating_at_least"), ("GK", "discipline_below"),
+        ("GK", "claimed_achievement"), ("BKUBND", "discipline_below"),
+        ("BKTTG", "discipline_below"), ("BKTTG", "claimed_achievement tap_the"),
+        ("BKTTG", "consecutive_ratings tap_the"), ("HCLD3", "discipline_below"),
+        ("HCLD3", "claimed_achievement"), ("HCLD3", "after_award ca_nhan"),
+        ("coefficient", "COTINH"), ("coefficient", "TTLDXS"), ("coefficient", "TTLDTT"),
+        ("coefficient", "HCLD3"), ("coefficient", "BKTTG"), ("coefficient", "BKUBND"),
+        ("coefficient", "GK")},
+    date(2025, 7, 1): {
+        ("COTINH", "rating_at_least"), ("COTINH", "claimed_achievement"),
+        ("GK", "rating_at_least"), ("GK", "claimed_achievement"),
+        ("BKTTG", "claimed_achievement tap_the"), ("BKTTG", "consecutive_ratings tap_the"),
+        ("HCLD3", "claimed_achievement"), ("HCLD3", "after_award ca_nhan"),
+        ("votes", "CSTDTQ"), ("votes", "CSTDT"), ("votes", "CSTDCS"), ("votes", "COTINH")},
+}
+
+
+def _unread(regime) -> set[tuple[str, str]]:
+    found = set()
+
+    def walk(code, items):
+        for item in items:
+            if item.alternatives:
+                walk(code, item.alternatives)
+            elif not item.verified:
+                found.add((code, " ".join([item.rule, *(item.subjects or ())])))
+
+    for code, items in regime.criteria.items():
+        walk(code, items)
+    found |= {("votes", code) for code, rule in regime.votes.items() if not rule.verified}
+    return found | {("coefficient", code) for code, entry in regime.coefficients.items()
+                    if not entry.verified}
+
+
+@pytest.mark.parametrize("start", sorted(UNREAD))
+def test_exactly_these_rules_are_not_read_yet(start):
+    assert _unread(CATALOG.regime_for(start)) == UNREAD[start]
+
+
+def test_two_rule_files_in_force_on_one_day_are_refused(tmp_path):
+    import shutil
+
+    from pipeline.errors import FormsDataError
+
+    forms = shutil.copytree(CATALOG.forms, tmp_path / "forms")
+    rules = forms / "rules" / "nd152-2025.toml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        "effective_from = 2025-07-01", "effective_from = 2025-06-30"), encoding="utf-8")
+    with pytest.raises(FormsDataError, match="cùng có hiệu lực ngày 30/06/2025"):
+        Catalog(forms)

@@ -137,3 +137,24 @@ def test_a_date_that_is_not_one():
 
 def test_every_rule_has_its_sentence():
     assert set(DESCRIPTIONS) == set(PREDICATES)
+
+
+HCLD3_CASES = [
+    "  2. Một trong các trường hợp (Luật Thi đua, khen thưởng 2022, Điều 44) [chưa đối chiếu]:",
+    "     a) Thành tích phong trào do đơn vị bình xét, ghi ở cột Loại khen thưởng và Thành tích "
+    "(Luật Thi đua, khen thưởng 2022, Điều 44) [chưa đối chiếu].",
+    "     b) Cá nhân: đã được tặng Bằng khen của Thủ tướng Chính phủ về công trạng, sau đó có "
+    "liên tục từ 05 năm trở lên đến năm xét hoàn thành tốt nhiệm vụ trở lên, trong thời gian "
+    "đó có 03 lần đạt Chiến sĩ thi đua cơ sở và 01 năm hoàn thành xuất sắc nhiệm vụ (Luật Thi "
+    "đua, khen thưởng 2022, Điều 44) [chưa đối chiếu]."]
+
+
+@pytest.mark.parametrize("day", ["30/06/2025", "02/12/2026"])
+def test_unread_rules_still_say_their_numbers(day):
+    """Huân chương Lao động hạng Ba and Bằng khen Thủ tướng for tập thể cannot make a verdict
+    "đủ điều kiện", so only these lines pin the numbers a jurist will check."""
+    _, lines = quy_dinh("--ngay", day)
+    assert block(lines, "Huân chương Lao động hạng Ba")[-3:] == HCLD3_CASES
+    assert ("     d) Tập thể: 05 năm liên tục đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên "
+            "(Luật Thi đua, khen thưởng 2022, Điều 73.2) [chưa đối chiếu].") \
+        in block(lines, "Bằng khen của Thủ tướng Chính phủ")
