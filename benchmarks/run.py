@@ -72,7 +72,7 @@ def measure_stages(workbook: Path, work: Path) -> dict:
         check_forms(catalog.forms)
         files = render_round(assessment, catalog.forms)
         lap("render")
-        write_rounds(work / "stages", [RenderedRound(round_.slug, workbook, "x", files)])
+        write_rounds(work / "stages", [RenderedRound(round_.slug, (workbook,), "x", files)])
         lap("write")
     return {"stages": times, "documents": sum(name.endswith(".docx") for name in files)}
 

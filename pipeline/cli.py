@@ -334,6 +334,9 @@ def _print_summary(summary: Summary, *, verbose: bool) -> None:
         _print_template_problems(summary.template_warnings)
     for result in summary.rounds:
         _print_round(result, verbose=verbose)
+    if summary.register_file is not None:
+        click.echo(f"Sổ theo dõi khen thưởng ({number(len(summary.register))} dòng, mọi đợt "
+                   f"trong thư mục bảng tính): {summary.register_file}")
 
 
 LISTED = 10  # a folder holding more files is named once, with its count, first and last

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial, wraps
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .history import Earlier, build_history
 from .model import Round
 from .pdf import find_soffice, to_pdf
 from .read import read_workbook
+from .register import FOLDER, NAME, Entry, entries, register_xlsx
 from .render import TEMPLATES, render_round, skipped, template_variables
 from .rules import Assessment, assess
 from .templates import TemplateProblem, check_template
@@ -57,6 +59,10 @@ class Summary:
     warnings: tuple[Problem, ...]
     template_warnings: tuple[TemplateProblem, ...] = ()
     pdf_missing: bool = False  # PDFs were asked for but LibreOffice is not installed
+    register: tuple[Entry, ...] = ()  # every award and proposal of every round read
+    inputs: tuple[Path, ...] = ()  # every workbook read
+    day: date | None = None  # the latest decision date of those rounds
+    register_file: Path | None = None  # where generate wrote the register
 
 
 def find_workbooks(inputs: Path) -> list[Path]:
@@ -116,7 +122,7 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
     problems += [Problem(Kind.HISTORY_SKIPPED, name, "")
                  for name in dict.fromkeys(p.file for p in extra_problems if p.is_error)]
     extra = [r for r in extra if r.slug not in chosen]
-    results, earlier = [], []
+    results, earlier, every = [], [], []
     for round_ in sorted(rounds + extra, key=lambda r: (r.info.decision_date, r.slug)):
         assessment = None
         if round_.regime is not None:
@@ -126,11 +132,14 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
         accepted = (tuple((j.proposal.subject, j.proposal.award) for j in assessment.accepted)
                     if assessment else tuple((p.subject, p.award) for p in round_.proposals))
         earlier.append(Earlier(round_, accepted, assessment.spent if assessment else {}))
+        every.append((round_, assessment))
         if round_.slug in chosen:
             results.append(RoundResult(round_, assessment))
     if any(p.is_error for p in problems):
         raise InputError(problems)
-    return Summary(tuple(results), tuple(problems))
+    return Summary(tuple(results), tuple(problems), register=tuple(entries(every)),
+                   inputs=tuple(r.source for r, _ in every),
+                   day=max(r.info.decision_date for r, _ in every))
 
 
 def _load(paths: list[Path], catalog: Catalog,
@@ -213,16 +222,21 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
                                  partial(progress, f"Lập văn bản {result.round.slug}"))
             if soffice:
                 files |= to_pdf(files, soffice)
-            rendered[result.round.slug] = RenderedRound(result.round.slug, result.round.source,
+            rendered[result.round.slug] = RenderedRound(result.round.slug, (result.round.source,),
                                                         result.round.regime.name, files)
+    if summary.register:
+        rendered[FOLDER] = RenderedRound(FOLDER, summary.inputs, "", {
+            NAME: register_xlsx(list(summary.register), title_day=summary.day)})
     written = write_rounds(outputs, list(rendered.values()), overwrite=overwrite)
+    registered = written.get(FOLDER)
     results = tuple(
         replace(r, folder=outputs / r.round.slug, written=tuple(rendered[r.round.slug].files),
                 skipped=tuple(skipped(r.assessment)), changed=written[r.round.slug].changed,
                 kept=written[r.round.slug].kept) if r.assessment else r
         for r in summary.rounds)
-    return Summary(results, summary.warnings, tuple(template_problems),
-                   pdf_missing=pdf and soffice is None)
+    return replace(summary, rounds=results, template_warnings=tuple(template_problems),
+                   pdf_missing=pdf and soffice is None,
+                   register_file=outputs / FOLDER / NAME if registered else None)
 
 
 def _same_round_twice(rounds: list[Round]) -> list[Problem]:

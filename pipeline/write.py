@@ -27,7 +27,7 @@ class RenderedRound:
     """A round's documents, ready to be written, with what they were made from."""
 
     slug: str
-    source: Path
+    sources: tuple[Path, ...]  # the workbooks it was made from
     rules: str
     files: dict[str, bytes]
 
@@ -90,7 +90,7 @@ def _stage(staging: Path, outputs: Path, round_: RenderedRound) -> bool:
         "khenthuong": __version__,
         "round": round_.slug,
         "rules": round_.rules,
-        "inputs": {round_.source.name: _sha256(round_.source.read_bytes())},
+        "inputs": {path.name: _sha256(path.read_bytes()) for path in round_.sources},
         "outputs": {name: _sha256(data) for name, data in sorted(files.items())},
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",

@@ -250,3 +250,26 @@ def test_the_same_proposal_decided_twice(make_workbook):
     with pytest.raises(InputError) as caught:
         check([make_workbook(data)])
     assert any(p.kind is Kind.DECIDED_TWICE and p.row == 5 for p in caught.value.problems)
+
+
+def test_the_register_lists_what_was_decided_and_what_waits(make_workbook, tmp_path):
+    from openpyxl import load_workbook
+
+    from pipeline import generate
+
+    summary = generate(_three_years(make_workbook), outputs=tmp_path / "out")
+    path = tmp_path / "out" / "so-theo-doi-khen-thuong" / "so-theo-doi-khen-thuong.xlsx"
+    assert summary.register_file == path
+    sheet = load_workbook(path).active
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:O")
+    rows = {(r[1], r[5], r[6]): r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    bk = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+    assert rows[("Quàng Văn Kiên", 2024, bk)][8:12] == (
+        "Đã quyết định", "2101/QĐ-UBND", "26/12/2024", "Chủ tịch Ủy ban nhân dân tỉnh")
+    assert rows[("Giàng A Páo", 2024, bk)][8:10] == ("Không được tặng", "2101/QĐ-UBND")
+    assert rows[("Lò Văn Pọm", 2024, "Chiến sĩ thi đua cơ sở")][8:12] == (
+        "Đã quyết định", "15/QĐ-VPUB", "10/12/2024", "Chánh Văn phòng")
+    assert rows[("Cầm Thị Ánh", 2024, "Chiến sĩ thi đua cơ sở")][8:10] == ("Chờ quyết định", None)
+    assert rows[("Quàng Văn Kiên", 2021, "Chiến sĩ thi đua cơ sở")][14] == \
+        "2026-hang-nam.xlsx, sheet Lịch sử"
+    assert len([r for r in rows if r[0] == "Quàng Văn Kiên"]) == 6  # 2021-2024, 2025, 2026
