@@ -359,9 +359,9 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
     round_ = result.round
     click.secho(f"Đợt {round_.slug} ({round_.source.name})", bold=True)
     if result.assessment is None:
-        click.echo(f"  Ngày quyết định {short_date(round_.info.decision_date)} trước khi Luật Thi "
-                   "đua, khen thưởng 2022 có hiệu lực (01/01/2024): bảng tính này chỉ dùng làm "
-                   "lịch sử, không lập văn bản.")
+        click.echo(f"  Ngày quyết định {short_date(round_.info.decision_date)} chưa có quy định "
+                   "nào trong forms/rules: bảng tính này chỉ dùng làm lịch sử, không lập văn "
+                   "bản.")
         return
     assessment = result.assessment
     tally = Counter(j.verdict for j in assessment.judgements)

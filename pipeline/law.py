@@ -46,7 +46,8 @@ _ROUNDING = {1_000: "hàng nghìn", 10_000: "hàng chục nghìn", 100_000: "hà
 def _award(catalog: Catalog, regime: Regime, salary: Salary, award: Award) -> list[str]:
     who = ("Văn phòng lập tờ trình đề nghị" if award.route == "province"
            else "thuộc thẩm quyền của Văn phòng")
-    lines = [f"{award.name} — {award.decided_by} quyết định; {who} ({award.source})."]
+    ground = f" ({award.source})" if award.source.startswith(regime.texts) else ""
+    lines = [f"{award.name} — {award.decided_by} quyết định; {who}{ground}."]
     coefficient = regime.coefficients.get(award.code)
     if coefficient:
         parts = [f"{label} hệ số {coefficient_text(value)} = "

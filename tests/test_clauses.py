@@ -331,7 +331,8 @@ def test_base_salary_on_each_boundary(day, amount):
 
 
 @pytest.mark.parametrize(("day", "decree"), [
-    (date(2023, 12, 31), None), (date(2024, 1, 1), "98/2023"), (date(2025, 6, 30), "98/2023"),
+    (date(2017, 9, 30), None), (date(2017, 10, 1), "91/2017"), (date(2023, 12, 31), "91/2017"),
+    (date(2024, 1, 1), "98/2023"), (date(2025, 6, 30), "98/2023"),
     (date(2025, 7, 1), "152/2025"), (date(2026, 6, 30), "152/2025"),
     (date(2026, 7, 1), "152/2025")])
 def test_decree_of_the_decision_date(day, decree):
@@ -358,7 +359,9 @@ def test_every_citation_is_a_text_of_the_regime(regime):
     assert regime.texts
     for source in _sources(regime):
         assert source.startswith(regime.texts), source
-    assert not any("91/2017" in s or "65/2014" in s for s in _sources(regime))
+    if regime.effective_from >= date(2024, 1, 1):
+        assert not any("91/2017" in s or "65/2014" in s or "2003" in s
+                       for s in _sources(regime))
 
 
 def test_each_decree_cites_itself_not_the_other():
@@ -406,6 +409,20 @@ def test_sign_date_outside_the_year_is_an_input_error(tmp_path, day):
 # --- what is not read yet, exactly (README, "Quy định là dữ liệu") --------------------------------
 
 UNREAD = {
+    date(2017, 10, 1): {
+        ("LDTT", "rating_at_least"), ("LDTT", "discipline_below"),
+        ("CSTDT", "initiative_scope_at_least"), ("CSTDTQ", "consecutive_times"),
+        ("CSTDTQ", "initiative_scope_at_least"), ("TTLDTT", "rating_at_least"),
+        ("TTLDTT", "members_share"), ("TTLDXS", "rating_at_least"), ("TTLDXS", "members_share"),
+        ("TTLDXS", "member_with"), ("COTINH", "rating_at_least"),
+        ("COTINH", "claimed_achievement"), ("GK", "rating_at_least"),
+        ("GK", "claimed_achievement"), ("BKUBND", "claimed_achievement"),
+        ("BKUBND", "consecutive_ratings ca_nhan"), ("BKUBND", "consecutive_ratings tap_the"),
+        ("BKTTG", "claimed_achievement"), ("BKTTG", "after_award ca_nhan"),
+        ("BKTTG", "consecutive_ratings tap_the"), ("HCLD3", "claimed_achievement"),
+        ("HCLD3", "after_award ca_nhan")} | {
+        ("coefficient", code) for code in ("CSTDTQ", "CSTDT", "CSTDCS", "LDTT", "COTINH",
+                                           "TTLDXS", "TTLDTT", "HCLD3", "BKTTG", "BKUBND", "GK")},
     date(2024, 1, 1): {
         ("LDTT", "discipline_below"), ("COTINH", "rating_at_least"),
         ("COTINH", "claimed_achievement"), ("GK", "rating_at_least"), ("GK", "discipline_below"),
@@ -458,3 +475,35 @@ def test_two_rule_files_in_force_on_one_day_are_refused(tmp_path):
         "effective_from = 2025-07-01", "effective_from = 2025-06-30"), encoding="utf-8")
     with pytest.raises(FormsDataError, match="cùng có hiệu lực ngày 30/06/2025"):
         Catalog(forms)
+
+
+def test_a_round_of_2023_is_generated_under_its_own_law(tmp_path):
+    """A round signed in 2023 follows the Law of 2003 and Nghị định 91/2017 and cites no text
+    that came after it, in any document or working list."""
+    import zipfile
+
+    from conftest import docx_lines
+
+    from pipeline import generate
+
+    data = {"info": INFO | {"year": 2023, "sign_date": "05/12/2023"},
+            "pairs": {"council": {"members": 9, "present": 9}},
+            "tables": {"collectives": [{"name": UNIT, "rating": "HTXSNV", "votes": 9,
+                                        "title": "TTLĐTT"}],
+                       "individuals": [person(title="LĐTT", award="Giấy khen",
+                                              achievements="Số hóa hồ sơ."),
+                                       person("Cầm Thị Ánh", sex="Nữ", initiatives=1,
+                                              title="CSTĐCS", award="BK UBND tỉnh",
+                                              kind="Phong trào", achievements="Tiêu biểu.")]}}
+    path = write_round(tmp_path / "2023-hang-nam.xlsx", data, CATALOG)
+    summary = generate([path], outputs=tmp_path / "out")
+    assert "91/2017" in summary.rounds[0].round.regime.name
+    folder = tmp_path / "out" / "2023-hang-nam"
+    texts = {p.name: "\n".join(docx_lines(p)) for p in folder.rglob("*.docx")}
+    texts |= {p.name: zipfile.ZipFile(p).read("xl/worksheets/sheet1.xml").decode()
+              for p in folder.glob("*.xlsx")}
+    assert "Nghị định số 91/2017/NĐ-CP" in texts["to-trinh-de-nghi-khen-thuong.docx"]
+    for name, text in texts.items():
+        for later in ("Luật Thi đua, khen thưởng 2022", "ngày 15 tháng 6 năm 2022", "98/2023",
+                      "152/2025"):
+            assert later not in text, (name, later)

@@ -123,10 +123,21 @@ def test_today_is_the_default(monkeypatch):
     assert quy_dinh() == quy_dinh("--ngay", "02/12/2026")
 
 
-def test_before_the_law_of_2022():
-    code, lines = quy_dinh("--ngay", "31/12/2023")
-    assert (code, lines) == (0, ["Ngày 31/12/2023 chưa có quy định nào trong forms/rules: quy "
-                                 "định sớm nhất có hiệu lực từ 01/01/2024."])
+def test_before_the_first_rule_file():
+    code, lines = quy_dinh("--ngay", "30/09/2017")
+    assert (code, lines) == (0, ["Ngày 30/9/2017 chưa có quy định nào trong forms/rules: quy "
+                                 "định sớm nhất có hiệu lực từ 01/10/2017."])
+
+
+def test_a_round_of_2023_under_the_law_of_2003():
+    code, lines = quy_dinh("--ngay", "05/12/2023")
+    assert lines[0] == ("Quy định áp dụng cho quyết định ngày 05/12/2023: Luật Thi đua, khen "
+                        "thưởng 2003 (sửa đổi, bổ sung 2013) và Nghị định số 91/2017/NĐ-CP "
+                        "(Nghị định 91/2017/NĐ-CP, hiệu lực đến 31/12/2023).")
+    assert not any("2022" in line or "98/2023" in line or "152/2025" in line for line in lines)
+    assert ("  1. 03 lần liên tục đạt Chiến sĩ thi đua cơ sở (lần sau cách lần trước không quá "
+            "01 năm) (Luật Thi đua, khen thưởng 2003, Điều 22).") \
+        in block(lines, "Chiến sĩ thi đua cấp tỉnh")
 
 
 def test_a_date_that_is_not_one():
