@@ -355,6 +355,23 @@ def _file_lines(names: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _period_lines(assessment: Assessment) -> list[str]:
+    """The report's deadline, and the years a sơ kết or tổng kết has no workbook for."""
+    info, lines = assessment.round.info, []
+    if info.occasion.code == "hang-nam":
+        left = (info.report_due - date.today()).days
+        lines.append(f"Hạn gửi báo cáo kết quả cho Sở Nội vụ: trước ngày "
+                     f"{short_date(info.report_due)} ("
+                     + (f"còn {number(left)} ngày)." if left >= 0 else
+                        f"đã quá {number(-left)} ngày)."))
+    period = assessment.period
+    if period and period.missing:
+        lines.append(f"Giai đoạn {period.first}-{period.last}: thư mục bảng tính chưa có bảng "
+                     f"tính của năm {', '.join(map(str, period.missing))}; bảng số liệu các năm "
+                     "của báo cáo chỉ gồm những năm có bảng tính.")
+    return lines
+
+
 def _print_round(result: RoundResult, *, verbose: bool) -> None:
     round_ = result.round
     click.secho(f"Đợt {round_.slug} ({round_.source.name})", bold=True)
@@ -373,6 +390,8 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
                f"phòng: {number(len(assessment.decided))}.")
     click.echo(f"  Tiền thưởng: {number(assessment.money())} đồng (mức lương cơ sở "
                f"{number(salary.amount)} đồng, {salary.source}).")
+    for line in _period_lines(assessment):
+        click.echo(f"  {line}")
     if verbose:
         _print_verdicts(assessment)
     if result.folder is not None and not result.changed:

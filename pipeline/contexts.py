@@ -228,13 +228,14 @@ def bao_cao(assessment: Assessment) -> dict:
         "chi_dao": paragraphs(info.direction),
         "xep_loai": ratings_sentences(round_),
         "khen_thuong": [proposals_sentence(assessment), *quota_sentences(assessment),
-                        money_sentence(assessment.money())],
+                        money_sentence(assessment.money()), *compared(assessment)],
         "bang_khen_thuong": award_rows,
         "tong_tap_the": sum(p.is_collective for p in proposals),
         "tong_ca_nhan": sum(not p.is_collective for p in proposals),
         "tong_tien": number(assessment.money()),
         "bang_don_vi": unit_rows(assessment),
         "tong_so_nguoi": len(round_.people),
+        **period_tables(assessment),
         "danh_gia": paragraphs(info.assessment),
         "phuong_huong": paragraphs(info.plans),
         "kien_nghi": paragraphs(info.proposals),
@@ -243,6 +244,70 @@ def bao_cao(assessment: Assessment) -> dict:
                             f"- Lưu: VT, {info.drafting_unit}" if info.drafting_unit
                             else "- Lưu: VT"]),
     }
+
+
+def compared(assessment: Assessment) -> list[str]:
+    """A yearly report's comparison with the year before."""
+    before = assessment.previous
+    if before is None:
+        return []
+    round_ = assessment.round
+    now = (len(round_.people), Counter(p.rating.code for p in round_.people)["HTXSNV"],
+           len(assessment.proposals), assessment.money())
+    then = (before.people, dict(before.ratings).get("HTXSNV", 0),
+            sum(c + i for _, c, i in before.proposed), before.money)
+    parts = [f"{label} {number(a)} ({_change(a - b)})" for label, a, b in zip(
+        ("số người được đánh giá", "số người hoàn thành xuất sắc nhiệm vụ", "số lượt đề nghị "
+         "khen thưởng", "tiền thưởng (đồng)"), now, then, strict=True)]
+    return [f"So với năm {before.year}: " + "; ".join(parts) + "."]
+
+
+def _change(difference: int) -> str:
+    if difference == 0:
+        return "không đổi"
+    return f"{'tăng' if difference > 0 else 'giảm'} {number(abs(difference))}"
+
+
+def period_tables(assessment: Assessment) -> dict:
+    """A sơ kết or tổng kết's figures by year, by unit, and its most honoured; empty otherwise."""
+    period = assessment.period
+    if period is None:
+        return {"giai_doan": "", "bang_cac_nam": [], "bang_khen_cac_nam": [],
+                "bang_don_vi_giai_doan": [], "dien_hinh": [], "tong_giai_doan": {}}
+    catalog = assessment.judge.catalog
+    years = period.years
+    ratings = [dict(y.ratings) for y in years]
+    rows = [Row(nam=y.year, tap_the=y.collectives, ca_nhan=y.people,
+                htxs=r.get("HTXSNV", 0), htt=r.get("HTTNV", 0), ht=r.get("HTNV", 0),
+                kht=r.get("KHTNV", 0), tien=number(y.money)) for y, r in zip(years, ratings,
+                                                                            strict=True)]
+    awards = []
+    for year in years:
+        awards.append(Row(muc=f"Năm {year.year}"))
+        decided = {code: (c, i) for code, c, i in year.decided}
+        awards += [Row(muc="", ten=catalog.award(code).name, de_nghi=_pair(c, i),
+                       duoc_tang=_pair(*decided.get(code, (0, 0))))
+                   for code, c, i in year.proposed]
+    units = Counter()
+    for honour in period.honours:
+        units[honour.name if honour.collective else honour.unit] += len(honour.awards)
+    return {
+        "giai_doan": f"{period.first}-{period.last}",
+        "bang_cac_nam": rows,
+        "bang_khen_cac_nam": awards,
+        "bang_don_vi_giai_doan": [Row(stt=i, ten=unit, so_luot=times) for i, (unit, times)
+                                  in enumerate(sorted(units.items(), key=lambda u: -u[1]),
+                                               start=1)],
+        "dien_hinh": [f"- {h.name}" + (f" ({h.unit})" if h.unit else "") + ": "
+                      f"{count(len(h.awards))} lần, " + ", ".join(
+                          f"{catalog.award(code).name} năm {year}" for year, code in h.awards)
+                      + ";" for h in period.honours if len(h.awards) > 1][:10] or [DOTS],
+        "tong_giai_doan": {"tien": number(sum(y.money for y in years))},
+    }
+
+
+def _pair(collectives: int, individuals: int) -> str:
+    return f"{count(collectives)} tập thể, {count(individuals)} cá nhân"
 
 
 def ratings_sentences(round_: Round) -> list[str]:

@@ -26,6 +26,7 @@ from .errors import (
 from .history import Earlier, build_history
 from .model import Round
 from .pdf import find_soffice, to_pdf
+from .period import figures, span
 from .read import read_workbook
 from .register import FOLDER, NAME, Entry, entries, register_xlsx
 from .render import TEMPLATES, render_round, skipped, template_variables
@@ -137,9 +138,22 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
             results.append(RoundResult(round_, assessment))
     if any(p.is_error for p in problems):
         raise InputError(problems)
+    results = [replace(r, assessment=_with_years(r.assessment, every)) if r.assessment else r
+               for r in results]
     return Summary(tuple(results), tuple(problems), register=tuple(entries(every)),
                    inputs=tuple(r.source for r, _ in every),
                    day=max(r.info.decision_date for r, _ in every))
+
+
+def _with_years(assessment: Assessment, every: list) -> Assessment:
+    """A sơ kết or tổng kết gets the figures of its period; a yearly round, the year before."""
+    round_ = assessment.round
+    if years := span(round_):
+        return replace(assessment, period=figures(every, *years))
+    before = round_.info.year - 1
+    if any(r.info.year == before and r.info.occasion.code == "hang-nam" for r, _ in every):
+        return replace(assessment, previous=figures(every, before, before).years[0])
+    return assessment
 
 
 def _load(paths: list[Path], catalog: Catalog,

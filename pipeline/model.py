@@ -142,6 +142,11 @@ class RoundInfo:
     proposals: str
 
     @property
+    def report_due(self) -> date:
+        """When the yearly report reaches Sở Nội vụ: before 30/11 (the office's plan, mục V)."""
+        return date(self.year, 11, 30)
+
+    @property
     def decision_date(self) -> date:
         """The date whose law applies: Ngày ký (its month's first day when only the month is
         known), else 30/11 of the year (SPEC §5)."""

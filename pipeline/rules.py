@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .errors import KhenthuongError
@@ -31,6 +32,9 @@ from .model import (
     VoteRule,
 )
 from .vn import count, fold, name_sort_key, percent, sort_key
+
+if TYPE_CHECKING:
+    from .period import Period, YearFigures
 
 
 class Verdict(Enum):
@@ -101,6 +105,8 @@ class Assessment:
     salary: Salary
     judge: Judge
     spent: dict[Subject, int] = field(default_factory=dict)  # sáng kiến its danh hiệu rest on
+    period: Period | None = None  # a sơ kết or tổng kết: the figures of its years
+    previous: YearFigures | None = None  # a yearly round: the year before, to compare with
 
     @property
     def history(self) -> History:

@@ -288,6 +288,7 @@ def bao_cao() -> str:
             + grid(units, "bang_don_vi", w, size=13,
                    total=["", "Tổng cộng", "{{ tong_so_nguoi }}", "", ""])
             + para(after=120)
+            + period_tables(w)
             + heading("III. ĐÁNH GIÁ CHUNG")
             + paragraphs("danh_gia")
             + heading("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ")
@@ -297,6 +298,34 @@ def bao_cao() -> str:
             + body("Trên đây là báo cáo {{ trich_yeu_viet_thuong }} của {{ ten_co_quan }}./.")
             + signature_block(w)
             + section(landscape=False))
+
+
+def period_tables(w: int) -> str:
+    """A sơ kết or tổng kết's figures year by year, by unit, and its most honoured."""
+    years = [("Năm", "nam", 0.10), ("Tập thể", "tap_the", 0.10), ("Cá nhân", "ca_nhan", 0.10),
+             ("HTXSNV", "htxs", 0.12), ("HTTNV", "htt", 0.12), ("HTNV", "ht", 0.11),
+             ("Không HTNV", "kht", 0.13), ("Tiền thưởng (đồng)", "tien", 0.22)]
+    awards = [("Danh hiệu, hình thức khen thưởng", "ten", 0.42),
+              ("Đề nghị", "de_nghi", 0.29), ("Được tặng theo quyết định", "duoc_tang", 0.29)]
+    units = [("STT", "stt", 0.10), ("Phòng, ban, đơn vị", "ten", 0.60),
+             ("Số lượt được khen thưởng", "so_luot", 0.30)]
+    return (body("{%p if giai_doan %}")
+            + heading("4. Kết quả qua các năm của giai đoạn {{ giai_doan }}")
+            + body("a) Đánh giá, xếp loại cá nhân và tiền thưởng theo từng năm:", first_line=567)
+            + grid(years, "bang_cac_nam", w, size=13,
+                   total=["Cộng", "", "", "", "", "", "", "{{ tong_giai_doan.tien }}"])
+            + para(after=120)
+            + body("b) Danh hiệu thi đua, hình thức khen thưởng đề nghị và được tặng theo "
+                   "quyết định:", first_line=567)
+            + grid(awards, "bang_khen_cac_nam", w, size=13, grouped=True)
+            + para(after=120)
+            + body("c) Số lượt được khen thưởng theo từng phòng, ban, đơn vị:", first_line=567)
+            + grid(units, "bang_don_vi_giai_doan", w, size=13)
+            + para(after=120)
+            + body("d) Những tập thể, cá nhân được khen thưởng nhiều lần trong giai đoạn:",
+                   first_line=567)
+            + paragraphs("dien_hinh")
+            + body("{%p endif %}"))
 
 
 def page_break() -> str:

@@ -1,0 +1,114 @@
+"""What a sơ kết or tổng kết reports of its whole period, and what a yearly report compares with:
+each year's figures drawn from every round of those years in inputs/ (ratings, proposals,
+decisions, money), per-unit totals, and the people and units most often honoured."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .history import decisions_of
+from .model import Collective, Person, Round
+from .rules import Assessment
+from .vn import fold, sort_key
+
+_SPAN = re.compile(r"(\d{4})\s*[-–—]\s*(\d{4})")
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One year of the period: who was assessed, how, what was proposed and decided."""
+
+    year: int
+    collectives: int
+    people: int
+    ratings: tuple[tuple[str, int], ...]  # (rating code, people so rated)
+    proposed: tuple[tuple[str, int, int], ...]  # (award code, collectives, individuals)
+    decided: tuple[tuple[str, int, int], ...]
+    money: int  # of the proposals the rounds accepted
+
+
+@dataclass(frozen=True)
+class Honour:
+    """A subject honoured in the period: its unit and each award decided, by year."""
+
+    name: str
+    unit: str
+    collective: bool
+    awards: tuple[tuple[int, str], ...]  # (year, award code)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The figures of the years first … last."""
+
+    first: int
+    last: int
+    years: tuple[YearFigures, ...]  # the years that have a workbook in inputs/
+    honours: tuple[Honour, ...]  # most often honoured first
+    missing: tuple[int, ...] = ()  # years of the period with no workbook: not reported
+
+
+def span(round_: Round) -> tuple[int, int] | None:
+    """The years a sơ kết or tổng kết covers, from Giai đoạn in Thông tin ("2021-2025")."""
+    found = _SPAN.search(round_.info.period)
+    if round_.info.occasion.code == "hang-nam" or not found:
+        return None
+    first, last = int(found.group(1)), int(found.group(2))
+    return (first, min(last, round_.info.year)) if first <= round_.info.year else None
+
+
+def figures(rounds: list[tuple[Round, Assessment | None]], first: int, last: int) -> Period:
+    """The period's figures: ratings from each year's yearly round, proposals and decisions
+    from every round of the year."""
+    held = {r.info.year for r, _ in rounds}
+    years = [_year(year, [(r, a) for r, a in rounds if r.info.year == year])
+             for year in range(first, last + 1) if year in held]
+    return Period(first, last, tuple(years), _honours(
+        [(r, a) for r, a in rounds if first <= r.info.year <= last]),
+        tuple(y for y in range(first, last + 1) if y not in held))
+
+
+def _year(year: int, rounds: list[tuple[Round, Assessment | None]]) -> YearFigures:
+    yearly = next((r for r, _ in rounds if r.info.occasion.code == "hang-nam"), None)
+    ratings = Counter(p.rating.code for p in yearly.people) if yearly else Counter()
+    proposed, decided, money = Counter(), Counter(), 0
+    for round_, assessment in rounds:
+        granted = decisions_of(round_)
+        for proposal in _accepted(round_, assessment):
+            who = 0 if proposal.is_collective else 1
+            proposed[(proposal.award.code, who)] += 1
+            award, decision = granted.get((proposal.subject, proposal.award), (None, None))
+            if decision and award:
+                decided[(award.code, who)] += 1
+        money += assessment.money() if assessment else 0
+    codes = list(dict.fromkeys(code for code, _ in (*proposed, *decided)))
+    return YearFigures(
+        year, len(yearly.collectives) if yearly else 0, len(yearly.people) if yearly else 0,
+        tuple(sorted(ratings.items())),
+        tuple((c, proposed[(c, 0)], proposed[(c, 1)]) for c in codes),
+        tuple((c, decided[(c, 0)], decided[(c, 1)]) for c in codes), money)
+
+
+def _accepted(round_: Round, assessment: Assessment | None):
+    return [j.proposal for j in assessment.accepted] if assessment else list(round_.proposals)
+
+
+def _honours(rounds: list[tuple[Round, Assessment | None]]) -> tuple[Honour, ...]:
+    """Who received decided awards in the period, most awards first, then by name."""
+    found: dict[tuple, list[tuple[int, str]]] = {}
+    about: dict[tuple, tuple[str, str, bool]] = {}
+    for round_, assessment in rounds:
+        granted = decisions_of(round_)
+        for proposal in _accepted(round_, assessment):
+            award, decision = granted.get((proposal.subject, proposal.award), (None, None))
+            if not (decision and award):
+                continue
+            subject = proposal.subject
+            key = (fold(subject.name), getattr(subject, "birth_year", None))
+            found.setdefault(key, []).append((round_.info.year, award.code))
+            about[key] = (subject.name, subject.unit if isinstance(subject, Person) else "",
+                          isinstance(subject, Collective))
+    return tuple(sorted((Honour(*about[k], tuple(sorted(v))) for k, v in found.items()),
+                        key=lambda h: (-len(h.awards), sort_key(h.name))))
