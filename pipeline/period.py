@@ -73,7 +73,7 @@ def figures(rounds: list[tuple[Round, Assessment | None]], first: int, last: int
 def _year(year: int, rounds: list[tuple[Round, Assessment | None]]) -> YearFigures:
     yearly = next((r for r, _ in rounds if r.info.occasion.code == "hang-nam"), None)
     ratings = Counter(p.rating.code for p in yearly.people) if yearly else Counter()
-    proposed, decided, money = Counter(), Counter(), 0
+    proposed, decided, money, rank = Counter(), Counter(), 0, {}
     for round_, assessment in rounds:
         granted = decisions_of(round_)
         for proposal in _accepted(round_, assessment):
@@ -82,8 +82,11 @@ def _year(year: int, rounds: list[tuple[Round, Assessment | None]]) -> YearFigur
             award, decision = granted.get((proposal.subject, proposal.award), (None, None))
             if decision and award:
                 decided[(award.code, who)] += 1
+            for each in (proposal.award, award):
+                if each:
+                    rank[each.code] = each.rank
         money += assessment.money() if assessment else 0
-    codes = list(dict.fromkeys(code for code, _ in (*proposed, *decided)))
+    codes = sorted(rank, key=rank.get)  # in the order of forms/awards.toml, as every list
     return YearFigures(
         year, len(yearly.collectives) if yearly else 0, len(yearly.people) if yearly else 0,
         tuple(sorted(ratings.items())),
