@@ -215,7 +215,8 @@ def grid(columns: list[tuple[str, str, float]], variable: str, width: int, *, si
     widths = [int(width * share) for _, _, share in columns]
     widths[-1] += width - sum(widths)
     centred_fields = {"stt", "nam_sinh", "gioi_tinh", "tap_the", "ca_nhan", "so_nguoi",
-                      "phieu", "ty_le", "nguong", "ket_qua", "nam", "tien", "cap"}
+                      "phieu", "ty_le", "nguong", "ket_qua", "nam", "tien", "cap", "htxs", "htt",
+                      "ht", "kht", "so_luot"}
 
     def cells(texts, fields, *, bold=False):
         return [cell(para(run(t, size=size, bold=bold),
@@ -302,9 +303,9 @@ def bao_cao() -> str:
 
 def period_tables(w: int) -> str:
     """A sơ kết or tổng kết's figures year by year, by unit, and its most honoured."""
-    years = [("Năm", "nam", 0.10), ("Tập thể", "tap_the", 0.10), ("Cá nhân", "ca_nhan", 0.10),
-             ("HTXSNV", "htxs", 0.12), ("HTTNV", "htt", 0.12), ("HTNV", "ht", 0.11),
-             ("Không HTNV", "kht", 0.13), ("Tiền thưởng (đồng)", "tien", 0.22)]
+    years = [("Năm", "nam", 0.09), ("Tập thể", "tap_the", 0.10), ("Cá nhân", "ca_nhan", 0.10),
+             ("HTXSNV", "htxs", 0.14), ("HTTNV", "htt", 0.13), ("HTNV", "ht", 0.11),
+             ("Không HTNV", "kht", 0.13), ("Tiền thưởng (đồng)", "tien", 0.20)]
     awards = [("Danh hiệu, hình thức khen thưởng", "ten", 0.42),
               ("Đề nghị", "de_nghi", 0.29), ("Được tặng theo quyết định", "duoc_tang", 0.29)]
     units = [("STT", "stt", 0.10), ("Phòng, ban, đơn vị", "ten", 0.60),
@@ -312,7 +313,7 @@ def period_tables(w: int) -> str:
     return (body("{%p if giai_doan %}")
             + heading("4. Kết quả qua các năm của giai đoạn {{ giai_doan }}")
             + body("a) Đánh giá, xếp loại cá nhân và tiền thưởng theo từng năm:", first_line=567)
-            + grid(years, "bang_cac_nam", w, size=13,
+            + grid(years, "bang_cac_nam", w, size=12,
                    total=["Cộng", "", "", "", "", "", "", "{{ tong_giai_doan.tien }}"])
             + para(after=120)
             + body("b) Danh hiệu thi đua, hình thức khen thưởng đề nghị và được tặng theo "
