@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import Kind, Problem
-from .model import Award, Decision, PastRecord, Person, Round, Subject, Term
+from .model import Award, Decision, PastRecord, Person, Proposal, Round, Subject, Term
 from .vn import fold
+
+if TYPE_CHECKING:
+    from .rules import Assessment
 
 
 @dataclass
@@ -31,11 +35,44 @@ History = dict[Subject, dict[int, YearFacts]]  # subject of this round → year 
 
 @dataclass(frozen=True)
 class Earlier:
-    """An earlier round, with the proposals its assessment accepted."""
+    """A round read, with its assessment (None: decided before any rule file, history only)."""
 
     round: Round
-    accepted: tuple[tuple[Subject, Award], ...]
-    spent: dict[Subject, int] = field(default_factory=dict)
+    assessment: Assessment | None = None
+
+    @property
+    def accepted(self) -> tuple[Proposal, ...]:
+        """The proposals not refused: those its documents carried."""
+        if self.assessment is None:
+            return self.round.proposals
+        return tuple(j.proposal for j in self.assessment.accepted)
+
+    @property
+    def by_office(self) -> tuple[Proposal, ...]:
+        """The proposals the office's own decisions carry."""
+        if self.assessment is None:
+            return tuple(p for p in self.round.proposals if p.award.route == "office")
+        return self.assessment.decided
+
+    @property
+    def spent(self) -> dict[Subject, int]:
+        return self.assessment.spent if self.assessment else {}
+
+    def decisions(self) -> dict[tuple[Subject, Award], tuple[Award | None, Decision]]:
+        """What was decided on the round's proposals: rows of its Quyết định sheet, and the
+        office's own decisions (danh hiệu, Giấy khen) once Thông tin gives their number and
+        Ngày ký."""
+        info, found = self.round.info, {}
+        numbers = {"danh_hieu": info.number_qd_danh_hieu, "hinh_thuc": info.number_qd_giay_khen}
+        if info.sign_date:
+            for proposal in self.by_office:
+                if number := numbers[proposal.award.kind]:
+                    found[(proposal.subject, proposal.award)] = (
+                        proposal.award,
+                        Decision(number, info.sign_date, proposal.award.decided_by))
+        for row in self.round.decisions:
+            found[(row.proposal.subject, row.proposal.award)] = (row.granted, row.decision)
+        return found
 
 
 class _Matcher:
@@ -102,8 +139,9 @@ def _add_round(history: History, matcher: _Matcher, past: Earlier,
         facts.rating = subject.rating
         facts.initiatives += subject.initiatives if is_person else 0
         facts.spent += past.spent.get(subject, 0)
-    decided = decisions_of(past.round)
-    for subject, proposed in past.accepted:
+    decided = past.decisions()
+    for proposal in past.accepted:
+        subject, proposed = proposal.subject, proposal.award
         if subject not in linked:
             continue
         award, decision = decided.get((subject, proposed), (proposed, None))
@@ -114,22 +152,6 @@ def _add_round(history: History, matcher: _Matcher, past: Earlier,
             facts.titles[award] = decision
         else:
             facts.awards.append((award, subject.kind.code, decision))
-
-
-def decisions_of(round_: Round) -> dict[tuple[Subject, Award], tuple[Award | None, Decision]]:
-    """What was decided on a round's proposals: rows of its Quyết định sheet, and the office's
-    own decisions (danh hiệu, Giấy khen) once Thông tin gives their number and Ngày ký."""
-    info, found = round_.info, {}
-    numbers = {"danh_hieu": info.number_qd_danh_hieu, "hinh_thuc": info.number_qd_giay_khen}
-    if info.sign_date:
-        for proposal in round_.proposals:
-            number = numbers[proposal.award.kind]
-            if proposal.award.route == "office" and number:
-                found[(proposal.subject, proposal.award)] = (
-                    proposal.award, Decision(number, info.sign_date, proposal.award.decided_by))
-    for row in round_.decisions:
-        found[(row.proposal.subject, row.proposal.award)] = (row.granted, row.decision)
-    return found
 
 
 def _add_record(years: dict[int, YearFacts], record: PastRecord) -> None:

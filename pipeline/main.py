@@ -123,36 +123,34 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
     problems += [Problem(Kind.HISTORY_SKIPPED, name, "")
                  for name in dict.fromkeys(p.file for p in extra_problems if p.is_error)]
     extra = [r for r in extra if r.slug not in chosen]
-    results, earlier, every = [], [], []
+    results, earlier = [], []
     for round_ in sorted(rounds + extra, key=lambda r: (r.info.decision_date, r.slug)):
         assessment = None
         if round_.regime is not None:
             past, found = build_history(round_, earlier)
             problems += found if round_.slug in chosen else []
             assessment = assess(round_, catalog, past)
-        accepted = (tuple((j.proposal.subject, j.proposal.award) for j in assessment.accepted)
-                    if assessment else tuple((p.subject, p.award) for p in round_.proposals))
-        earlier.append(Earlier(round_, accepted, assessment.spent if assessment else {}))
-        every.append((round_, assessment))
+        earlier.append(Earlier(round_, assessment))
         if round_.slug in chosen:
             results.append(RoundResult(round_, assessment))
     if any(p.is_error for p in problems):
         raise InputError(problems)
-    results = [replace(r, assessment=_with_years(r.assessment, every)) if r.assessment else r
+    results = [replace(r, assessment=_with_years(r.assessment, earlier)) if r.assessment else r
                for r in results]
-    return Summary(tuple(results), tuple(problems), register=tuple(entries(every)),
-                   inputs=tuple(r.source for r, _ in every),
-                   day=max(r.info.decision_date for r, _ in every))
+    return Summary(tuple(results), tuple(problems), register=tuple(entries(earlier)),
+                   inputs=tuple(e.round.source for e in earlier),
+                   day=max(e.round.info.decision_date for e in earlier))
 
 
-def _with_years(assessment: Assessment, every: list) -> Assessment:
+def _with_years(assessment: Assessment, rounds: list[Earlier]) -> Assessment:
     """A sơ kết or tổng kết gets the figures of its period; a yearly round, the year before."""
     round_ = assessment.round
     if years := span(round_):
-        return replace(assessment, period=figures(every, *years))
+        return replace(assessment, period=figures(rounds, *years))
     before = round_.info.year - 1
-    if any(r.info.year == before and r.info.occasion.code == "hang-nam" for r, _ in every):
-        return replace(assessment, previous=figures(every, before, before).years[0])
+    if any(e.round.info.year == before and e.round.info.occasion.code == "hang-nam"
+           for e in rounds):
+        return replace(assessment, previous=figures(rounds, before, before).years[0])
     return assessment
 
 

@@ -8,9 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .history import decisions_of
+from .history import Earlier
 from .model import Collective, Person, Round
-from .rules import Assessment
 from .vn import fold, sort_key
 
 _SPAN = re.compile(r"(\d{4})\s*[-–—]\s*(\d{4})")
@@ -59,24 +58,24 @@ def span(round_: Round) -> tuple[int, int] | None:
     return (first, min(last, round_.info.year)) if first <= round_.info.year else None
 
 
-def figures(rounds: list[tuple[Round, Assessment | None]], first: int, last: int) -> Period:
+def figures(rounds: list[Earlier], first: int, last: int) -> Period:
     """The period's figures: ratings from each year's yearly round, proposals and decisions
     from every round of the year."""
-    held = {r.info.year for r, _ in rounds}
-    years = [_year(year, [(r, a) for r, a in rounds if r.info.year == year])
+    held = {e.round.info.year for e in rounds}
+    years = [_year(year, [e for e in rounds if e.round.info.year == year])
              for year in range(first, last + 1) if year in held]
     return Period(first, last, tuple(years), _honours(
-        [(r, a) for r, a in rounds if first <= r.info.year <= last]),
+        [e for e in rounds if first <= e.round.info.year <= last]),
         tuple(y for y in range(first, last + 1) if y not in held))
 
 
-def _year(year: int, rounds: list[tuple[Round, Assessment | None]]) -> YearFigures:
-    yearly = next((r for r, _ in rounds if r.info.occasion.code == "hang-nam"), None)
+def _year(year: int, rounds: list[Earlier]) -> YearFigures:
+    yearly = next((e.round for e in rounds if e.round.info.occasion.code == "hang-nam"), None)
     ratings = Counter(p.rating.code for p in yearly.people) if yearly else Counter()
     proposed, decided, money, rank = Counter(), Counter(), 0, {}
-    for round_, assessment in rounds:
-        granted = decisions_of(round_)
-        for proposal in _accepted(round_, assessment):
+    for earlier in rounds:
+        granted = earlier.decisions()
+        for proposal in earlier.accepted:
             who = 0 if proposal.is_collective else 1
             proposed[(proposal.award.code, who)] += 1
             award, decision = granted.get((proposal.subject, proposal.award), (None, None))
@@ -85,7 +84,7 @@ def _year(year: int, rounds: list[tuple[Round, Assessment | None]]) -> YearFigur
             for each in (proposal.award, award):
                 if each:
                     rank[each.code] = each.rank
-        money += assessment.money() if assessment else 0
+        money += earlier.assessment.money() if earlier.assessment else 0
     codes = sorted(rank, key=rank.get)  # in the order of forms/awards.toml, as every list
     return YearFigures(
         year, len(yearly.collectives) if yearly else 0, len(yearly.people) if yearly else 0,
@@ -94,23 +93,19 @@ def _year(year: int, rounds: list[tuple[Round, Assessment | None]]) -> YearFigur
         tuple((c, decided[(c, 0)], decided[(c, 1)]) for c in codes), money)
 
 
-def _accepted(round_: Round, assessment: Assessment | None):
-    return [j.proposal for j in assessment.accepted] if assessment else list(round_.proposals)
-
-
-def _honours(rounds: list[tuple[Round, Assessment | None]]) -> tuple[Honour, ...]:
+def _honours(rounds: list[Earlier]) -> tuple[Honour, ...]:
     """Who received decided awards in the period, most awards first, then by name."""
     found: dict[tuple, list[tuple[int, str]]] = {}
     about: dict[tuple, tuple[str, str, bool]] = {}
-    for round_, assessment in rounds:
-        granted = decisions_of(round_)
-        for proposal in _accepted(round_, assessment):
+    for earlier in rounds:
+        granted = earlier.decisions()
+        for proposal in earlier.accepted:
             award, decision = granted.get((proposal.subject, proposal.award), (None, None))
             if not (decision and award):
                 continue
             subject = proposal.subject
             key = (fold(subject.name), getattr(subject, "birth_year", None))
-            found.setdefault(key, []).append((round_.info.year, award.code))
+            found.setdefault(key, []).append((earlier.round.info.year, award.code))
             about[key] = (subject.name, subject.unit if isinstance(subject, Person) else "",
                           isinstance(subject, Collective))
     return tuple(sorted((Honour(*about[k], tuple(sorted(v))) for k, v in found.items()),

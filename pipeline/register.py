@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .history import decisions_of
+from .history import Earlier
 from .model import Award, Collective, Decision, Person, Round
-from .rules import Assessment
 from .vn import fold, short_date, sort_key
 from .xlsx import Column, payer, table_xlsx
 
@@ -35,15 +34,15 @@ class Entry:
     source: str  # the workbook (and sheet) it was read from
 
 
-def entries(rounds: list[tuple[Round, Assessment | None]]) -> list[Entry]:
+def entries(rounds: list[Earlier]) -> list[Entry]:
     """The register's rows: proposals with what became of them, then the Lịch sử of every
     workbook for what no round here proposed; one row per subject, year and award."""
     found: dict[tuple, Entry] = {}
-    for round_, assessment in rounds:
-        for entry in _proposed(round_, assessment):
+    for earlier in rounds:
+        for entry in _proposed(earlier):
             found.setdefault(_key(entry), entry)
-    for round_, _ in rounds:
-        for entry in _recorded(round_):
+    for earlier in rounds:
+        for entry in _recorded(earlier.round):
             found.setdefault(_key(entry), entry)
     return sorted(found.values(), key=lambda e: (not e.collective, sort_key(e.name),
                                                  e.birth_year or 0, e.year, e.award.rank))
@@ -53,11 +52,12 @@ def _key(entry: Entry) -> tuple:
     return fold(entry.name), entry.birth_year, entry.year, entry.award.code
 
 
-def _proposed(round_: Round, assessment: Assessment | None):
-    decided = decisions_of(round_)
-    accepted = ({j.proposal: j for j in assessment.accepted} if assessment
-                else {p: None for p in round_.proposals})
-    for proposal, judgement in accepted.items():
+def _proposed(earlier: Earlier):
+    round_, decided = earlier.round, earlier.decisions()
+    judged = ({j.proposal: j for j in earlier.assessment.judgements} if earlier.assessment
+              else {})
+    for proposal in earlier.accepted:
+        judgement = judged.get(proposal)
         granted, decision = decided.get((proposal.subject, proposal.award),
                                         (proposal.award, None))
         status = WAITING if decision is None else DECIDED if granted else REFUSED
