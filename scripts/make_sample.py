@@ -1,5 +1,6 @@
-"""Write the sample workbooks of inputs/: an invented Văn phòng UBND tỉnh Sơn La, two yearly
-rounds and the tổng kết of its 2021-2025 movement.
+"""Write the sample workbooks of inputs/: an invented Văn phòng UBND tỉnh Sơn La across its
+2021-2025 movement — the yearly rounds of 2023, 2024 and 2025 with the decisions that came back,
+the sơ kết (2023) and tổng kết (2025) of the movement, and the current 2026 round.
 
 Every person here is invented. Run: python scripts/make_sample.py [FOLDER]
 """
@@ -97,10 +98,9 @@ INFO = {
 
 def year_round(year: int) -> dict:
     """The Thông tin values and the two tables of one yearly round."""
-    column = 6 if year == 2024 else 7
     people = []
     for code, name, sex, born, position, unit, *ratings in PEOPLE:
-        rating = ratings[column - 6]
+        rating = ratings[0 if year <= 2024 else 1]
         title, award, initiatives, achievements = (
             PROPOSALS_2025.get(code, (None, None, 0, "")) if year == 2025 else (None, None, 0, ""))
         if title is None and rating in ("HTXSNV", "HTTNV"):
@@ -122,9 +122,11 @@ def year_round(year: int) -> dict:
         _earlier_achievements(people, collectives)
         tables["history"] = HISTORY_2023
         info |= {"sign_date": "05/12/2024", "number_to_trinh": "152", "number_bao_cao": "148"}
-    else:
+    elif year == 2025:
         info |= {"situation": SITUATION, "direction": DIRECTION,
                  "assessment": ASSESSMENT, "plans": PLANS, "proposals": REQUESTS}
+    info |= DECIDED.get(year, {}).get("info", {})
+    tables["decisions"] = DECIDED.get(year, {}).get("rows", [])
     for row in people + collectives:
         row["votes"] = VOTES.get(row["code"], 9)
     council = {"members": 9, "present": 9, "meeting_date": f"{26 if year == 2025 else 2}/"
@@ -170,8 +172,70 @@ def final_round() -> dict:
                    "đơn vị trực thuộc."}
     quotas = [{"award": "Bằng khen của Chủ tịch UBND tỉnh", "collectives": 2, "individuals": 5,
                "source": "Kế hoạch tổ chức thực hiện Phong trào thi đua, mục IV.2"}]
+    decided = [_granted("2630/QĐ-UBND", "29/12/2025", name, "BK UBND tỉnh")
+               for name in ("Phòng Kinh tế", "Trung tâm Thông tin", "Lò Văn Khiêm",
+                            "Lường Văn Xôm", "Vì Văn Toản", "Lê Hoàng Nam", "Cà Văn Ín")]
     return {"info": info, "council": base["council"] | {"meeting_date": "05/12/2025"},
-            "tables": {"collectives": collectives, "individuals": people, "quotas": quotas}}
+            "tables": {"collectives": collectives, "individuals": people, "quotas": quotas,
+                       "decisions": decided}}
+
+
+def interim_round() -> dict:
+    """The sơ kết of the movement at the end of 2023: two Bằng khen tỉnh for the movement,
+    one granted, one refused by the Chủ tịch."""
+    base = year_round(2023)
+    people = [dict(p, title=None, award=None, achievements="", kind=None)
+              for p in base["tables"]["individuals"]]
+    for person in people:
+        if person["code"] in ("CB002", "CB019"):
+            person |= {"award": "Bằng khen của Chủ tịch UBND tỉnh", "kind": "Phong trào",
+                       "achievements": "Tiêu biểu trong 03 năm đầu thực hiện phong trào."}
+    collectives = [dict(c, title=None, award=None, achievements="")
+                   for c in base["tables"]["collectives"]]
+    info = INFO | {"year": 2023, "occasion": "Sơ kết", "period": "2021-2025",
+                   "sign_date": "08/12/2023", "number_to_trinh": "131"}
+    decided = [_granted("2217/QĐ-UBND", "25/12/2023", "Lò Văn Khiêm", "BK UBND tỉnh"),
+               _granted("2217/QĐ-UBND", "25/12/2023", "Lê Hoàng Nam", "BK UBND tỉnh",
+                        refused=True)]
+    return {"info": info, "council": base["council"] | {"meeting_date": "04/12/2023"},
+            "tables": {"collectives": collectives, "individuals": people,
+                       "decisions": decided}}
+
+
+def current_round() -> dict:
+    """The 2026 round, still waiting for its decisions (base salary 2.530.000 đồng)."""
+    data = year_round(2026)
+    data["info"] |= {"sign_date": "11/2026"}
+    for person in data["tables"]["individuals"]:
+        if person["code"] == "CB006":
+            person |= {"title": "Chiến sĩ thi đua cơ sở", "initiatives": 1,
+                       "initiative_scope": "Cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                       "achievements": "02 lần liên tục Chiến sĩ thi đua cơ sở (2025, 2026)."}
+    return data
+
+
+def _granted(number: str, day: str, name: str, award: str, *, refused: bool = False) -> dict:
+    """A row of the Quyết định sheet: a decision of the Chủ tịch UBND tỉnh on one proposal."""
+    return {"number": number, "date": day, "body": "Chủ tịch UBND tỉnh", "name": name,
+            "proposed": award, "outcome": "Không được tặng" if refused else "Được tặng"}
+
+
+# What came back of each yearly round: the office's own decisions (Thông tin) and the Chủ tịch's.
+DECIDED = {
+    2023: {"info": {"sign_date": "08/12/2023", "number_qd_danh_hieu": "201/QĐ-VPUB"}},
+    2024: {"info": {"number_qd_danh_hieu": "215/QĐ-VPUB"},
+           "rows": [_granted("2540/QĐ-UBND", "26/12/2024", "Đặng Quốc Khải", "BK UBND tỉnh"),
+                    _granted("2540/QĐ-UBND", "26/12/2024",
+                             "Phòng Tổ chức - Hành chính - Quản trị", "BK UBND tỉnh")]},
+    2025: {"info": {"sign_date": "05/12/2025", "number_qd_danh_hieu": "236/QĐ-VPUB",
+                    "number_qd_giay_khen": "237/QĐ-VPUB"},
+           "rows": [_granted("2611/QĐ-UBND", "24/12/2025", name, award)
+                    for name, award in (("Phòng Tổ chức - Hành chính - Quản trị", "BK tỉnh"),
+                                        ("Phòng Tổ chức - Hành chính - Quản trị", "TTLĐXS"),
+                                        ("Phòng Kinh tế", "BK tỉnh"),
+                                        ("Lò Văn Khiêm", "BK tỉnh"),
+                                        ("Trần Thị Hải Yến", "BK tỉnh"))]},
+}
 
 
 def _earlier_achievements(people: list[dict], collectives: list[dict]) -> None:
@@ -218,8 +282,9 @@ REQUESTS = "Đề nghị Sở Nội vụ tiếp tục hướng dẫn nghiệp v�
 def main(folder: Path) -> None:
     catalog = Catalog()
     folder.mkdir(parents=True, exist_ok=True)
-    rounds = {"2024-hang-nam.xlsx": year_round(2024), "2025-hang-nam.xlsx": year_round(2025),
-              "2025-tong-ket.xlsx": final_round()}
+    rounds = {"2023-hang-nam.xlsx": year_round(2023), "2023-so-ket.xlsx": interim_round(),
+              "2024-hang-nam.xlsx": year_round(2024), "2025-hang-nam.xlsx": year_round(2025),
+              "2025-tong-ket.xlsx": final_round(), "2026-hang-nam.xlsx": current_round()}
     for name, data in rounds.items():
         print(write_workbook(folder / name, catalog,
                              pairs={"info": data["info"], "council": data["council"]},
