@@ -273,7 +273,16 @@ def proposals_sentence(assessment: Assessment) -> str:
     return (f"Tổng số lượt đề nghị: {subjects_count(assessment.proposals)}; trong đó "
             + "; ".join(parts) + "."
             + (f" Ngoài ra có {count(refused)} lượt đề nghị không đủ điều kiện theo quy định, "
-               "không đưa vào danh sách." if refused else ""))
+               "không đưa vào danh sách." if refused else "")
+            + held_sentence(assessment))
+
+
+def held_sentence(assessment: Assessment) -> str:
+    """Say how many proposals wait for, or failed, the council's conclusion."""
+    if not assessment.held:
+        return ""
+    return (f" {count(len(assessment.held))} lượt đề nghị chưa được Hội đồng kết luận đạt, "
+            "chưa đưa vào danh sách.")
 
 
 def unit_rows(assessment: Assessment) -> list[Row]:
@@ -368,16 +377,21 @@ def title_of(post: str, agency: str) -> str:
     return f"{post} {agency}"
 
 
-def ballot_row(number_: int, judgement: Judgement) -> Row:
-    """A line of the biên bản: the vote against its threshold; a proposal the rules refuse
-    does not pass whatever its vote."""
+def ballot_row(number_: int, judgement: Judgement, granted: set[Judgement]) -> Row:
+    """A line of the biên bản: the vote against its threshold and the result, "Đạt" exactly for
+    the proposals the round's other documents carry."""
     ballot = judgement.ballot
+    conclusion = judgement.proposal.subject.conclusion
     if not judgement.accepted:
         result = "Không đủ điều kiện"
-    elif ballot is None:
-        result = "Chưa có phiếu"
+    elif judgement in granted:
+        result = "Đạt"
+    elif conclusion is not None:
+        result = conclusion.name
+    elif ballot is not None and not ballot.passed:
+        result = "Chưa đạt"
     else:
-        result = "Đạt" if ballot.passed else "Chưa đạt"
+        result = "Chờ kết luận"
     return Row(stt=number_, ten=judgement.proposal.subject.name,
                de_nghi=judgement.proposal.award.name,
                phieu=f"{ballot.votes}/{ballot.base}" if ballot else "",
@@ -405,7 +419,7 @@ def money_article(assessment: Assessment, proposals: tuple[Proposal, ...], money
         what = (f"được tặng {award.name}" if award.kind == "hinh_thuc"
                 else f"đạt danh hiệu “{award.name}”")
         for collective, who in ((True, "tập thể"), (False, "cá nhân")):
-            group = [j for j in assessment.accepted if j.proposal in chosen
+            group = [j for j in assessment.granted if j.proposal in chosen
                      and j.proposal.award == award and j.proposal.is_collective == collective]
             paid = [j for j in group if j.money]
             unpaid |= len(paid) < len(group)
@@ -447,7 +461,8 @@ def bien_ban(assessment: Assessment) -> dict:
     round_, info = assessment.round, assessment.round.info
     council = round_.council
     base = common(round_, "BB", council.number if council else "", issuer="HĐTĐKT")
-    rows = [ballot_row(i, j) for i, j in enumerate(assessment.judgements, start=1)]
+    granted = set(assessment.granted)
+    rows = [ballot_row(i, j, granted) for i, j in enumerate(assessment.judgements, start=1)]
     present = (f"{count(council.present or council.members)}/{count(council.members)}"
                if council else "…/…")
     meeting = admin_date(council.meeting_date if council else None,
@@ -473,7 +488,8 @@ def bien_ban(assessment: Assessment) -> dict:
             "Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân có kết quả “Đạt” theo "
             "quy định."
             + (f" {count(len(assessment.refused))} đề nghị không đủ điều kiện theo kết quả thẩm "
-               "định, không đưa vào danh sách." if assessment.refused else ""),
+               "định, không đưa vào danh sách." if assessment.refused else "")
+            + held_sentence(assessment),
             f"Cuộc họp kết thúc vào {(council.end_time if council else '') or '… giờ …'}, "
             f"{meeting}./."],
         "thu_ky": (council.secretary if council else "") or "",
@@ -500,17 +516,26 @@ REPORT_FORMS = {  # (collective, kind) → template, form name
 }
 
 
+WAITING = "cho-ket-luan"  # the file-name prefix of a report whose proposal the council has not
+# concluded on: the council reads it, the tờ trình does not count it
+
+
 def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
-    """One báo cáo thành tích per proposal sent up: (file name, template, context)."""
-    reports = []
+    """One báo cáo thành tích per proposal sent up, numbered as the danh sách, and one per
+    proposal for the chairman still waiting for the council: (file name, template, context)."""
     proposals = assessment.submitted
-    several = Counter(p.subject for p in proposals)
+    waiting = tuple(j.proposal for j in assessment.held if j.proposal.award.route == "province"
+                    and j.proposal.subject.conclusion is None)
+    several = Counter(p.subject for p in proposals + waiting)
     digits = max(2, len(str(len(proposals))))  # 0001 … 2000 sort as the list in any file manager
-    for number_, proposal in enumerate(proposals, start=1):
+    prefixes = [f"{n:0{digits}d}" for n in range(1, len(proposals) + 1)]
+    reports = []
+    for prefix, proposal in zip(prefixes + [WAITING] * len(waiting), proposals + waiting,
+                                strict=True):
         subject = proposal.subject
         template, form = REPORT_FORMS[(proposal.is_collective, subject.kind.code)]
         name = slug(subject.name + (f" {proposal.award.short}" if several[subject] > 1 else ""))
-        reports.append((f"bao-cao-thanh-tich/{number_:0{digits}d}-{name}.docx", template,
+        reports.append((f"bao-cao-thanh-tich/{prefix}-{name}.docx", template,
                         achievement_report(assessment, proposal, form)))
     return reports
 

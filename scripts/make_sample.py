@@ -77,6 +77,9 @@ COLLECTIVES_2025 = {
              "Tuyên truyền phong trào thi đua trên Cổng Thông tin."),
 }
 
+# The council's conclusions on 2025 proposals that the rules leave "cần kiểm tra".
+CONCLUSIONS_2025 = {"TH": "Đạt", "CB002": "Đạt", "CB016": "Không đạt"}
+
 INFO = {
     "occasion": "Hằng năm",
     "movement": "Văn phòng UBND tỉnh Sơn La chung sức xây dựng nông thôn mới",
@@ -127,6 +130,8 @@ def year_round(year: int) -> dict:
                  "assessment": ASSESSMENT, "plans": PLANS, "proposals": REQUESTS}
     for row in people + collectives:
         row["votes"] = VOTES.get(row["code"], 9)
+        if year == 2025:
+            row["conclusion"] = CONCLUSIONS_2025.get(row["code"])
     council = {"members": 9, "present": 9, "meeting_date": f"{26 if year == 2025 else 2}/"
                f"{11 if year == 2025 else 12}/{year}", "start_time": "08 giờ 00",
                "end_time": "10 giờ 30", "venue": "Phòng họp số 2, Văn phòng UBND tỉnh",
@@ -138,7 +143,7 @@ def year_round(year: int) -> dict:
 def final_round() -> dict:
     """The tổng kết 2021-2025 of the movement of the seed plan, within its quotas."""
     base = year_round(2025)
-    people = [dict(p, title=None, award=None, achievements="", kind=None)
+    people = [dict(p, title=None, award=None, achievements="", kind=None, conclusion=None)
               for p in base["tables"]["individuals"]]
     movement = {
         "CB002": "Chủ trì tham mưu 12 đề án hỗ trợ xã đạt chuẩn nông thôn mới giai đoạn "
@@ -156,8 +161,9 @@ def final_round() -> dict:
                        "achievements": movement[person["code"]]}
         elif person["code"] in ("CB009", "CB014"):
             person |= {"award": "Giấy khen của Chánh Văn phòng", "kind": "Phong trào",
-                       "achievements": "Tích cực tham gia phong trào tại xã được phân công."}
-    collectives = [dict(c, title=None, award=None, achievements="")
+                       "achievements": "Tích cực tham gia phong trào tại xã được phân công.",
+                       "conclusion": "Đạt" if person["code"] == "CB009" else None}
+    collectives = [dict(c, title=None, award=None, achievements="", conclusion=None)
                    for c in base["tables"]["collectives"]]
     for collective in collectives:
         if collective["code"] in ("KT", "TTTT"):

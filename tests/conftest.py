@@ -41,7 +41,7 @@ PEOPLE = [
     {"name": "Lò Văn Pọm", "sex": "Nam", "birth_year": 1980, "position": "Trưởng phòng",
      "unit": "Phòng Kinh tế", "rating": "Hoàn thành xuất sắc nhiệm vụ", "initiatives": 2,
      "title": "Chiến sĩ thi đua cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
-     "achievements": "02 sáng kiến cấp cơ sở."},
+     "achievements": "02 sáng kiến cấp cơ sở.", "conclusion": "Đạt"},
     {"name": "Giàng A Páo", "sex": "Nam", "birth_year": 1990, "position": "Chuyên viên",
      "unit": "Phòng Kinh tế", "rating": "Hoàn thành tốt nhiệm vụ",
      "title": "Lao động tiên tiến"},
@@ -51,7 +51,8 @@ PEOPLE = [
      "achievements": "Vận hành cổng thông tin an toàn."},
     {"name": "Nguyễn Thị Ánh", "sex": "Nữ", "birth_year": 1979, "position": "Giám đốc",
      "unit": "Trung tâm Thông tin", "rating": "Hoàn thành tốt nhiệm vụ",
-     "award": "Giấy khen của Chánh Văn phòng", "achievements": "Chỉ đạo số hóa tài liệu."},
+     "award": "Giấy khen của Chánh Văn phòng", "achievements": "Chỉ đạo số hóa tài liệu.",
+     "conclusion": "Đạt"},
 ]
 
 
