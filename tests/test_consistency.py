@@ -164,3 +164,19 @@ def test_a_proposal_below_the_vote_waits_for_the_council(make_workbook, tmp_path
     assert ("CHIẾN SĨ THI ĐUA CƠ SỞ", "cá nhân", "Lò Văn Pọm") in listed(
         folder / "quyet-dinh-danh-hieu.docx")
     assert minutes(folder)[("CHIẾN SĨ THI ĐUA CƠ SỞ", "Lò Văn Pọm")] == ["Đạt"]
+
+
+# What the program says to the clerk, never to the reader of a signed document.
+PROGRAM_WORDING = ("bảng tính", "khenthuong", "cần kiểm tra", "lịch sử", "chưa đối chiếu",
+                   "chưa ghi số quyết định", "chưa có trong", "văn bản quy phạm pháp luật, Hội",
+                   "sheet", "cột “", ".xlsx", "none", "true", "false", "traceback", "{{", "}}",
+                   "{%", "%}", "\ufffd")
+
+
+def test_no_program_wording_in_any_document(rounds):
+    documents = [path for folder in rounds for path in folder.rglob("*.docx")]
+    assert len(documents) > 30
+    for path in documents:
+        text = "\n".join(docx_lines(path)).lower()
+        found = [phrase for phrase in PROGRAM_WORDING if phrase in text]
+        assert not found, (path, found)
