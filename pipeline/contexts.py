@@ -344,8 +344,8 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
         "can_cu": listed(basis),
         "cac_dieu": [
             {"so": "Điều 1.", "noi_dung": ("Tặng " if kind == "hinh_thuc" else "Công nhận ")
-             + "; ".join(grants) + " (có danh sách kèm theo), đã có thành tích "
-             f"{achievement_phrase(round_)}."},
+             + "; ".join(grants)
+             + f" (có danh sách kèm theo), {achievement_phrase(round_, kind)}."},
             {"so": "Điều 2.", "noi_dung": money_article(assessment, proposals, money)},
             {"so": "Điều 3.", "noi_dung": "Quyết định này có hiệu lực kể từ ngày ký. Trưởng các "
              "phòng, ban, đơn vị thuộc Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu "
@@ -403,11 +403,14 @@ def threshold_short(rule: VoteRule) -> str:
     return f"{'>' if rule.strict else '≥'} {percent(rule.share, 1)}"
 
 
-def achievement_phrase(round_: Round) -> str:
+def achievement_phrase(round_: Round, kind: str) -> str:
+    """Why Điều 1 awards, in words true of every subject it lists, whatever their rating."""
     info = round_.info
+    if kind == "danh_hieu":
+        return f"đã đạt tiêu chuẩn danh hiệu thi đua theo quy định {occasion_phrase(round_)}"
     if info.occasion.code == "hang-nam" or not info.movement:
-        return f"hoàn thành xuất sắc nhiệm vụ năm {info.year}"
-    return f"xuất sắc trong Phong trào thi đua “{info.movement}”" + (
+        return f"đã có thành tích trong thực hiện nhiệm vụ năm {info.year}"
+    return f"đã có thành tích trong Phong trào thi đua “{info.movement}”" + (
         f" giai đoạn {info.period}" if info.period else "")
 
 
