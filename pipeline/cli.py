@@ -309,6 +309,20 @@ def _print_verdicts(assessment: Assessment) -> None:
                     click.echo(f"        {reason}")
 
 
+def _print_held(assessment: Assessment) -> None:
+    """Name the proposals no document carries until the council concludes on them."""
+    waiting = [j for j in assessment.held if j.proposal.subject.conclusion is None]
+    if waiting:
+        click.echo(f"  Chờ kết luận của Hội đồng (chưa vào văn bản nào; ghi “Đạt” hoặc “Không "
+                   f"đạt” ở cột “Kết luận của Hội đồng”): {number(len(waiting))} đề nghị cần kiểm "
+                   "tra, xem ket-qua-tham-dinh.xlsx:")
+        for j in waiting:
+            click.echo(f"    - {j.proposal.subject.name}: {j.proposal.award.name}")
+    refused = len(assessment.held) - len(waiting)
+    if refused:
+        click.echo(f"  Hội đồng kết luận không đạt: {number(refused)} đề nghị, không vào văn bản.")
+
+
 def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
     """Print problems grouped by file and sheet, each group in the order found."""
     first_seen: dict[tuple[str, str], int] = {}
@@ -390,6 +404,7 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
                f"phòng: {number(len(assessment.decided))}.")
     click.echo(f"  Tiền thưởng: {number(assessment.money())} đồng (mức lương cơ sở "
                f"{number(salary.amount)} đồng, {salary.source}).")
+    _print_held(assessment)
     for line in _period_lines(assessment):
         click.echo(f"  {line}")
     if verbose:

@@ -338,7 +338,16 @@ def proposals_sentence(assessment: Assessment) -> str:
     return (f"Tổng số lượt đề nghị: {subjects_count(assessment.proposals)}; trong đó "
             + "; ".join(parts) + "."
             + (f" Ngoài ra có {count(refused)} lượt đề nghị không đủ điều kiện theo quy định, "
-               "không đưa vào danh sách." if refused else ""))
+               "không đưa vào danh sách." if refused else "")
+            + held_sentence(assessment))
+
+
+def held_sentence(assessment: Assessment) -> str:
+    """Say how many proposals wait for, or failed, the council's conclusion."""
+    if not assessment.held:
+        return ""
+    return (f" {count(len(assessment.held))} lượt đề nghị chưa được Hội đồng kết luận đạt, "
+            "chưa đưa vào danh sách.")
 
 
 def unit_rows(assessment: Assessment) -> list[Row]:
@@ -400,8 +409,8 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
         "can_cu": listed(basis),
         "cac_dieu": [
             {"so": "Điều 1.", "noi_dung": ("Tặng " if kind == "hinh_thuc" else "Công nhận ")
-             + "; ".join(grants) + " (có danh sách kèm theo), đã có thành tích "
-             f"{achievement_phrase(round_)}."},
+             + "; ".join(grants)
+             + f" (có danh sách kèm theo), {achievement_phrase(round_, kind)}."},
             {"so": "Điều 2.", "noi_dung": money_article(assessment, proposals, money)},
             {"so": "Điều 3.", "noi_dung": "Quyết định này có hiệu lực kể từ ngày ký. Trưởng các "
              "phòng, ban, đơn vị thuộc Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu "
@@ -433,16 +442,21 @@ def title_of(post: str, agency: str) -> str:
     return f"{post} {agency}"
 
 
-def ballot_row(number_: int, judgement: Judgement) -> Row:
-    """A line of the biên bản: the vote against its threshold; a proposal the rules refuse
-    does not pass whatever its vote."""
+def ballot_row(number_: int, judgement: Judgement, granted: set[Judgement]) -> Row:
+    """A line of the biên bản: the vote against its threshold and the result, "Đạt" exactly for
+    the proposals the round's other documents carry."""
     ballot = judgement.ballot
+    conclusion = judgement.proposal.subject.conclusion
     if not judgement.accepted:
         result = "Không đủ điều kiện"
-    elif ballot is None:
-        result = "Chưa có phiếu"
+    elif judgement in granted:
+        result = "Đạt"
+    elif conclusion is not None:
+        result = conclusion.name
+    elif ballot is not None and not ballot.passed:
+        result = "Chưa đạt"
     else:
-        result = "Đạt" if ballot.passed else "Chưa đạt"
+        result = "Chờ kết luận"
     return Row(stt=number_, ten=judgement.proposal.subject.name,
                de_nghi=judgement.proposal.award.name,
                phieu=f"{ballot.votes}/{ballot.base}" if ballot else "",
@@ -454,11 +468,14 @@ def threshold_short(rule: VoteRule) -> str:
     return f"{'>' if rule.strict else '≥'} {percent(rule.share, 1)}"
 
 
-def achievement_phrase(round_: Round) -> str:
+def achievement_phrase(round_: Round, kind: str) -> str:
+    """Why Điều 1 awards, in words true of every subject it lists, whatever their rating."""
     info = round_.info
+    if kind == "danh_hieu":
+        return f"đã đạt tiêu chuẩn danh hiệu thi đua theo quy định {occasion_phrase(round_)}"
     if info.occasion.code == "hang-nam" or not info.movement:
-        return f"hoàn thành xuất sắc nhiệm vụ năm {info.year}"
-    return f"xuất sắc trong Phong trào thi đua “{info.movement}”" + (
+        return f"đã có thành tích trong thực hiện nhiệm vụ năm {info.year}"
+    return f"đã có thành tích trong Phong trào thi đua “{info.movement}”" + (
         f" giai đoạn {info.period}" if info.period else "")
 
 
@@ -470,7 +487,7 @@ def money_article(assessment: Assessment, proposals: tuple[Proposal, ...], money
         what = (f"được tặng {award.name}" if award.kind == "hinh_thuc"
                 else f"đạt danh hiệu “{award.name}”")
         for collective, who in ((True, "tập thể"), (False, "cá nhân")):
-            group = [j for j in assessment.accepted if j.proposal in chosen
+            group = [j for j in assessment.granted if j.proposal in chosen
                      and j.proposal.award == award and j.proposal.is_collective == collective]
             paid = [j for j in group if j.money]
             unpaid |= len(paid) < len(group)
@@ -512,7 +529,8 @@ def bien_ban(assessment: Assessment) -> dict:
     round_, info = assessment.round, assessment.round.info
     council = round_.council
     base = common(round_, "BB", council.number if council else "", issuer="HĐTĐKT")
-    rows = [ballot_row(i, j) for i, j in enumerate(assessment.judgements, start=1)]
+    granted = set(assessment.granted)
+    rows = [ballot_row(i, j, granted) for i, j in enumerate(assessment.judgements, start=1)]
     present = (f"{count(council.present or council.members)}/{count(council.members)}"
                if council else "…/…")
     meeting = admin_date(council.meeting_date if council else None,
@@ -538,7 +556,8 @@ def bien_ban(assessment: Assessment) -> dict:
             "Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân có kết quả “Đạt” theo "
             "quy định."
             + (f" {count(len(assessment.refused))} đề nghị không đủ điều kiện theo kết quả thẩm "
-               "định, không đưa vào danh sách." if assessment.refused else ""),
+               "định, không đưa vào danh sách." if assessment.refused else "")
+            + held_sentence(assessment),
             f"Cuộc họp kết thúc vào {(council.end_time if council else '') or '… giờ …'}, "
             f"{meeting}./."],
         "thu_ky": (council.secretary if council else "") or "",
@@ -565,17 +584,26 @@ REPORT_FORMS = {  # (collective, kind) → template, form name
 }
 
 
+WAITING = "cho-ket-luan"  # the file-name prefix of a report whose proposal the council has not
+# concluded on: the council reads it, the tờ trình does not count it
+
+
 def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
-    """One báo cáo thành tích per proposal sent up: (file name, template, context)."""
-    reports = []
+    """One báo cáo thành tích per proposal sent up, numbered as the danh sách, and one per
+    proposal for the chairman still waiting for the council: (file name, template, context)."""
     proposals = assessment.submitted
-    several = Counter(p.subject for p in proposals)
+    waiting = tuple(j.proposal for j in assessment.held if j.proposal.award.route == "province"
+                    and j.proposal.subject.conclusion is None)
+    several = Counter(p.subject for p in proposals + waiting)
     digits = max(2, len(str(len(proposals))))  # 0001 … 2000 sort as the list in any file manager
-    for number_, proposal in enumerate(proposals, start=1):
+    prefixes = [f"{n:0{digits}d}" for n in range(1, len(proposals) + 1)]
+    reports = []
+    for prefix, proposal in zip(prefixes + [WAITING] * len(waiting), proposals + waiting,
+                                strict=True):
         subject = proposal.subject
         template, form = REPORT_FORMS[(proposal.is_collective, subject.kind.code)]
         name = slug(subject.name + (f" {proposal.award.short}" if several[subject] > 1 else ""))
-        reports.append((f"bao-cao-thanh-tich/{number_:0{digits}d}-{name}.docx", template,
+        reports.append((f"bao-cao-thanh-tich/{prefix}-{name}.docx", template,
                         achievement_report(assessment, proposal, form)))
     return reports
 

@@ -171,6 +171,7 @@ class Collective:
     achievements: str
     votes: int | None
     note: str
+    conclusion: Term | None = None  # the council's, on a proposal still to be checked
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,6 +194,7 @@ class Person:
     votes: int | None
     note: str
     projects: int = 0  # đề tài, đề án khoa học nghiệm thu in the year (Luật 2022, Điều 23)
+    conclusion: Term | None = None  # the council's, on a proposal still to be checked
 
 
 Subject = Person | Collective

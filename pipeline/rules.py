@@ -139,23 +139,44 @@ class Assessment:
         return tuple(j for j in self.judgements if not j.accepted)
 
     @cached_property
+    def granted(self) -> tuple[Judgement, ...]:
+        """Accepted proposals the documents carry: eligible, or "cần kiểm tra" with the
+        council's conclusion "Đạt" recorded; never one the council concluded against."""
+        return tuple(j for j in self.accepted if _concluded(j) is not False
+                     and (j.verdict is Verdict.ELIGIBLE or _concluded(j)))
+
+    @cached_property
+    def held(self) -> tuple[Judgement, ...]:
+        """Accepted proposals held out of every document: still to be checked with no
+        conclusion of the council, or concluded against."""
+        granted = set(self.granted)
+        return tuple(j for j in self.accepted if j not in granted)
+
+    @cached_property
     def submitted(self) -> tuple[Proposal, ...]:
-        """Accepted proposals that go to the provincial chairman by tờ trình."""
-        return tuple(j.proposal for j in self.accepted if j.proposal.award.route == "province")
+        """Granted proposals that go to the provincial chairman by tờ trình."""
+        return tuple(j.proposal for j in self.granted if j.proposal.award.route == "province")
 
     @cached_property
     def decided(self) -> tuple[Proposal, ...]:
-        """Accepted proposals the office head decides."""
-        return tuple(j.proposal for j in self.accepted if j.proposal.award.route == "office")
+        """Granted proposals the office head decides."""
+        return tuple(j.proposal for j in self.granted if j.proposal.award.route == "office")
 
     @cached_property
     def proposals(self) -> tuple[Proposal, ...]:
         return self.submitted + self.decided
 
     def money(self, proposals: tuple[Proposal, ...] | None = None) -> int:
-        """Total reward money of some accepted proposals (all of them by default)."""
+        """Total reward money of some granted proposals (all of them by default)."""
         wanted = None if proposals is None else set(proposals)
-        return sum(j.money for j in self.accepted if wanted is None or j.proposal in wanted)
+        return sum(j.money for j in self.granted if wanted is None or j.proposal in wanted)
+
+
+def _concluded(judgement: Judgement) -> bool | None:
+    """The council's conclusion on a proposal's subject: True "Đạt", False "Không đạt", None
+    when the workbook records none."""
+    conclusion = judgement.proposal.subject.conclusion
+    return None if conclusion is None else conclusion.code == "dat"
 
 
 # --- the predicates ------------------------------------------------------------------------------

@@ -237,7 +237,8 @@ class _Checker:
         collective = Collective(
             row=record.row, code=_s(v["code"]), name=_s(v["name"]), parent=_s(v["parent"]),
             rating=v["rating"], kind=v["kind"] or self._default_kind(info),
-            achievements=_s(v["achievements"]), votes=v["votes"], note=_s(v["note"]))
+            achievements=_s(v["achievements"]), votes=v["votes"], note=_s(v["note"]),
+            conclusion=v["conclusion"])
         self._request(collective, v)
         return collective
 
@@ -251,7 +252,8 @@ class _Checker:
             initiative_scope=v["initiative_scope"],
             discipline=v["discipline"] or self.catalog.vocab["discipline"][0],
             kind=v["kind"] or self._default_kind(info), achievements=_s(v["achievements"]),
-            votes=v["votes"], note=_s(v["note"]), projects=v["projects"] or 0)
+            votes=v["votes"], note=_s(v["note"]), projects=v["projects"] or 0,
+            conclusion=v["conclusion"])
         self._request(person, v)
         return person
 

@@ -54,9 +54,18 @@ def same_spelling(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
+_PART_START = re.compile(r"(^|['’\-])(\w)")
+
+
 def name_case(name: str) -> str:
-    """Capitalise every syllable of a person's name ("NGUYỄN thị an" → "Nguyễn Thị An")."""
-    return " ".join(word[:1].upper() + word[1:].lower() for word in clean(name).split())
+    """Write a person's name as it is written, each syllable with a capital ("giàng a páo" →
+    "Giàng A Páo"); only a name typed all in capitals is re-cased ("H'HEN NIÊ" → "H'Hen Niê",
+    "Y-MOAN ÊNUÔL" → "Y-Moan Ênuôl"): a letter after an apostrophe or a hyphen stays capital."""
+    words = clean(name).split()
+    if name.isupper():
+        words = [word.lower() for word in words]
+    return " ".join(_PART_START.sub(lambda m: m.group(1) + m.group(2).upper(), word)
+                    if name.isupper() else word[:1].upper() + word[1:] for word in words)
 
 
 # --- dates -----------------------------------------------------------------

@@ -122,8 +122,16 @@ def _lists_sheet(book: Workbook, catalog: Catalog) -> dict[str, str]:
     return ranges
 
 
+NOTES = {  # what a column is for, where its kind does not say it
+    "conclusion": "Chỉ ghi cho đề nghị “cần kiểm tra”, sau khi Hội đồng xem lại: “Đạt” thì đề "
+                  "nghị được đưa vào văn bản; để trống thì đề nghị chờ, không vào văn bản nào.",
+}
+
+
 def _prompt(column: Column) -> str:
     kind, _, vocab = column.kind.partition(":")
+    if column.key in NOTES:
+        return NOTES[column.key]
     text = {"year": "Năm có 4 chữ số, ví dụ 1985.", "years": "Năm, hoặc khoảng năm 2023-2024.",
             "int": "Một số nguyên, ví dụ 2.", "date": "Ngày/tháng/năm, ví dụ 05/12/2025.",
             "name": "Họ và tên đầy đủ; chương trình tự viết hoa đầu mỗi chữ.",

@@ -34,14 +34,17 @@ def verdicts_xlsx(assessment: Assessment) -> bytes:
     columns = [Column("STT", 6), Column("Đối tượng", 10), Column("Họ và tên / Tên tập thể", 28),
                Column("Năm sinh", 9), Column("Đơn vị", 30), Column("Đề nghị", 34),
                Column("Cấp quyết định", 24), Column("Kết quả", 18), Column("Lý do", 90),
-               Column("Tiền thưởng (đồng)", 16, money=True), Column("Có thể xét cao nhất", 40)]
+               Column("Tiền thưởng (đồng)", 16, money=True), Column("Có thể xét cao nhất", 40),
+               Column("Vào văn bản", 24)]
+    granted = set(assessment.granted)
     rows = []
     for stt, j in enumerate(assessment.judgements, start=1):
         subject = j.proposal.subject
         rows.append([stt, _kind(j), subject.name, _born(subject), _unit(subject, assessment),
                      j.proposal.award.name, j.proposal.award.decided_by, j.verdict.value,
                      "\n".join(str(r) for r in j.reasons), j.money or None,
-                     "; ".join(a.name for a in assessment.advice.get(subject, ()))])
+                     "; ".join(a.name for a in assessment.advice.get(subject, ())),
+                     _carried(j, granted)])
     return table_xlsx("Kết quả thẩm định", columns, rows, **_properties(assessment))
 
 
@@ -53,7 +56,7 @@ def money_xlsx(assessment: Assessment) -> bytes:
                Column("Đơn vị", 30), Column("Danh hiệu, hình thức", 34), Column("Hệ số", 8),
                Column("Mức lương cơ sở (đồng)", 16, money=True),
                Column("Số tiền (đồng)", 16, money=True), Column("Cấp chi trả", 28)]
-    paid = [j for j in assessment.accepted if j.money]
+    paid = [j for j in assessment.granted if j.money]
     rows = [[stt, _kind(j), j.proposal.subject.name, _unit(j.proposal.subject, assessment),
              j.proposal.award.name, j.coefficient, assessment.salary.amount, j.money,
              payer(j.proposal.award)]
@@ -238,6 +241,17 @@ _STYLES = (
     'applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>").encode()
+
+
+def _carried(judgement: Judgement, granted: set[Judgement]) -> str:
+    """Whether the round's documents carry the proposal, and if not, why."""
+    if judgement in granted:
+        return "Có"
+    if not judgement.accepted:
+        return "Không"
+    if judgement.proposal.subject.conclusion is not None:
+        return "Không (Hội đồng kết luận không đạt)"
+    return "Chờ kết luận của Hội đồng (cột “Kết luận của Hội đồng”)"
 
 
 def _kind(judgement: Judgement) -> str:

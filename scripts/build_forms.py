@@ -67,10 +67,20 @@ def centred(text: str, *, size: float = 14, bold: bool = False, italic: bool = F
 
 
 def body(text: str, *, size: float = 14, italic: bool = False, bold: bool = False,
-         first_line: int = 567) -> str:
+         first_line: int = 567, keep_next: bool = False) -> str:
     """A body paragraph: justified, first line indented 1 cm, 6 pt after, line spacing 1,2."""
     return para(run(text, size=size, italic=italic, bold=bold), first_line=first_line, after=120,
-                line=288)
+                line=288, keep_next=keep_next)
+
+
+def closing(text: str) -> str:
+    """The last paragraph of the text, kept on the page of the signature block after it."""
+    return body(text, keep_next=True)
+
+
+def gap() -> str:
+    """An empty line before a signature block, kept with it."""
+    return para(after=120, keep_next=True)
 
 
 def tag(text: str) -> str:
@@ -157,9 +167,8 @@ def signature_block(width: int) -> str:
               + tag("{%p endfor %}")
               + centred("", after=1400)
               + centred("{{ nguoi_ky }}", bold=True))
-    return (para(after=120)
-            + table([row(cell(recipients, left), cell(signer, right))], [left, right],
-                    borders=False))
+    return gap() + table([row(cell(recipients, left), cell(signer, right))], [left, right],
+                         borders=False)
 
 
 def legal_basis() -> str:
@@ -201,7 +210,7 @@ def to_trinh() -> str:
             + tag("{%p for dong in ho_so %}")
             + body("{{ dong }}")
             + tag("{%p endfor %}")
-            + body("Kính trình {{ nguoi_quyet_dinh }} xem xét, quyết định./.")
+            + closing("Kính trình {{ nguoi_quyet_dinh }} xem xét, quyết định./.")
             + signature_block(w)
             + section(landscape=False))
 
@@ -296,7 +305,7 @@ def bao_cao() -> str:
             + paragraphs("phuong_huong")
             + heading("V. ĐỀ XUẤT, KIẾN NGHỊ")
             + paragraphs("kien_nghi")
-            + body("Trên đây là báo cáo {{ trich_yeu_viet_thuong }} của {{ ten_co_quan }}./.")
+            + closing("Trên đây là báo cáo {{ trich_yeu_viet_thuong }} của {{ ten_co_quan }}./.")
             + signature_block(w)
             + section(landscape=False))
 
@@ -345,7 +354,7 @@ def quyet_dinh() -> str:
             + centred("QUYẾT ĐỊNH:", bold=True, before=120, after=120)
             + tag("{%p for dieu in cac_dieu %}")
             + para(run("{{ dieu.so }} ", bold=True), run("{{ dieu.noi_dung }}"),
-                   first_line=567, after=120, line=288)
+                   first_line=567, after=120, line=288, keep_next=True)
             + tag("{%p endfor %}")
             + signature_block(w)
             + page_break()
@@ -372,8 +381,10 @@ def bien_ban() -> str:
             + paragraphs("noi_dung")
             + grid(columns, "dong", w)
             + para(after=120)
-            + paragraphs("ket_luan")
-            + para(after=120)
+            + tag("{%p for doan in ket_luan %}")
+            + closing("{{ doan }}")
+            + tag("{%p endfor %}")
+            + gap()
             + signatures
             + section(landscape=False))
 
@@ -417,7 +428,8 @@ def bao_cao_thanh_tich(kind: str) -> str:
             + grid([awards[0], ("Hình thức khen thưởng", "ten", 0.40), awards[2]], "hinh_thuc",
                    w, size=13)
             + para(after=120)
-            + body("{{ cam_doan }}")
+            + closing("{{ cam_doan }}")
+            + gap()
             + signatures
             + section(landscape=False))
 

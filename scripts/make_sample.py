@@ -78,6 +78,10 @@ COLLECTIVES_2025 = {
              "Tuyên truyền phong trào thi đua trên Cổng Thông tin."),
 }
 
+# The council's conclusions on 2025 proposals that the rules leave "cần kiểm tra".
+CONCLUSIONS_2025 = {"TH": "Đạt", "CB002": "Đạt", "CB003": "Đạt", "CB006": "Đạt", "CB019": "Đạt",
+                    "CB010": "Không đạt", "CB016": "Không đạt"}
+
 INFO = {
     "occasion": "Hằng năm",
     "movement": "Văn phòng UBND tỉnh Sơn La chung sức xây dựng nông thôn mới",
@@ -129,6 +133,10 @@ def year_round(year: int) -> dict:
     tables["decisions"] = DECIDED.get(year, {}).get("rows", [])
     for row in people + collectives:
         row["votes"] = VOTES.get(row["code"], 9)
+        if year == 2025:
+            row["conclusion"] = CONCLUSIONS_2025.get(row["code"])
+        elif year == 2023 and (row.get("title") or row.get("award")):
+            row["conclusion"] = "Đạt"  # the rules of 2003 are mostly unread: the council's word
     council = {"members": 9, "present": 9, "meeting_date": f"{26 if year == 2025 else 2}/"
                f"{11 if year == 2025 else 12}/{year}", "start_time": "08 giờ 00",
                "end_time": "10 giờ 30", "venue": "Phòng họp số 2, Văn phòng UBND tỉnh",
@@ -140,7 +148,7 @@ def year_round(year: int) -> dict:
 def final_round() -> dict:
     """The tổng kết 2021-2025 of the movement of the seed plan, within its quotas."""
     base = year_round(2025)
-    people = [dict(p, title=None, award=None, achievements="", kind=None)
+    people = [dict(p, title=None, award=None, achievements="", kind=None, conclusion=None)
               for p in base["tables"]["individuals"]]
     movement = {
         "CB002": "Chủ trì tham mưu 12 đề án hỗ trợ xã đạt chuẩn nông thôn mới giai đoạn "
@@ -158,8 +166,9 @@ def final_round() -> dict:
                        "achievements": movement[person["code"]]}
         elif person["code"] in ("CB009", "CB014"):
             person |= {"award": "Giấy khen của Chánh Văn phòng", "kind": "Phong trào",
-                       "achievements": "Tích cực tham gia phong trào tại xã được phân công."}
-    collectives = [dict(c, title=None, award=None, achievements="")
+                       "achievements": "Tích cực tham gia phong trào tại xã được phân công.",
+                       "conclusion": "Đạt" if person["code"] == "CB009" else None}
+    collectives = [dict(c, title=None, award=None, achievements="", conclusion=None)
                    for c in base["tables"]["collectives"]]
     for collective in collectives:
         if collective["code"] in ("KT", "TTTT"):
@@ -189,7 +198,8 @@ def interim_round() -> dict:
     for person in people:
         if person["code"] in ("CB002", "CB019"):
             person |= {"award": "Bằng khen của Chủ tịch UBND tỉnh", "kind": "Phong trào",
-                       "achievements": "Tiêu biểu trong 03 năm đầu thực hiện phong trào."}
+                       "achievements": "Tiêu biểu trong 03 năm đầu thực hiện phong trào.",
+                       "conclusion": "Đạt"}
     collectives = [dict(c, title=None, award=None, achievements="")
                    for c in base["tables"]["collectives"]]
     info = INFO | {"year": 2023, "occasion": "Sơ kết", "period": "2021-2025",
@@ -210,7 +220,8 @@ def current_round() -> dict:
         if person["code"] == "CB006":
             person |= {"title": "Chiến sĩ thi đua cơ sở", "initiatives": 1,
                        "initiative_scope": "Cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
-                       "achievements": "02 lần liên tục Chiến sĩ thi đua cơ sở (2025, 2026)."}
+                       "achievements": "02 lần liên tục Chiến sĩ thi đua cơ sở (2025, 2026).",
+                       "conclusion": "Đạt"}
     return data
 
 

@@ -41,7 +41,7 @@ PEOPLE = [
     {"name": "Lò Văn Pọm", "sex": "Nam", "birth_year": 1980, "position": "Trưởng phòng",
      "unit": "Phòng Kinh tế", "rating": "Hoàn thành xuất sắc nhiệm vụ", "initiatives": 2,
      "title": "Chiến sĩ thi đua cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
-     "achievements": "02 sáng kiến cấp cơ sở."},
+     "achievements": "02 sáng kiến cấp cơ sở.", "conclusion": "Đạt"},
     {"name": "Giàng A Páo", "sex": "Nam", "birth_year": 1990, "position": "Chuyên viên",
      "unit": "Phòng Kinh tế", "rating": "Hoàn thành tốt nhiệm vụ",
      "title": "Lao động tiên tiến"},
@@ -51,7 +51,8 @@ PEOPLE = [
      "achievements": "Vận hành cổng thông tin an toàn."},
     {"name": "Nguyễn Thị Ánh", "sex": "Nữ", "birth_year": 1979, "position": "Giám đốc",
      "unit": "Trung tâm Thông tin", "rating": "Hoàn thành tốt nhiệm vụ",
-     "award": "Giấy khen của Chánh Văn phòng", "achievements": "Chỉ đạo số hóa tài liệu."},
+     "award": "Giấy khen của Chánh Văn phòng", "achievements": "Chỉ đạo số hóa tài liệu.",
+     "conclusion": "Đạt"},
 ]
 
 
@@ -116,3 +117,28 @@ def docx_lines(path: Path) -> list[str]:
                                  for p in c.iterchildren() if p.tag.endswith("}p"))
                         for c in cells))
     return [line for line in lines if line.strip()]
+
+
+def sized_round(people: int) -> dict:
+    """A round of `people` invented people in one unit per eight, each unit proposed as a Tập
+    thể lao động tiên tiến and each person as a Lao động tiên tiến; the first two people also
+    for the chairman's Bằng khen, so that every document of the set is made."""
+    data = round_data()
+    units = [f"Phòng số {u + 1}" for u in range(max(1, people // 8))]
+    data["tables"] = {
+        "collectives": [{"name": unit, "rating": "Hoàn thành tốt nhiệm vụ",
+                         "title": "Tập thể lao động tiên tiến", "votes": 9} for unit in units],
+        "individuals": [
+            {"name": f"{FAMILY[n % 7]} Văn {GIVEN[n % 11]}", "sex": "Nam",
+             "birth_year": 1970 + n % 30, "position": "Chuyên viên", "unit": units[n % len(units)],
+             "rating": "Hoàn thành tốt nhiệm vụ", "title": "Lao động tiên tiến", "votes": 9,
+             "code": f"CB{n:04d}"}
+            | ({"kind": "Phong trào", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                "achievements": "Tiêu biểu trong phong trào thi đua của tỉnh."} if n < 2 else {})
+            for n in range(people)],
+    }
+    return data
+
+
+FAMILY = ["Lò", "Cầm", "Quàng", "Lường", "Tòng", "Giàng", "Nguyễn"]
+GIVEN = ["Pọm", "Páo", "Xôm", "Ín", "Khiêm", "Thắng", "Tươi", "Dơ", "Mỷ", "Sinh", "Nam"]

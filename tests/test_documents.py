@@ -192,7 +192,7 @@ QD_DANH_HIEU = [
     "QUYẾT ĐỊNH:",
     "Điều 1. Công nhận danh hiệu “Chiến sĩ thi đua cơ sở” cho 01 cá nhân; danh hiệu “Lao động "
     "tiên tiến” cho 02 cá nhân; danh hiệu “Tập thể lao động tiên tiến” cho 02 tập thể (có danh "
-    "sách kèm theo), đã có thành tích hoàn thành xuất sắc nhiệm vụ năm 2025.",
+    "sách kèm theo), đã đạt tiêu chuẩn danh hiệu thi đua theo quy định năm 2025.",
     "Điều 2. Mỗi cá nhân đạt danh hiệu “Chiến sĩ thi đua cơ sở” được thưởng 2.340.000 đồng (1,0 "
     "lần mức lương cơ sở); mỗi cá nhân đạt danh hiệu “Lao động tiên tiến” được thưởng 710.000 "
     "đồng (0,3 lần mức lương cơ sở); mỗi tập thể đạt danh hiệu “Tập thể lao động tiên tiến” được "
@@ -290,7 +290,7 @@ def test_quyet_dinh_giay_khen_names_its_money(full_set):
     lines = docx_lines(full_set / "quyet-dinh-giay-khen.docx")
     assert lines[3] == "Về việc tặng Giấy khen năm 2025"
     assert lines[9] == ("Điều 1. Tặng Giấy khen của Chánh Văn phòng cho 01 cá nhân (có danh sách "
-                        "kèm theo), đã có thành tích hoàn thành xuất sắc nhiệm vụ năm 2025.")
+                        "kèm theo), đã có thành tích trong thực hiện nhiệm vụ năm 2025.")
     assert lines[10].startswith("Điều 2. Mỗi cá nhân được tặng Giấy khen của Chánh Văn phòng "
                                 "được thưởng 710.000 đồng (0,3 lần mức lương cơ sở).")
     assert "1 | Bà Nguyễn Thị Ánh | Giám đốc, Trung tâm Thông tin | " in lines

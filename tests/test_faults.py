@@ -504,7 +504,7 @@ def test_blank_workbook_helps_the_clerk(tmp_path):
     messages = [r for r in rules if r.showInputMessage and r.prompt]
     headers = {c.value for c in people[3]}
     assert {"Giới tính", "Mức hoàn thành nhiệm vụ", "Kỷ luật", "Danh hiệu đề nghị"} <= headers
-    assert len(lists) == 7  # sex, rating, scope, discipline, kind, danh hiệu, hình thức
+    assert len(lists) == 8  # sex, rating, scope, discipline, kind, danh hiệu, hình thức, kết luận
     assert len(messages) == len(CATALOG.sheets["individuals"].columns)
     assert sum(1 for row in people.iter_rows(min_row=4) if row[1].value) == 2
 

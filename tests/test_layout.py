@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import zipfile
 
 import pytest
 from docx import Document
+from lxml import etree
 
 from pipeline import generate
+from pipeline.catalog import DEFAULT_FORMS
+
+NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
 DOCUMENTS = ["to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx",
              "bao-cao-ket-qua.docx"]
@@ -116,3 +122,59 @@ def test_body_paragraphs(folder):
     assert _style(basis)[2] == {True}
     assert basis.text.endswith(";")
     assert _paragraph(document, r"Căn cứ kết quả họp xét.*").text.endswith(".")
+
+
+# --- what holds the pages together, read from the committed templates ----------------------------
+
+TEMPLATES = sorted(p.name for p in DEFAULT_FORMS.glob("*.docx"))
+HEADING = re.compile(r"(I|II|III|IV|V|VI|\d)\. \S|NỘI DUNG$|[{][{] dieu\.so [}][}]")
+
+
+def _template(name: str):
+    with zipfile.ZipFile(DEFAULT_FORMS / name) as package:
+        return etree.fromstring(package.read("word/document.xml"))
+
+
+def _text_of(element) -> str:
+    return "".join(element.itertext()).strip()
+
+
+def _keeps_next(paragraph) -> bool:
+    return bool(paragraph.xpath("w:pPr/w:keepNext", namespaces=NS))
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_headings_keep_with_the_text_under_them(name):
+    headings = [p for p in _template(name).iter(f"{{{NS['w']}}}p")
+                if HEADING.match(_text_of(p)) and p.xpath("w:r/w:rPr/w:b", namespaces=NS)]
+    assert headings or name.startswith(("danh-sach", "to-trinh"))
+    assert all(_keeps_next(p) for p in headings), [_text_of(p) for p in headings
+                                                   if not _keeps_next(p)]
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_bordered_tables_repeat_their_header_row(name):
+    tables = _template(name).xpath("//w:tbl[w:tblPr/w:tblBorders/w:top/@w:val='single']",
+                                   namespaces=NS)
+    assert tables or name.startswith("to-trinh")
+    for table in tables:
+        assert table.xpath("w:tr[1]/w:trPr/w:tblHeader", namespaces=NS), name
+
+
+SIGNERS = ("nguoi_ky", "thu_ky", "nguoi_bao_cao")
+
+
+@pytest.mark.parametrize("name", [n for n in TEMPLATES if not n.startswith("danh-sach")])
+def test_closing_paragraph_keeps_with_the_signature(name):
+    """The signature table is the body's last table (before a quyết định's appendix); the
+    paragraphs between the last words of the text and it all keep with what follows."""
+    body = _template(name).find("w:body", NS)
+    blocks = list(body)
+    last = max(i for i, b in enumerate(blocks) if b.tag == f"{{{NS['w']}}}tbl"
+               and not b.xpath(".//w:tblBorders/w:top[@w:val='single']", namespaces=NS)
+               and any(signer in _text_of(b) for signer in SIGNERS))
+    before = [b for b in blocks[:last] if not _text_of(b).startswith("{%")]
+    tail = list(itertools.takewhile(lambda b: not _text_of(b), reversed(before)))
+    closing = before[-len(tail) - 1]
+    assert closing.tag == f"{{{NS['w']}}}p" and _text_of(closing), name
+    assert all(_keeps_next(p) for p in [*tail, closing]), name

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
 from collections import Counter
 
 import pytest
-from conftest import docx_lines
+from conftest import docx_lines, sized_round, write_round
 
 from pipeline import generate
+from pipeline.catalog import Catalog
 
 pytestmark = pytest.mark.render
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
+SIZES = (1, 3, 9, 17, 26, 41, 63, 97, 150, 300)  # people in the generated rounds
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    """Generate the sample rounds and convert every document in one LibreOffice run."""
+    """Generate the sample rounds and rounds of 1 to 300 people, and convert every document in
+    one LibreOffice run."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         if os.environ.get("CI"):
@@ -30,7 +34,10 @@ def pdfs(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("pdf")
     inputs = Path(__file__).resolve().parent.parent / "inputs"
-    generate(sorted(inputs.glob("*.xlsx")), outputs=root / "outputs")
+    generate(sorted(inputs.glob("*.xlsx")), outputs=root / "outputs" / "mau")
+    for size in SIZES:
+        path = write_round(root / f"{size}.xlsx", sized_round(size), Catalog())
+        generate([path], outputs=root / "outputs" / f"{size:03d}-nguoi")
     documents = sorted((root / "outputs").rglob("*.docx"))
     assert len(documents) > 12
     flat = root / "flat"
@@ -58,6 +65,29 @@ def _text(pdf, *pages: int, layout: bool = True) -> str:
 def _info(pdf) -> dict[str, str]:
     out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+SIGNATURE = re.compile(r"^\s*(Nơi nhận:|THƯ KÝ|XÁC NHẬN|THỦ TRƯỞNG ĐƠN VỊ|NGƯỜI BÁO CÁO)")
+CLOSING = ("./.", "sự thật.")  # how the last paragraph above a signature ends
+
+
+def _pages(pdf) -> list[list[str]]:
+    """Each page's non-blank lines as pdftotext lays them out."""
+    return [[line for line in page.splitlines() if line.strip()]
+            for page in _text(pdf).split("\f")]
+
+
+def test_signature_stands_with_the_end_of_the_text(pdfs):
+    """The page where the signature block starts also holds the end of the text above it: the
+    closing paragraph, never only the page number."""
+    for doc, pdf in pdfs.items():
+        if doc.name.startswith("danh-sach"):
+            continue  # an appendix of the tờ trình, signed with it
+        pages = _pages(pdf)
+        number, at = next((n, i) for n, page in enumerate(pages) for i, line in enumerate(page)
+                          if SIGNATURE.match(line))
+        above = pages[number][:at]
+        assert any(end in line for line in above for end in CLOSING), (doc, number + 1, above)
 
 
 def test_every_page_is_a4(pdfs):
@@ -138,3 +168,13 @@ def test_pdf_option_converts_each_round_in_one_run(make_workbook, tmp_path, monk
     assert docx == pdfs and len(docx) == 8
     assert len(calls) == 1
     assert "(A4)" in _info(folder / "to-trinh-de-nghi-khen-thuong.pdf")["Page size"]
+
+
+def test_a_long_list_repeats_its_header_row_on_every_page(pdfs):
+    """On a danh sách and a biên bản of several pages, page 2 opens with the columns' titles."""
+    long = [(doc, pdf) for doc, pdf in pdfs.items()
+            if doc.name.startswith(("danh-sach", "bien-ban")) and int(_info(pdf)["Pages"]) > 2]
+    assert len(long) >= 4
+    for doc, pdf in long:
+        top = " ".join(_pages(pdf)[1][:4])
+        assert "STT" in top and "Tập thể" in top, (doc, top)

@@ -89,7 +89,7 @@ def test_totals_agree_across_documents_and_xlsx(sample):
     assert words == f"Bằng chữ: {amount_words(office[7])}."
     bao_cao = "\n".join(docx_lines(sample / "bao-cao-ket-qua.docx"))
     assert _money(bao_cao) == total_row[7]
-    assert f" | Tổng cộng | 9 | 26 |  | {number(total_row[7])}" in bao_cao
+    assert f" | Tổng cộng | 7 | 18 |  | {number(total_row[7])}" in bao_cao
     to_trinh = "\n".join(docx_lines(sample / "to-trinh-de-nghi-khen-thuong.docx"))
     province = sum(r[7] for r in paid if r[4].startswith(("Bằng khen", "Tập thể lao động xuất")))
     assert _money(to_trinh) == province
@@ -110,6 +110,6 @@ def test_giay_khen_for_one_person_is_710_000(make_workbook, tmp_path):
 def test_working_list_is_readable(sample):
     sheet = load_workbook(sample / "ket-qua-tham-dinh.xlsx").active
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref.startswith("A1:K")
+    assert sheet.auto_filter.ref.startswith("A1:L")
     assert sheet.column_dimensions["I"].width >= 60
     assert all(cell.font.bold for cell in sheet[1])

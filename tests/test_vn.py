@@ -233,6 +233,12 @@ def test_fold_ignores_case_accents_spaces_and_tone_placement():
     ("giàng a páo", "Giàng A Páo"),
     ("lò  văn   pọm", "Lò Văn Pọm"),
     ("ĐINH THỊ ÚT", "Đinh Thị Út"),
+    ("H'Hen Niê", "H'Hen Niê"),
+    ("Y-Moan Ênuôl", "Y-Moan Ênuôl"),
+    ("H'HEN NIÊ", "H'Hen Niê"),
+    ("Y-MOAN ÊNUÔL", "Y-Moan Ênuôl"),
+    ("y-moan ênuôl", "Y-moan Ênuôl"),
+    ("Nguyễn Thị McLain", "Nguyễn Thị McLain"),
 ])
 def test_name_case(raw, proper):
     assert name_case(raw) == proper
