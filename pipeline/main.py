@@ -238,7 +238,7 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
                                                         result.round.regime.name, files)
     if summary.register:
         rendered[FOLDER] = RenderedRound(FOLDER, summary.inputs, "", {
-            NAME: register_xlsx(list(summary.register), title_day=summary.day)})
+            NAME: register_xlsx(list(summary.register), title_day=summary.day)}, rebuilt=True)
     written = write_rounds(outputs, list(rendered.values()), overwrite=overwrite)
     registered = written.get(FOLDER)
     results = tuple(

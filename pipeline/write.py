@@ -30,6 +30,7 @@ class RenderedRound:
     sources: tuple[Path, ...]  # the workbooks it was made from
     rules: str
     files: dict[str, bytes]
+    rebuilt: bool = False  # made anew from inputs/ on every run: no earlier version is kept
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _publish_all(staging: Path, outputs: Path, rounds: list[RenderedRound],
                  changed: list[RenderedRound], *, overwrite: bool) -> dict[str, Written]:
     """Swap each changed round's folder in; on any failure swap every one back."""
     swaps = [(outputs / r.slug, staging / r.slug,
-              staging / "old" / r.slug if overwrite else _backup(outputs, r.slug))
+              staging / "old" / r.slug if overwrite or r.rebuilt else _backup(outputs, r.slug))
              for r in changed]
     (staging / "old").mkdir()
     (staging / JOURNAL).write_text(json.dumps([[str(t), str(o)] for t, _, o in swaps]),
@@ -152,7 +153,7 @@ def _publish_all(staging: Path, outputs: Path, rounds: list[RenderedRound],
         raise
     results = {r.slug: Written(changed=False) for r in rounds}
     for target, _, old in swaps:
-        kept = None if overwrite else _keep_only_ours(old)
+        kept = None if old.parent == staging / "old" else _keep_only_ours(old)
         results[target.name] = Written(True, kept)
     return results
 

@@ -489,12 +489,13 @@ def test_a_round_of_2023_is_generated_under_its_own_law(tmp_path):
     data = {"info": INFO | {"year": 2023, "sign_date": "05/12/2023"},
             "pairs": {"council": {"members": 9, "present": 9}},
             "tables": {"collectives": [{"name": UNIT, "rating": "HTXSNV", "votes": 9,
-                                        "title": "TTLĐTT"}],
+                                        "title": "TTLĐTT", "conclusion": "Đạt"}],
                        "individuals": [person(title="LĐTT", award="Giấy khen",
-                                              achievements="Số hóa hồ sơ."),
+                                              achievements="Số hóa hồ sơ.", conclusion="Đạt"),
                                        person("Cầm Thị Ánh", sex="Nữ", initiatives=1,
                                               title="CSTĐCS", award="BK UBND tỉnh",
-                                              kind="Phong trào", achievements="Tiêu biểu.")]}}
+                                              kind="Phong trào", achievements="Tiêu biểu.",
+                                              conclusion="Đạt")]}}
     path = write_round(tmp_path / "2023-hang-nam.xlsx", data, CATALOG)
     summary = generate([path], outputs=tmp_path / "out")
     assert "91/2017" in summary.rounds[0].round.regime.name

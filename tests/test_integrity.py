@@ -56,7 +56,7 @@ def test_overwrite_keeps_no_copy(make_workbook, tmp_path):
     summary = generate([make_workbook(data)], outputs=outputs, overwrite=True)
     assert summary.rounds[0].kept is None
     assert sorted(p.name for p in outputs.iterdir() if not p.name.startswith(".")) == \
-        ["2025-hang-nam"]
+        ["2025-hang-nam", "so-theo-doi-khen-thuong"]
 
 
 def test_same_inputs_again_change_nothing(make_workbook, tmp_path):
@@ -101,8 +101,8 @@ def test_failure_while_moving_into_place_rolls_everything_back(make_workbook, tm
         generate(books, outputs=outputs)
     monkeypatch.undo()
     assert snapshot(outputs) == before
-    assert sorted(p.name for p in outputs.iterdir() if p.is_dir()) == ["2024-hang-nam",
-                                                                        "2025-hang-nam"]
+    assert sorted(p.name for p in outputs.iterdir() if p.is_dir()) == [
+        "2024-hang-nam", "2025-hang-nam", "so-theo-doi-khen-thuong"]
 
 
 def test_exception_in_the_middle_of_rendering_writes_nothing(make_workbook, tmp_path,
@@ -315,6 +315,6 @@ def check_package(data: bytes) -> None:
 def test_every_sample_document_is_a_sound_package(tmp_path):
     generate(sorted((ROOT / "inputs").glob("*.xlsx")), outputs=tmp_path / "out")
     documents = sorted((tmp_path / "out").rglob("*.*x"))
-    assert len(documents) == 36  # the three sample rounds
+    assert len(documents) == 58  # the six sample rounds and the register
     for path in documents:
         check_package(path.read_bytes()) if path.suffix == ".docx" else zipfile.ZipFile(path)

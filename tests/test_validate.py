@@ -105,9 +105,9 @@ def test_sign_date_may_give_only_month_and_year(make_workbook, catalog):
     assert round_.info.decision_date == date(2025, 11, 1)  # the month's law and salary apply
 
 
-def test_round_before_2024_is_history_only(make_workbook, catalog):
+def test_round_before_any_rule_file_is_history_only(make_workbook, catalog):
     data = round_data()
-    data["info"] |= {"year": 2023, "sign_date": "20/12/2023"}
+    data["info"] |= {"year": 2016, "sign_date": "20/12/2016"}  # before any rule file
     round_, _ = checked(make_workbook(data), catalog)
     assert round_.regime is None
 

@@ -131,10 +131,10 @@ def test_manifest_lists_inputs_rules_and_outputs(make_workbook, tmp_path):
 
 def test_history_round_writes_nothing(make_workbook, tmp_path):
     data = round_data()
-    data["info"] |= {"year": 2023, "sign_date": "15/12/2023"}
-    summary = generate([make_workbook(data, name="2023.xlsx")], outputs=tmp_path / "out")
+    data["info"] |= {"year": 2016, "sign_date": "15/12/2016"}  # before any rule file
+    summary = generate([make_workbook(data, name="2016.xlsx")], outputs=tmp_path / "out")
     assert summary.rounds[0].assessment is None
-    assert not list((tmp_path / "out").glob("2023-*"))
+    assert not list((tmp_path / "out").glob("2016-*"))
 
 
 def test_two_workbooks_of_one_round_are_refused(make_workbook):
