@@ -127,8 +127,9 @@ DESCRIPTIONS: dict[str, Callable[..., str]] = {
     "claimed_achievement": lambda c, kinds: (
         "thành tích " + " hoặc ".join(_name(c, "achievement", k) for k in kinds)
         + " do đơn vị bình xét, ghi ở cột Loại khen thưởng và Thành tích"),
-    "members_share": lambda c, award, share: (
-        f"từ {percent(share)} cá nhân của tập thể đạt {c.award(award).name}"),
+    "members_share": lambda c, award, share, strict=False: (
+        f"{'trên' if strict else 'từ'} {percent(share)} cá nhân của tập thể đạt "
+        f"{c.award(award).name}"),
     "members_rated_at_least": lambda c, rating: (
         f"mọi cá nhân của tập thể {_name(c, 'rating', rating)} trở lên"),
     "member_with": lambda c, award: f"có cá nhân đạt {c.award(award).name}",

@@ -342,7 +342,8 @@ def claimed_achievement(judge: Judge, subject: Subject, *, kinds: list[str]) -> 
                   f"“{_short(subject.achievements)}”")
 
 
-def members_share(judge: Judge, subject: Subject, *, award: str, share: float) -> Outcome:
+def members_share(judge: Judge, subject: Subject, *, award: str, share: float,
+                  strict: bool = False) -> Outcome:
     if not isinstance(subject, Collective):
         return None
     title = judge.catalog.award(award)
@@ -352,9 +353,10 @@ def members_share(judge: Judge, subject: Subject, *, award: str, share: float) -
     verdicts = [judge.criteria(m, title)[0] for m in members]
     have = sum(v is not Verdict.INELIGIBLE for v in verdicts)
     sure = sum(v is Verdict.ELIGIBLE for v in verdicts)
-    ok = have >= share * len(members)
+    ok = have > share * len(members) if strict else have >= share * len(members)
     text = (f"{_n(have)}/{_n(len(members))} cá nhân ({percent(have, len(members))}) đạt "
-            f"{title.name}" + ("" if ok else f"; cần từ {percent(share)}"))
+            f"{title.name}" + ("" if ok else f"; cần {'trên' if strict else 'từ'} "
+                                             f"{percent(share)}"))
     if ok and sure < share * len(members):
         return True, text + f", trong đó {_n(have - sure)} cá nhân cần kiểm tra", False
     return ok, text

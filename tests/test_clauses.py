@@ -508,3 +508,16 @@ def test_a_round_of_2023_is_generated_under_its_own_law(tmp_path):
         for later in ("Luật Thi đua, khen thưởng 2022", "ngày 15 tháng 6 năm 2022", "98/2023",
                       "152/2025"):
             assert later not in text, (name, later)
+
+
+PRICES_2023 = [  # Nghị định 91/2017 at 1.490.000 đồng (30/6/2023), rounded up to ten thousand
+    ("CSTDTQ", False, 6_710_000), ("CSTDT", False, 4_470_000), ("CSTDCS", False, 1_490_000),
+    ("LDTT", False, 450_000), ("COTINH", True, 11_920_000), ("TTLDXS", True, 2_240_000),
+    ("TTLDTT", True, 1_200_000), ("HCLD3", False, 6_710_000), ("HCLD3", True, 13_410_000),
+    ("BKTTG", False, 5_220_000), ("BKTTG", True, 10_430_000), ("BKUBND", False, 1_490_000),
+    ("BKUBND", True, 2_980_000), ("GK", False, 450_000), ("GK", True, 900_000)]
+
+
+@pytest.mark.parametrize(("code", "collective", "amount"), PRICES_2023)
+def test_reward_money_before_2024(code, collective, amount):
+    test_reward_money(date(2023, 6, 30), code, collective, amount)

@@ -169,3 +169,47 @@ def test_unread_rules_still_say_their_numbers(day):
     assert ("     d) Tập thể: 05 năm liên tục đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên "
             "(Luật Thi đua, khen thưởng 2022, Điều 73.2) [chưa đối chiếu].") \
         in block(lines, "Bằng khen của Thủ tướng Chính phủ")
+
+
+RULES_2023 = [  # every criterion of the rule file of the Law of 2003, as a jurist reads it
+    "     b) Cá nhân: đã được tặng Bằng khen của Thủ tướng Chính phủ về công trạng, sau đó có "
+    "liên tục từ 05 năm trở lên đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên (Nghị định "
+    "91/2017/NĐ-CP, Điều 24) [chưa đối chiếu].",
+    "     b) Cá nhân: đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh về công trạng, "
+    "sau đó có liên tục từ 05 năm trở lên đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên "
+    "(Nghị định 91/2017/NĐ-CP, Điều 38) [chưa đối chiếu].",
+    "     c) Tập thể: 05 năm liên tục đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên (Nghị "
+    "định 91/2017/NĐ-CP, Điều 38) [chưa đối chiếu].",
+    "     b) Cá nhân: 02 năm liên tục đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên, trong "
+    "thời gian đó có 02 sáng kiến (Nghị định 91/2017/NĐ-CP, Điều 39) [chưa đối chiếu].",
+    "     c) Tập thể: 02 năm liên tục đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên (Nghị "
+    "định 91/2017/NĐ-CP, Điều 39) [chưa đối chiếu].",
+    "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Nghị định 91/2017/NĐ-CP (tiêu chuẩn Giấy "
+    "khen)) [chưa đối chiếu].",
+    "  1. 02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh (lần sau cách lần trước không quá 03 "
+    "năm) (Luật Thi đua, khen thưởng 2003, Điều 21) [chưa đối chiếu].",
+    "  2. Có sáng kiến (đề tài) phạm vi ảnh hưởng tỉnh trở lên (Nghị định 91/2017/NĐ-CP (phạm vi "
+    "ảnh hưởng của sáng kiến)) [chưa đối chiếu].",
+    "     a) Có từ 01 sáng kiến được công nhận trong năm xét (Nghị định 91/2017/NĐ-CP, Điều "
+    "9.3.b).",
+    "     b) Có từ 01 đề tài, đề án khoa học được nghiệm thu trong năm xét (Nghị định "
+    "91/2017/NĐ-CP, Điều 9.3.b).",
+    "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Nghị định 91/2017/NĐ-CP, Điều 9 (tiêu chuẩn "
+    "Lao động tiên tiến)) [chưa đối chiếu].",
+    "  1. Năm xét hoàn thành xuất sắc nhiệm vụ trở lên (Luật Thi đua, khen thưởng 2003, Điều 27) "
+    "[chưa đối chiếu].",
+    "  2. Từ 70% cá nhân của tập thể đạt Lao động tiên tiến (Luật Thi đua, khen thưởng 2003, "
+    "Điều 27) [chưa đối chiếu].",
+    "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Luật Thi đua, khen thưởng 2003, Điều 28) "
+    "[chưa đối chiếu].",
+    "  2. Trên 50% cá nhân của tập thể đạt Lao động tiên tiến (Luật Thi đua, khen thưởng 2003, "
+    "Điều 28 (trên 50% cá nhân đạt Lao động tiên tiến)) [chưa đối chiếu].",
+    "  Biểu quyết của Hội đồng: từ 90% tổng số thành viên Hội đồng (Nghị định 91/2017/NĐ-CP, "
+    "Điều 45.8).",
+]
+
+
+@pytest.mark.parametrize("line", RULES_2023, ids=range(len(RULES_2023)))
+def test_the_rules_of_2023_in_words(line):
+    _, lines = quy_dinh("--ngay", "05/12/2023")
+    assert line in lines
