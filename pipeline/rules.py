@@ -492,8 +492,8 @@ class Judge:
         facts = self._past(subject, year)
         if facts and title in facts.titles:
             return True
-        return year == self.year and self._this_round(subject, title) not in (
-            None, Verdict.INELIGIBLE)
+        judgement = self._this_round(subject, title) if year == self.year else None
+        return judgement is not None and judgement.accepted and _concluded(judgement) is not False
 
     def title_pending(self, subject: Subject, title: Award, year: int) -> bool:
         """Held that year without a decision: proposed in an earlier round and not yet decided,
@@ -501,7 +501,9 @@ class Judge:
         facts = self._past(subject, year)
         if facts and title in facts.titles:
             return facts.titles[title] is None
-        return year == self.year and self._this_round(subject, title) is Verdict.REVIEW
+        judgement = self._this_round(subject, title) if year == self.year else None
+        return (judgement is not None and judgement.verdict is Verdict.REVIEW
+                and not _concluded(judgement))
 
     def award_pending(self, subject: Subject, award: Award, year: int) -> bool:
         """A hình thức of that year known only as a proposal with no decision recorded."""
@@ -512,13 +514,14 @@ class Judge:
     def waiting(self, award: Award, year: int) -> str:
         """Say why an award a criterion rests on does not settle it yet."""
         if year == self.year:
-            return f"{award.name} năm {year} đề nghị trong đợt này còn cần kiểm tra"
+            return (f"{award.name} năm {year} đề nghị trong đợt này còn cần kiểm tra, chưa có "
+                    "kết luận của Hội đồng")
         return f"{award.name} năm {year} mới là đề nghị, chưa có quyết định"
 
-    def _this_round(self, subject: Subject, title: Award) -> Verdict | None:
-        """The verdict, votes included, of this round's proposal of a title, if any."""
+    def _this_round(self, subject: Subject, title: Award) -> Judgement | None:
+        """This round's proposal of a title, judged with its votes, if there is one."""
         proposal = self._requested.get((subject, title.code))
-        return None if proposal is None else self.judge(proposal).verdict
+        return None if proposal is None else self.judge(proposal)
 
     def title_years(self, subject: Subject, title: Award) -> list[int]:
         """Years the subject holds a danh hiệu, this year included when it does."""

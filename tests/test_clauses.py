@@ -521,3 +521,18 @@ PRICES_2023 = [  # Nghị định 91/2017 at 1.490.000 đồng (30/6/2023), roun
 @pytest.mark.parametrize(("code", "collective", "amount"), PRICES_2023)
 def test_reward_money_before_2024(code, collective, amount):
     test_reward_money(date(2023, 6, 30), code, collective, amount)
+
+
+def test_the_councils_conclusion_settles_a_title_of_this_round(tmp_path):
+    """Under NĐ 152 a Chiến sĩ thi đua cơ sở of this round is "cần kiểm tra" (its vote article
+    is not read); once the council concludes "Đạt", a unit resting on it is settled, and once it
+    concludes "Không đạt", the title is not held at all."""
+    def unit_verdict(conclusion):
+        item = Case("Điều 27.1.d", (UNIT, "TTLDXS"), DU, unit=_XS,
+                    people=staff(["HTTNV"] * 7) + [person(rating="HTXSNV", title="CSTĐCS",
+                                                          conclusion=conclusion)])
+        return judge_case(item, ND152, tmp_path).verdict.value
+
+    assert unit_verdict(None) == CAN
+    assert unit_verdict("Đạt") == DU
+    assert unit_verdict("Không đạt") == KHONG
