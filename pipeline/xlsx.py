@@ -85,15 +85,18 @@ def payer(award: Award) -> str:
 def table_xlsx(sheet: str, columns: Sequence[Column], rows: Sequence[Sequence],
                footer: Sequence[Sequence] = (), *, title: str, day: date) -> bytes:
     """A one-sheet workbook a clerk can read: bold frozen header with filters, widths, wrapped
-    text, money with thousands marks, a bold unwrapped footer; text, whole or decimal numbers
-    and None or "" (an empty cell) as values."""
+    text, money with thousands marks, a bold unwrapped footer, printed landscape one page wide
+    with the header on every page; text, whole or decimal numbers and None or "" (an empty
+    cell) as values."""
     last = f"${get_column_letter(len(columns))}${max(len(rows), 1) + 1}"
-    filter_range = escape(f"'{sheet.replace(chr(39), chr(39) * 2)}'!$A$1:{last}")
+    quoted = f"'{sheet.replace(chr(39), chr(39) * 2)}'"
+    filter_range = escape(f"{quoted}!$A$1:{last}")
     workbook = (
         f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
         f'<sheets><sheet name={quoteattr(sheet)} sheetId="1" r:id="rId1"/></sheets>'
         f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-        f"{filter_range}</definedName></definedNames></workbook>")
+        f'{filter_range}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'
+        f"{escape(quoted)}!$1:$1</definedName></definedNames></workbook>")
     return package([
         ("[Content_Types].xml", _CONTENT_TYPES),
         ("_rels/.rels", _PACKAGE_RELS),
@@ -122,6 +125,7 @@ def _sheet(columns: Sequence[Column], rows: Sequence[Sequence],
     end = len(rows) + len(footer) + 1
     yield _xml("".join([
         f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',  # one page wide when printed
         f'<dimension ref="A1:{letters[-1]}{end}"/>',
         '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" '
         'topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
@@ -141,7 +145,8 @@ def _sheet(columns: Sequence[Column], rows: Sequence[Sequence],
         *(_row(n, bold, row, fit=False) for n, row in enumerate(footer, start=len(rows) + 2)),
         f'</sheetData><autoFilter ref="A1:{letters[-1]}{max(len(rows), 1) + 1}"/>'
         '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-        'footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>']))
+        'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
+        'fitToHeight="0"/></worksheet>']))
 
 
 def _xml(text: str) -> bytes:

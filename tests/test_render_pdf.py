@@ -178,3 +178,32 @@ def test_a_long_list_repeats_its_header_row_on_every_page(pdfs):
     for doc, pdf in long:
         top = " ".join(_pages(pdf)[1][:4])
         assert "STT" in top and "Tập thể" in top, (doc, top)
+
+
+def test_working_lists_and_the_register_print_one_page_wide(tmp_path):
+    """Printed by LibreOffice Calc: every page holds every column (the last header is on page
+    one, nothing spills onto a second set of pages) and repeats the header row."""
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
+        pytest.skip(f"needs {', '.join(missing)}")
+    from pathlib import Path
+
+    inputs = Path(__file__).resolve().parent.parent / "inputs"
+    generate(sorted(inputs.glob("*.xlsx")), outputs=tmp_path / "out")
+    lists = {"so-theo-doi-khen-thuong.xlsx": ("Họ và tên / Tên tập thể", "Nguồn"),
+             "ket-qua-tham-dinh.xlsx": ("Họ và tên / Tên tập thể", "Có thể xét cao nhất")}
+    books = [tmp_path / "out" / "so-theo-doi-khen-thuong" / "so-theo-doi-khen-thuong.xlsx",
+             tmp_path / "out" / "2025-hang-nam" / "ket-qua-tham-dinh.xlsx"]
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, books)],
+                   check=True, capture_output=True, timeout=300)
+    for book in books:
+        pages = _text(tmp_path / book.name.replace(".xlsx", ".pdf"), layout=False).split("\f")
+        pages = [page for page in pages if page.strip()]
+        first, last = lists[book.name]
+        assert len(pages) > 1, book.name
+        for page in pages:
+            flat = " ".join(page.split())
+            assert first in flat and last in flat, (book.name, page[:200])
