@@ -52,7 +52,7 @@ class Catalog:
 
     def __init__(self, forms: Path = DEFAULT_FORMS) -> None:
         if not forms.is_dir():
-            raise KhenthuongError(f"Không tìm thấy thư mục mẫu “{forms}”: hãy chạy lệnh trong "
+            raise FormsDataError(f"Không tìm thấy thư mục mẫu “{forms}”: hãy chạy lệnh trong "
                                   "thư mục có forms/ hoặc chỉ rõ --forms.")
         self.forms = forms
         with _reading(forms / "vocabulary.toml") as vocabulary:

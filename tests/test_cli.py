@@ -142,7 +142,7 @@ def test_broken_template_exits_3_with_its_name(make_workbook, tmp_path):
 
 def test_missing_forms_folder_is_explained(make_workbook, tmp_path):
     result = run("check", str(make_workbook()), "--forms", str(tmp_path / "khong-co"))
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # the README: forms/ missing or broken
     assert "Không tìm thấy thư mục mẫu" in result.output
 
 
