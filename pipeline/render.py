@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -111,9 +113,19 @@ _shared: tuple[Assessment, Path] | None = None
 
 
 def _share(assessment: Assessment, forms: Path) -> None:
-    """Give a worker process the round (inherited, not copied, where the system forks)."""
+    """Give a worker process the round (inherited, not copied, where the system forks), and
+    let it end with its parent: a run killed while rendering leaves no worker behind."""
     global _shared
     _shared = (assessment, forms)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_die_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _die_with(sentinel: int) -> None:
+    """Wait until the parent process ends, then end this one at once."""
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _make(index: int) -> dict[str, bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import round_data
@@ -92,3 +93,51 @@ def test_parallel_rendering_gives_the_same_bytes(make_workbook, monkeypatch, sta
     together = render.render_round(assessment, DEFAULT_FORMS)
     assert list(together) == list(alone)
     assert together == alone
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_render_workers_end_with_a_killed_run(tmp_path):
+    """kill -9 while a large round renders on every core: no worker outlives the run."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    from synthetic import write_round
+
+    book = write_round(tmp_path / "2025-hang-nam.xlsx", units=120, people_per_unit=20,
+                       nominees=300)
+    run = subprocess.Popen([sys.executable, "-m", "pipeline", "generate", str(book),
+                            "--outputs", str(tmp_path / "out"), "-q"], cwd=root)
+
+    def children() -> list[int]:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == run.pid:
+                found.append(int(stat.parent.name))
+        return found
+
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and run.poll() is None and time.monotonic() < deadline:
+        workers = children()
+        time.sleep(0.05)
+    if len(workers) < 2:
+        run.kill()
+        pytest.skip("the round rendered before its workers could be seen")
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in alive if Path(f"/proc/{pid}").exists()
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]]
+        time.sleep(0.1)
+    assert alive == []
