@@ -106,7 +106,7 @@ def test_counts_agree_between_to_trinh_danh_sach_and_reports(rounds):
             tally = Counter(kind for a, kind, _ in rows if a == award)
             phrase = " và ".join(f"{count(tally[k])} {k}" for k in ("tập thể", "cá nhân")
                                  if tally[k])
-            assert re.search(rf"^- [^:]+: {phrase}\.$", to_trinh, re.M), (folder, award, phrase)
+            assert re.search(rf"^- [^:]+: {phrase}[.;]$", to_trinh, re.M), (folder, award, phrase)
         numbered = [p for p in (folder / "bao-cao-thanh-tich").iterdir() if p.name[0].isdigit()]
         assert len(numbered) == len(rows), folder
 

@@ -89,7 +89,7 @@ def test_totals_agree_across_documents_and_xlsx(sample):
     assert words == f"Bằng chữ: {amount_words(office[7])}."
     bao_cao = "\n".join(docx_lines(sample / "bao-cao-ket-qua.docx"))
     assert _money(bao_cao) == total_row[7]
-    assert f" | Tổng cộng | 7 | 22 |  | {number(total_row[7])}" in bao_cao
+    assert f" | Tổng cộng | 8 | 22 |  | {number(total_row[7])}" in bao_cao
     to_trinh = "\n".join(docx_lines(sample / "to-trinh-de-nghi-khen-thuong.docx"))
     province = sum(r[7] for r in paid if r[4].startswith(("Bằng khen", "Tập thể lao động xuất")))
     assert _money(to_trinh) == province
