@@ -96,3 +96,32 @@ def test_a_yearly_report_compares_with_the_year_before(period, tmp_path):
     assert ("So với năm 2024: số người được đánh giá 4 (không đổi); số người hoàn thành xuất sắc "
             "nhiệm vụ 2 (tăng 1); số lượt đề nghị khen thưởng 4 (tăng 1); tiền thưởng (đồng) "
             "2.840.000 (tăng 710.000).") in lines
+
+
+def test_the_tong_ket_sample_reports_its_period(tmp_path):
+    """The shipped tổng kết: its year-by-year table, and each year's counts recounted from the
+    yearly sample workbook itself."""
+    from pathlib import Path
+
+    inputs = Path(__file__).resolve().parent.parent / "inputs"
+    generate(sorted(inputs.glob("*.xlsx")), outputs=tmp_path / "out")
+    lines = _section(docx_lines(tmp_path / "out" / "2025-tong-ket" / "bao-cao-ket-qua.docx"))
+    assert lines[2:7] == [
+        "Năm | Tập thể | Cá nhân | HTXSNV | HTTNV | HTNV | Không HTNV | Tiền thưởng (đồng)",
+        "2023 | 6 | 22 | 7 | 12 | 3 | 0 | 22.500.000",
+        "2024 | 6 | 22 | 7 | 12 | 3 | 0 | 34.340.000",
+        "2025 | 6 | 22 | 9 | 12 | 1 | 0 | 86.520.000",
+        "Cộng |  |  |  |  |  |  | 143.360.000"]
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh | 00 tập thể, 02 cá nhân | 00 tập thể, " \
+           "01 cá nhân" in lines  # the sơ kết: one granted, one refused
+    table = {row.split(" | ")[0]: row.split(" | ") for row in lines[3:6]}
+    for year in ("2023", "2024", "2025"):
+        book = load_workbook(inputs / f"{year}-hang-nam.xlsx")
+        for sheet, column in (("Tập thể", 1), ("Cá nhân", 2)):
+            rows = list(book[sheet].iter_rows(min_row=4, values_only=True))
+            assert int(table[year][column]) == len([r for r in rows if r[1]]), (year, sheet)
+        header = [c.value for c in book["Cá nhân"][3]]
+        ratings = [r[header.index("Mức hoàn thành nhiệm vụ")]
+                   for r in book["Cá nhân"].iter_rows(min_row=4, values_only=True) if r[1]]
+        for column, code in ((3, "HTXSNV"), (4, "HTTNV"), (5, "HTNV")):
+            assert int(table[year][column]) == ratings.count(code), (year, code)
