@@ -24,6 +24,8 @@ def test_a_wheel_installs_forms_and_runs_init_and_generate_in_an_empty_folder(tm
                             "--no-build-isolation", "-w", str(tmp_path / "dist"), str(source)],
                            capture_output=True, text=True)
     if built.returncode != 0:
+        if os.environ.get("CI"):  # the test extras bring setuptools and wheel: CI must build
+            pytest.fail(f"cannot build a wheel: {built.stderr[-300:]}")
         pytest.skip(f"cannot build a wheel here: {built.stderr[-300:]}")
     (wheel,) = (tmp_path / "dist").glob("khenthuong-*.whl")
     env_dir = tmp_path / "venv"
