@@ -314,16 +314,18 @@ DOCUMENTS = (
 )
 TO_TRINH, DANH_SACH, QD_GIAY_KHEN, QD_DANH_HIEU, BIEN_BAN, BAO_CAO = DOCUMENTS
 
-_UP = "không có đề nghị đủ điều kiện trình cấp trên"
+_UP = "không có đề nghị trình cấp trên nào đủ điều kiện hoặc được Hội đồng kết luận đạt"
 OUTPUTS = (
     Output(TO_TRINH.filename, TO_TRINH.make, lambda a: bool(a.submitted), _UP),
     Output(DANH_SACH.filename, DANH_SACH.make, lambda a: bool(a.submitted), _UP),
     Output("bao-cao-thanh-tich/", reports, lambda a: bool(a.submitted), _UP),
     Output(QD_GIAY_KHEN.filename, QD_GIAY_KHEN.make,
-           lambda a: bool(decided(a, "hinh_thuc")), "không có đề nghị Giấy khen đủ điều kiện"),
+           lambda a: bool(decided(a, "hinh_thuc")),
+           "không có đề nghị Giấy khen nào đủ điều kiện hoặc được Hội đồng kết luận đạt"),
     Output(QD_DANH_HIEU.filename, QD_DANH_HIEU.make,
            lambda a: bool(decided(a, "danh_hieu")),
-           "không có đề nghị danh hiệu thi đua đủ điều kiện"),
+           "không có đề nghị danh hiệu thi đua nào đủ điều kiện hoặc được Hội đồng kết luận "
+           "đạt"),
     Output(BIEN_BAN.filename, BIEN_BAN.make, lambda a: bool(a.judgements), "không có đề nghị nào"),
     Output(BAO_CAO.filename, BAO_CAO.make, lambda a: True, ""),
     Output("ket-qua-tham-dinh.xlsx", lambda a, _: {"ket-qua-tham-dinh.xlsx": verdicts_xlsx(a)},
