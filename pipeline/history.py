@@ -42,10 +42,10 @@ class Earlier:
 
     @property
     def accepted(self) -> tuple[Proposal, ...]:
-        """The proposals not refused: those its documents carried."""
+        """The proposals neither refused by the rules nor concluded against by the council."""
         if self.assessment is None:
             return self.round.proposals
-        return tuple(j.proposal for j in self.assessment.accepted)
+        return tuple(j.proposal for j in self.assessment.standing)
 
     @property
     def by_office(self) -> tuple[Proposal, ...]:

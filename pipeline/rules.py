@@ -146,6 +146,11 @@ class Assessment:
                      and (j.verdict is Verdict.ELIGIBLE or _concluded(j)))
 
     @cached_property
+    def standing(self) -> tuple[Judgement, ...]:
+        """Accepted proposals the council has not concluded against: granted, or waiting."""
+        return tuple(j for j in self.accepted if _concluded(j) is not False)
+
+    @cached_property
     def held(self) -> tuple[Judgement, ...]:
         """Accepted proposals held out of every document: still to be checked with no
         conclusion of the council, or concluded against."""

@@ -273,3 +273,16 @@ def test_the_register_lists_what_was_decided_and_what_waits(make_workbook, tmp_p
     assert rows[("Quàng Văn Kiên", 2021, "Chiến sĩ thi đua cơ sở")][14] == \
         "2026-hang-nam.xlsx, sheet Lịch sử"
     assert len([r for r in rows if r[0] == "Quàng Văn Kiên"]) == 6  # 2021-2024, 2025, 2026
+
+
+def test_a_proposal_the_council_concluded_against_is_no_title_later(make_workbook):
+    """2024 (NĐ 98): Pọm's CSTĐCS is "cần kiểm tra" for a missing vote, and the council
+    concludes "Không đạt": in 2025 it is neither a title held nor one waiting."""
+    first = _chain_round(2024, "05/12/2024", [
+        _member("Lò Văn Pọm", 1980, initiatives=1, title="CSTĐCS", votes=None,
+                conclusion="Không đạt")])
+    second = _chain_round(2025, "30/06/2025", [
+        _member("Lò Văn Pọm", 1980, title="CSTĐCS", award="BK UBND tỉnh")])
+    summary = check([make_workbook(first, name="2024-hang-nam.xlsx"),
+                     make_workbook(second, name="2025-hang-nam.xlsx")])
+    assert verdicts(summary, 2025)[("Lò Văn Pọm", "BKUBND")] is Verdict.INELIGIBLE
