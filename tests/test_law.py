@@ -213,3 +213,15 @@ RULES_2023 = [  # every criterion of the rule file of the Law of 2003, as a juri
 def test_the_rules_of_2023_in_words(line):
     _, lines = quy_dinh("--ngay", "05/12/2023")
     assert line in lines
+
+
+@pytest.mark.parametrize(("award", "vote"), [
+    ("Chiến sĩ thi đua toàn quốc", "từ 90% tổng số thành viên Hội đồng (Nghị định "
+     "91/2017/NĐ-CP, Điều 45.8)."),
+    ("Chiến sĩ thi đua cấp tỉnh", "từ 90% tổng số thành viên Hội đồng (Nghị định "
+     "91/2017/NĐ-CP, Điều 45.8)."),
+    ("Chiến sĩ thi đua cơ sở", MAJORITY),  # Nghị định 91/2017 sets no threshold of its own
+    ("Lao động tiên tiến", MAJORITY)])
+def test_council_vote_before_2024(award, vote):
+    _, lines = quy_dinh("--ngay", "05/12/2023")
+    assert f"  Biểu quyết của Hội đồng: {vote}" in block(lines, award)
