@@ -348,9 +348,10 @@ def _print_summary(summary: Summary, *, verbose: bool) -> None:
         _print_template_problems(summary.template_warnings)
     for result in summary.rounds:
         _print_round(result, verbose=verbose)
-    if summary.register_file is not None:
-        click.echo(f"Sổ theo dõi khen thưởng ({number(len(summary.register))} dòng, mọi đợt "
-                   f"trong thư mục bảng tính): {summary.register_file}")
+    if summary.register is not None:
+        path, rows = summary.register
+        click.echo(f"Sổ theo dõi khen thưởng ({number(rows)} dòng, mọi đợt trong thư mục bảng "
+                   f"tính): {path}")
 
 
 LISTED = 10  # a folder holding more files is named once, with its count, first and last

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import partial, wraps
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from .model import Round
 from .pdf import find_soffice, to_pdf
 from .period import figures, span
 from .read import read_workbook
-from .register import FOLDER, NAME, Entry, entries, register_xlsx
+from .register import FOLDER, NAME, entries, register_xlsx
 from .render import TEMPLATES, render_round, skipped, template_variables
 from .rules import Assessment, assess
 from .templates import TemplateProblem, check_template
@@ -60,10 +59,8 @@ class Summary:
     warnings: tuple[Problem, ...]
     template_warnings: tuple[TemplateProblem, ...] = ()
     pdf_missing: bool = False  # PDFs were asked for but LibreOffice is not installed
-    register: tuple[Entry, ...] = ()  # every award and proposal of every round read
-    inputs: tuple[Path, ...] = ()  # every workbook read
-    day: date | None = None  # the latest decision date of those rounds
-    register_file: Path | None = None  # where generate wrote the register
+    read: tuple[Earlier, ...] = ()  # every round read, the chosen ones and their history
+    register: tuple[Path, int] | None = None  # where generate wrote the register, its rows
 
 
 def find_workbooks(inputs: Path) -> list[Path]:
@@ -137,9 +134,7 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
         raise InputError(problems)
     results = [replace(r, assessment=_with_years(r.assessment, earlier)) if r.assessment else r
                for r in results]
-    return Summary(tuple(results), tuple(problems), register=tuple(entries(earlier)),
-                   inputs=tuple(e.round.source for e in earlier),
-                   day=max(e.round.info.decision_date for e in earlier))
+    return Summary(tuple(results), tuple(problems), read=tuple(earlier))
 
 
 def _with_years(assessment: Assessment, rounds: list[Earlier]) -> Assessment:
@@ -236,11 +231,13 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
                 files |= to_pdf(files, soffice)
             rendered[result.round.slug] = RenderedRound(result.round.slug, (result.round.source,),
                                                         result.round.regime.name, files)
-    if summary.register:
-        rendered[FOLDER] = RenderedRound(FOLDER, summary.inputs, "", {
-            NAME: register_xlsx(list(summary.register), title_day=summary.day)}, rebuilt=True)
+    rows = entries(list(summary.read))
+    if rows:
+        day = max(e.round.info.decision_date for e in summary.read)
+        rendered[FOLDER] = RenderedRound(FOLDER, tuple(e.round.source for e in summary.read), "",
+                                         {NAME: register_xlsx(rows, title_day=day)},
+                                         rebuilt=True)
     written = write_rounds(outputs, list(rendered.values()), overwrite=overwrite)
-    registered = written.get(FOLDER)
     results = tuple(
         replace(r, folder=outputs / r.round.slug, written=tuple(rendered[r.round.slug].files),
                 skipped=tuple(skipped(r.assessment)), changed=written[r.round.slug].changed,
@@ -248,7 +245,7 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
         for r in summary.rounds)
     return replace(summary, rounds=results, template_warnings=tuple(template_problems),
                    pdf_missing=pdf and soffice is None,
-                   register_file=outputs / FOLDER / NAME if registered else None)
+                   register=(outputs / FOLDER / NAME, len(rows)) if rows else None)
 
 
 def _same_round_twice(rounds: list[Round]) -> list[Problem]:

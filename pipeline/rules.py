@@ -188,7 +188,8 @@ def _concluded(judgement: Judgement) -> bool | None:
 
 # (holds, why) — `why` may be a function giving the sentence, so that a check asked only whether
 # it holds (`Judge._holds`, for the advice) does not pay for writing it; None: does not apply.
-# A third element, False, says the outcome rests on a verdict that is itself "cần kiểm tra".
+# A third element, False, says the outcome is not settled: it rests on a title or award with
+# no decision yet, on a verdict itself "cần kiểm tra", or on guidance rather than the text.
 Outcome = tuple[bool, str | Callable[[], str]] | tuple[bool, str | Callable[[], str], bool] | None
 UNREAD = "điều kiện này chưa được đối chiếu với văn bản quy phạm pháp luật, Hội đồng cần kiểm tra"
 
@@ -493,7 +494,8 @@ class Judge:
 
     def holds_title(self, subject: Subject, title: Award, year: int) -> bool:
         """Recorded for that year (this year too: the Chánh Văn phòng often decides CSTĐCS
-        before the office proposes a Bằng khen), or proposed in this round and not refused."""
+        before the office proposes a Bằng khen), or proposed in this round and neither refused
+        nor concluded against by the council."""
         facts = self._past(subject, year)
         if facts and title in facts.titles:
             return True
