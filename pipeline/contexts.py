@@ -9,7 +9,16 @@ from types import SimpleNamespace
 
 from .model import Award, Collective, Decision, Person, Proposal, Round, VoteRule
 from .rules import Assessment, Judgement
-from .vn import admin_date, amount_words, count, fold, number, percent, short_date
+from .vn import (
+    admin_date,
+    amount_words,
+    coefficient,
+    count,
+    fold,
+    number,
+    percent,
+    short_date,
+)
 
 DOTS = "…" * 28  # one line left for the clerk to write by hand
 BLANK = "…" * 12  # a blank inside a sentence
@@ -253,7 +262,7 @@ def compared(assessment: Assessment) -> list[str]:
         return []
     round_ = assessment.round
     now = (len(round_.people), Counter(p.rating.code for p in round_.people)["HTXSNV"],
-           len(assessment.proposals), assessment.money())
+           len(assessment.standing), assessment.money())  # as YearFigures counts them
     then = (before.people, dict(before.ratings).get("HTXSNV", 0),
             sum(c + i for _, c, i in before.proposed), before.money)
     parts = [f"{label} {number(a)} ({_change(a - b)})" for label, a, b in zip(
@@ -427,9 +436,9 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
     }
 
 
-def times(coefficient: float) -> str:
+def times(value: float) -> str:
     """A coefficient as documents write it: "0,3 lần", "1,0 lần"."""
-    return f"{coefficient:.1f}".replace(".", ",") + " lần"
+    return f"{coefficient(value)} lần"
 
 
 def title_of(post: str, agency: str) -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from .catalog import Catalog
 from .model import Award, Criterion, Regime, Salary
 from .rules import money_for, threshold
-from .vn import count, number, percent, short_date
+from .vn import coefficient, count, number, percent, short_date
 
 
 def rules_text(catalog: Catalog, day: date) -> str:
@@ -48,14 +48,14 @@ def _award(catalog: Catalog, regime: Regime, salary: Salary, award: Award) -> li
            else "thuộc thẩm quyền của Văn phòng")
     ground = f" ({award.source})" if award.source.startswith(regime.texts) else ""
     lines = [f"{award.name} — {award.decided_by} quyết định; {who}{ground}."]
-    coefficient = regime.coefficients.get(award.code)
-    if coefficient:
-        parts = [f"{label} hệ số {coefficient_text(value)} = "
+    entry = regime.coefficients.get(award.code)
+    if entry:
+        parts = [f"{label} hệ số {coefficient(value)} = "
                  f"{number(money_for(value, salary.amount, regime.round_up_to))} đồng"
-                 for label, value in (("cá nhân", coefficient.individual),
-                                      ("tập thể", coefficient.collective)) if value]
-        lines.append(f"  Tiền thưởng: {'; '.join(parts)} ({coefficient.source}"
-                     f"{'' if coefficient.verified else ' [chưa đối chiếu]'}); {award.decided_by} "
+                 for label, value in (("cá nhân", entry.individual),
+                                      ("tập thể", entry.collective)) if value]
+        lines.append(f"  Tiền thưởng: {'; '.join(parts)} ({entry.source}"
+                     f"{'' if entry.verified else ' [chưa đối chiếu]'}); {award.decided_by} "
                      f"chi từ quỹ thi đua, khen thưởng do cấp mình quản lý "
                      f"({regime.payer_source}).")
     vote = regime.votes.get(award.code, regime.votes["default"])
@@ -87,11 +87,6 @@ _SUBJECTS = {("ca_nhan",): "Cá nhân: ", ("tap_the",): "Tập thể: "}
 def describe(catalog: Catalog, criterion: Criterion) -> str:
     """One sentence saying what a criterion asks, whoever the subject."""
     return DESCRIPTIONS[criterion.rule](catalog, **criterion.params)
-
-
-def coefficient_text(value: float) -> str:
-    """A coefficient as the decrees write it, one decimal at least: 1,0; 0,3; 12,0."""
-    return number(value) if not float(value).is_integer() else f"{int(value)},0"
 
 
 def _name(catalog: Catalog, vocab: str, code: str) -> str:

@@ -142,10 +142,11 @@ def _with_years(assessment: Assessment, rounds: list[Earlier]) -> Assessment:
     round_ = assessment.round
     if years := span(round_):
         return replace(assessment, period=figures(rounds, *years))
-    before = round_.info.year - 1
-    if any(e.round.info.year == before and e.round.info.occasion.code == "hang-nam"
-           for e in rounds):
-        return replace(assessment, previous=figures(rounds, before, before).years[0])
+    before = round_.info.year - 1  # compared with the yearly round alone, like with like
+    yearly = [e for e in rounds if e.round.info.year == before
+              and e.round.info.occasion.code == "hang-nam"]
+    if yearly:
+        return replace(assessment, previous=figures(yearly, before, before).years[0])
     return assessment
 
 

@@ -105,6 +105,11 @@ def number(value: int | float) -> str:
     return format_decimal(value, locale="vi", decimal_quantization=False)
 
 
+def coefficient(value: float) -> str:
+    """A coefficient as the decrees write it, one decimal at least: 1,0; 0,3; 0,15; 12,0."""
+    return f"{int(value)},0" if float(value).is_integer() else number(value)
+
+
 @lru_cache(maxsize=4096)  # a council's list repeats the same few shares
 def percent(part: float, whole: float = 1) -> str:
     """A share as documents write it, one decimal at most: 77,8%; 100%."""

@@ -125,3 +125,21 @@ def test_the_tong_ket_sample_reports_its_period(tmp_path):
                    for r in book["Cá nhân"].iter_rows(min_row=4, values_only=True) if r[1]]
         for column, code in ((3, "HTXSNV"), (4, "HTTNV"), (5, "HTNV")):
             assert int(table[year][column]) == ratings.count(code), (year, code)
+
+
+def test_the_year_before_is_its_yearly_round_alone(tmp_path):
+    """2026 is compared with the yearly round of 2025, not with it and the tổng kết together."""
+    import re
+    from pathlib import Path
+
+    inputs = Path(__file__).resolve().parent.parent / "inputs"
+    generate(sorted(inputs.glob("*.xlsx")), outputs=tmp_path / "out")
+    line = next(line for line in docx_lines(tmp_path / "out" / "2026-hang-nam" /
+                                            "bao-cao-ket-qua.docx")
+                if line.startswith("So với năm 2025:"))
+    found = re.search(r"tiền thưởng \(đồng\) ([\d.]+) \((tăng|giảm) ([\d.]+)\)", line)
+    now, sign, change = (int(found.group(1).replace(".", "")), found.group(2),
+                         int(found.group(3).replace(".", "")))
+    sheet = load_workbook(tmp_path / "out" / "2025-hang-nam" / "tong-hop-kinh-phi.xlsx").active
+    total = next(r[7] for r in sheet.iter_rows(values_only=True) if r[2] == "Tổng cộng")
+    assert now - (change if sign == "tăng" else -change) == total
