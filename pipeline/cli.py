@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from . import click_vi
 from .catalog import DEFAULT_FORMS, Catalog
 from .errors import (
     BrokenTemplates,
@@ -32,12 +33,84 @@ from .rules import Assessment, Verdict
 from .vn import number, short_date
 from .workbook import annotated_copy, blank_workbook
 
+click_vi.install()  # before the commands are built: click names some words as they are made
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+WORK_ORDER = ("init", "check", "generate", "forms", "quy-dinh")  # how a round goes, not A to Z
+WORKBOOKS = "[BẢNG_TÍNH ...]"
+FOLDER = "THƯ_MỤC"
+
+
+class _Command(click.Command):
+    """A command whose usage line reads in Vietnamese."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[TUỲ_CHỌN]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    """The khenthuong command: its commands in the order of the work, and a console that can
+    show every line (even its help or a mistyped command) whatever its code page."""
+
+    command_class = _Command
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[TUỲ_CHỌN]")
+        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM_SỐ]...")
+        super().__init__(*args, **kwargs)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self.commands, key=WORK_ORDER.index)
+
+    def main(self, *args, **kwargs):
+        for stream in (sys.stdout, sys.stderr):
+            _never_fail_printing(stream)
+        return super().main(*args, **kwargs)
+
+
+class _Argument(click.Argument):
+    """An argument named in a mistake by its word alone (BẢNG_TÍNH), not the usage line's
+    "[BẢNG_TÍNH ...]"."""
+
+    def get_error_hint(self, ctx: click.Context) -> str:
+        return self.make_metavar(ctx).strip("[]. ")
+
+
+class NoInputsFolder(KhenthuongError):
+    """Run where there is no inputs folder: most likely from another folder than the project's."""
+
+    exit_code = 2  # a mistake in how the command was typed, as click's own
+
+    def __init__(self, inputs: Path, command: str) -> None:
+        super().__init__(
+            f"Không có thư mục bảng tính “{inputs}” (đã tìm ở {inputs.absolute()}).\n"
+            "Hãy mở cửa sổ lệnh trong thư mục dự án, nơi có thư mục inputs (cd THƯ_MỤC_DỰ_ÁN), "
+            f"rồi chạy lại; hoặc chỉ rõ thư mục bảng tính: khenthuong {command} --inputs "
+            "THƯ_MỤC. Chưa có bảng tính nào thì tạo bằng: khenthuong init.")
+
+
+class _CheckErrors(InputError):
+    """A workbook's errors as check tells them: check never writes, so it says what comes next."""
+
+    def __str__(self) -> str:
+        errors = sum(p.is_error for p in self.problems)
+        return (f"Có {number(errors)} lỗi trong bảng tính: sửa theo các dòng trên rồi chạy lại "
+                "“khenthuong check”.")
+
+
+def _chosen(workbooks: tuple[Path, ...], inputs: Path, command: str) -> list[Path]:
+    """The workbooks named, else those in the inputs folder, which must be there."""
+    if workbooks:
+        return list(workbooks)
+    if not inputs.is_dir():
+        raise NoInputsFolder(inputs, command)
+    return find_workbooks(inputs)
 
 
 def _folder(name: str, default: str, help_text: str) -> Callable:
     return click.option(name, type=click.Path(file_okay=False, path_type=Path), default=default,
-                        show_default=True, help=help_text)
+                        show_default=True, metavar=FOLDER, help=help_text)
 
 
 def _forms(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
@@ -48,7 +121,7 @@ def _forms(ctx: click.Context, param: click.Parameter, value: Path | None) -> Pa
 
 
 _forms_option = click.option(
-    "--forms", type=click.Path(file_okay=False, path_type=Path), callback=_forms,
+    "--forms", type=click.Path(file_okay=False, path_type=Path), callback=_forms, metavar=FOLDER,
     help="Thư mục mẫu văn bản và dữ liệu quy định (mặc định: forms/ nếu có).")
 
 
@@ -99,12 +172,23 @@ def _progress_bar(*, shown: bool):
             bars[-1].render_finish()
 
 
-@click.group(context_settings=CONTEXT)
+@click.group("khenthuong", cls=_Group, context_settings=CONTEXT)
 @click.version_option(package_name="khenthuong", message="khenthuong %(version)s")
 def main() -> None:
-    """Lập hồ sơ thi đua, khen thưởng từ bảng tính Excel: tờ trình, danh sách, báo cáo (.docx)."""
-    for stream in (sys.stdout, sys.stderr):
-        _never_fail_printing(stream)
+    """Lập hồ sơ thi đua, khen thưởng từ bảng tính Excel: tờ trình, danh sách, báo cáo (.docx).
+
+    \b
+    Mở cửa sổ lệnh trong thư mục dự án (nơi có thư mục inputs), rồi:
+      1. khenthuong init       tạo bảng tính trống inputs/bang-tinh-khen-thuong.xlsx
+      2. mở bảng tính bằng Excel, điền số liệu của đợt, lưu lại
+      3. khenthuong check      kiểm tra bảng tính, xem kết quả xét từng đề nghị
+      4. khenthuong generate   lập văn bản vào thư mục outputs
+    Sửa bảng tính rồi chạy lại check, generate bao nhiêu lần cũng được.
+
+    \b
+    Hướng dẫn của từng lệnh, ví dụ lệnh check:
+      khenthuong check --help
+    """
 
 
 def _never_fail_printing(stream) -> None:
@@ -147,8 +231,9 @@ def _fits(text: str, encoding: str) -> bool:
 
 
 
-@main.command("generate")
-@click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command("generate", short_help="Lập bộ văn bản của từng đợt vào outputs/.")
+@click.argument("workbooks", cls=_Argument, metavar=WORKBOOKS, nargs=-1,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
 @_folder("--outputs", "outputs", "Thư mục ghi văn bản.")
 @_forms_option
@@ -159,9 +244,16 @@ def _fits(text: str, encoding: str) -> bool:
 @_reports_errors
 def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, forms: Path,
                      overwrite: bool, pdf: bool, quiet: bool) -> None:
-    """Kiểm tra bảng tính và lập bộ văn bản của từng đợt vào thư mục outputs/."""
+    """Kiểm tra bảng tính và lập bộ văn bản của từng đợt vào thư mục outputs/.
+
+    Không chỉ rõ BẢNG_TÍNH thì dùng mọi bảng tính .xlsx trong thư mục inputs.
+
+    \b
+    Ví dụ:
+      khenthuong generate inputs/2025-hang-nam.xlsx --pdf
+    """
     with _progress_bar(shown=not quiet and _on_terminal()) as progress:
-        summary = generate(list(workbooks) or find_workbooks(inputs), outputs=outputs,
+        summary = generate(_chosen(workbooks, inputs, "generate"), outputs=outputs,
                            forms=forms, history=_history(inputs), overwrite=overwrite, pdf=pdf,
                            progress=progress)
     if summary.pdf_missing:
@@ -171,18 +263,26 @@ def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, f
         _print_summary(summary, verbose=False)
 
 
-@main.command("check")
-@click.argument("workbooks", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@main.command("check", short_help="Kiểm tra bảng tính, xét từng đề nghị; không ghi văn bản.")
+@click.argument("workbooks", cls=_Argument, metavar=WORKBOOKS, nargs=-1,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_folder("--inputs", "inputs", "Thư mục bảng tính (khi không chỉ rõ tệp).")
 @_forms_option
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON cho máy đọc.")
-@click.option("--xlsx", "marked", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--xlsx", "marked", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP",
               help="Ghi một bản sao bảng tính, tô màu và ghi chú vào từng ô có lỗi.")
 @_reports_errors
 def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_json: bool,
                   marked: Path | None) -> None:
-    """Kiểm tra bảng tính và in kết quả xét từng đề nghị; không ghi gì vào outputs/."""
-    chosen = list(workbooks) or find_workbooks(inputs)
+    """Kiểm tra bảng tính và in kết quả xét từng đề nghị; không ghi gì vào outputs/.
+
+    Không chỉ rõ BẢNG_TÍNH thì kiểm tra mọi bảng tính .xlsx trong thư mục inputs.
+
+    \b
+    Ví dụ:
+      khenthuong check inputs/2025-hang-nam.xlsx --xlsx kiem-tra.xlsx
+    """
+    chosen = _chosen(workbooks, inputs, "check")
     if marked is not None:
         _check_marked_path(marked, chosen)
     try:
@@ -190,7 +290,7 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
     except InputError as err:
         if marked is not None:
             _write_marked(chosen[0], err.problems, marked)
-        raise
+        raise _CheckErrors(err.problems) from None
     if marked is not None:
         _write_marked(chosen[0], summary.warnings, marked)
     if as_json:
@@ -199,15 +299,23 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
         _print_summary(summary, verbose=True)
 
 
-@main.command("init")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path),
+@main.command("init", short_help="Tạo bảng tính trống để điền số liệu của đợt.")
+@click.argument("path", cls=_Argument, metavar="[ĐƯỜNG_DẪN]",
+                type=click.Path(dir_okay=False, path_type=Path),
                 default=Path("inputs") / "bang-tinh-khen-thuong.xlsx")
-@click.option("--nam", "year", type=int, default=None,
+@click.option("--nam", "year", type=int, default=None, metavar="NĂM",
               help="Năm của đợt khen thưởng (mặc định: năm nay).")
 @_forms_option
 @_reports_errors
 def init_command(path: Path, year: int | None, forms: Path) -> None:
-    """Tạo bảng tính trống có đủ các sheet, danh mục chọn sẵn, hướng dẫn và dòng ví dụ."""
+    """Tạo bảng tính trống có đủ các sheet, danh mục chọn sẵn, hướng dẫn và dòng ví dụ.
+
+    Mặc định ĐƯỜNG_DẪN là inputs/bang-tinh-khen-thuong.xlsx; không bao giờ ghi đè tệp đã có.
+
+    \b
+    Ví dụ:
+      khenthuong init inputs/2026-hang-nam.xlsx --nam 2026
+    """
     if path.suffix.lower() != ".xlsx":
         raise click.UsageError(f"“{path}” phải là tên tệp .xlsx.")
     if path.exists():
@@ -221,11 +329,16 @@ def init_command(path: Path, year: int | None, forms: Path) -> None:
     click.echo(f"Đã tạo {path}: điền số liệu (xoá các dòng ví dụ), rồi chạy “khenthuong check”.")
 
 
-@main.command("forms")
+@main.command("forms", short_help="Kiểm tra các mẫu văn bản trong forms/.")
 @_forms_option
 @_reports_errors
 def forms_command(forms: Path) -> None:
-    """Kiểm tra các mẫu văn bản trong forms/: thẻ, biến, khổ giấy, lề, cỡ chữ, số trang."""
+    """Kiểm tra các mẫu văn bản trong forms/: thẻ, biến, khổ giấy, lề, cỡ chữ, số trang.
+
+    \b
+    Ví dụ (sau khi thay một mẫu bằng tệp Word của cơ quan):
+      khenthuong forms
+    """
     problems = check_forms(forms)
     for name in TEMPLATES:
         if name not in {p.template for p in problems}:
@@ -245,13 +358,18 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
                                  "01/12/2026.") from None
 
 
-@main.command("quy-dinh")
+@main.command("quy-dinh", short_help="In quy định áp dụng cho quyết định ký vào một ngày.")
 @click.option("--ngay", "day", callback=_day, metavar="NGÀY",
               help="Ngày quyết định, dạng 01/12/2026 (mặc định: hôm nay).")
 @_forms_option
 @_reports_errors
 def rules_command(day: date, forms: Path) -> None:
-    """In quy định áp dụng vào một ngày: từng danh hiệu, hình thức, điều kiện, điều khoản, tiền."""
+    """In quy định áp dụng vào một ngày: từng danh hiệu, hình thức, điều kiện, điều khoản, tiền.
+
+    \b
+    Ví dụ:
+      khenthuong quy-dinh --ngay 01/12/2026
+    """
     click.echo(rules_text(Catalog(forms), day))
 
 

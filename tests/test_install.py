@@ -37,10 +37,12 @@ def test_a_wheel_installs_forms_and_runs_init_and_generate_in_an_empty_folder(tm
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    for command in (["init"], ["generate"]):
+    for command in (["--help"], ["init"], ["generate"]):
         done = subprocess.run([str(bin_dir / "khenthuong"), *command], cwd=empty, env=env,
                               capture_output=True, text=True, encoding="utf-8")
         assert done.returncode == 0, done.stdout + done.stderr
+        if command == ["--help"]:  # the wheel carries click's words in Vietnamese
+            assert done.stdout.startswith("Cách dùng: khenthuong [TUỲ_CHỌN]"), done.stdout
     where = subprocess.run([str(python), "-c", "import pipeline; print(pipeline.__file__)"],
                            cwd=empty, env=env, capture_output=True, text=True, check=True)
     assert str(env_dir) in where.stdout  # the wheel's copy, not the checkout
