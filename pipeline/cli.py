@@ -32,6 +32,7 @@ from .render import TEMPLATES
 from .rules import Assessment, Verdict
 from .vn import number, short_date
 from .workbook import annotated_copy, blank_workbook
+from .write import BACKUPS_KEPT, Changes, Edited
 
 click_vi.install()  # before the commands are built: click names some words as they are made
 
@@ -505,6 +506,43 @@ def _period_lines(assessment: Assessment) -> list[str]:
     return lines
 
 
+CHANGES_LISTED = 20  # proposals whose outcome changed, listed one a line; more are counted
+
+
+def _change_lines(since: Changes) -> list[str]:
+    """What a rerun changed: each proposal's outcome before and after, then the documents."""
+    if not (since.proposals or since.added or since.changed or since.removed):
+        return []
+    lines = ["So với lần chạy trước:"]
+    for key, before, after in since.proposals[:CHANGES_LISTED]:
+        lines.append(f"  - {key}: " + (f"{before} → {after}" if before and after else
+                                        f"đề nghị mới, {after}" if after else
+                                        f"không còn trong bảng tính (trước: {before})"))
+    if len(since.proposals) > CHANGES_LISTED:
+        lines.append(f"  … và {number(len(since.proposals) - CHANGES_LISTED)} đề nghị khác "
+                     "thay đổi kết quả, xem ket-qua-tham-dinh.xlsx.")
+    for label, names in (("Văn bản thay đổi", since.changed), ("Văn bản mới", since.added),
+                         ("Không còn lập", since.removed)):
+        if names:
+            lines.append(f"  {label}: {', '.join(_file_lines(names))}.")
+    return lines
+
+
+def _edited_lines(edited: tuple[Edited, ...]) -> list[str]:
+    """The documents the clerk had edited by hand, and where each of her versions is."""
+    return [f"{e.name} đã được sửa tay sau lần lập trước: " + (
+        "số liệu của văn bản này không đổi, bản sửa tay được giữ nguyên." if e.kept_as is None
+        else f"bản sửa tay được giữ ở {e.kept_as}, văn bản lập lại theo số liệu mới nằm ở "
+             f"{e.name}; hãy chép phần đã sửa sang bản mới.") for e in edited]
+
+
+def _pruned_lines(pruned: tuple[Path, ...]) -> list[str]:
+    if not pruned:
+        return []
+    return [f"Đã xoá {number(len(pruned))} bản cũ nhất (chỉ giữ {number(BACKUPS_KEPT)} bản "
+            f"gần nhất của mỗi đợt): {', '.join(p.name for p in pruned)}."]
+
+
 def _print_round(result: RoundResult, *, verbose: bool) -> None:
     round_ = result.round
     click.secho(f"Đợt {round_.slug} ({round_.source.name})", bold=True)
@@ -536,5 +574,9 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
             click.echo(f"    - {line}")
         for name, why in result.skipped:
             click.echo(f"    (không lập {name}: {why})")
+        for line in _change_lines(result.since) if result.since else ():
+            click.echo(f"  {line}")
         if result.kept is not None:
             click.echo(f"  Bản trước được giữ ở {result.kept}.")
+    for line in _edited_lines(result.edited) + _pruned_lines(result.pruned):
+        click.echo(f"  {line}")

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial, wraps
+from itertools import chain, count
 from pathlib import Path
 
 from .catalog import DEFAULT_FORMS, Catalog
@@ -32,8 +33,9 @@ from .render import TEMPLATES, render_round, skipped, template_variables
 from .rules import Assessment, assess
 from .templates import TemplateProblem, check_template
 from .validate import validate
+from .vn import number
 from .workbook import blank_workbook
-from .write import RenderedRound, write_rounds
+from .write import Changes, Edited, RenderedRound, Written, write_rounds
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 
@@ -49,6 +51,9 @@ class RoundResult:
     skipped: tuple[tuple[str, str], ...] = ()  # (file, why the round has none)
     changed: bool = True  # False: the folder already held exactly these files
     kept: Path | None = None  # where the previous version was moved
+    edited: tuple[Edited, ...] = ()  # documents the clerk had edited by hand, kept
+    since: Changes | None = None  # what differs from the previous run; None: its first
+    pruned: tuple[Path, ...] = ()  # earlier versions deleted, the oldest beyond BACKUPS_KEPT
 
 
 @dataclass(frozen=True)
@@ -230,8 +235,9 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
                                  partial(progress, f"Lập văn bản {result.round.slug}"))
             if soffice:
                 files |= to_pdf(files, soffice)
-            rendered[result.round.slug] = RenderedRound(result.round.slug, (result.round.source,),
-                                                        result.round.regime.name, files)
+            rendered[result.round.slug] = RenderedRound(
+                result.round.slug, (result.round.source,), result.round.regime.name, files,
+                record=outcomes(result.assessment))
     rows = entries(list(summary.read))
     if rows:
         day = max(e.round.info.decision_date for e in summary.read)
@@ -239,14 +245,39 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
                                          {NAME: register_xlsx(rows, title_day=day)},
                                          rebuilt=True)
     written = write_rounds(outputs, list(rendered.values()), overwrite=overwrite)
-    results = tuple(
-        replace(r, folder=outputs / r.round.slug, written=tuple(rendered[r.round.slug].files),
-                skipped=tuple(skipped(r.assessment)), changed=written[r.round.slug].changed,
-                kept=written[r.round.slug].kept) if r.assessment else r
-        for r in summary.rounds)
+    results = tuple(_written(r, outputs, rendered, written[r.round.slug]) if r.assessment else r
+                    for r in summary.rounds)
     return replace(summary, rounds=results, template_warnings=tuple(template_problems),
                    pdf_missing=pdf and soffice is None,
                    register=(outputs / FOLDER / NAME, len(rows)) if rows else None)
+
+
+def _written(result: RoundResult, outputs: Path, rendered: dict[str, RenderedRound],
+             written: Written) -> RoundResult:
+    slug = result.round.slug
+    return replace(result, folder=outputs / slug, written=tuple(rendered[slug].files),
+                   skipped=tuple(skipped(result.assessment)), changed=written.changed,
+                   kept=written.kept, edited=written.edited, since=written.since,
+                   pruned=written.pruned)
+
+
+def outcomes(assessment: Assessment) -> dict[str, str]:
+    """What each proposal came to, in words, by a key that survives rows moved in the sheet
+    (name, birth year for a person, award): kept so that a rerun can say what changed."""
+    held = set(assessment.held)
+    record: dict[str, str] = {}
+    for j in assessment.judgements:
+        subject = j.proposal.subject
+        born = getattr(subject, "birth_year", None)
+        key = f"{subject.name}{f' ({born})' if born else ''}, {j.proposal.award.name}"
+        key = next(k for k in chain([key], (f"{key} ({n})" for n in count(2)))
+                   if k not in record)
+        state = j.verdict.value
+        if j in held:
+            state += (", chờ kết luận của Hội đồng" if subject.conclusion is None
+                      else ", Hội đồng kết luận không đạt")
+        record[key] = state + (f", {number(j.money)} đồng" if j.money and j not in held else "")
+    return record
 
 
 def _same_round_twice(rounds: list[Round]) -> list[Problem]:

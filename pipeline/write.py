@@ -9,7 +9,7 @@ import re
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import count
 from pathlib import Path
@@ -20,6 +20,7 @@ from .errors import OutputError
 MANIFEST = "manifest.json"
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$")  # file, or folder/file
 LOCK = ".khenthuong.lock"
+BACKUPS_KEPT = 5  # earlier versions (ban-cu-…) kept per round; older ones the tool made go
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,26 @@ class RenderedRound:
     rules: str
     files: dict[str, bytes]
     rebuilt: bool = False  # made anew from inputs/ on every run: no earlier version is kept
+    record: dict[str, str] = field(default_factory=dict)  # what each proposal came to, kept in
+    # the manifest so that the next run can say what changed
+
+
+@dataclass(frozen=True)
+class Edited:
+    """A document the clerk changed by hand since the tool wrote it."""
+
+    name: str
+    kept_as: str | None  # where her version now is; None: still under its name (unchanged data)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What differs from the round's previous run: documents, and what proposals came to."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    proposals: tuple[tuple[str, str | None, str | None], ...] = ()  # (proposal, before, after)
 
 
 @dataclass(frozen=True)
@@ -39,6 +60,9 @@ class Written:
 
     changed: bool  # False: the same files were there already
     kept: Path | None = None  # where the previous version now is
+    edited: tuple[Edited, ...] = ()
+    since: Changes | None = None  # None: the round's first run (or its manifest unreadable)
+    pruned: tuple[Path, ...] = ()  # oldest earlier versions deleted, beyond BACKUPS_KEPT
 
 
 def write_rounds(outputs: Path, rounds: list[RenderedRound], *, overwrite: bool = False
@@ -47,7 +71,8 @@ def write_rounds(outputs: Path, rounds: list[RenderedRound], *, overwrite: bool 
 
     The earlier folder moves to a sibling named with the time, unless `overwrite`; files the
     tool did not write are carried into the new folder untouched (hard links, else copies),
-    and one standing where a new document goes stops the run."""
+    and one standing where a new document goes stops the run; a document the clerk edited is
+    kept (see `_stage`). Beyond BACKUPS_KEPT earlier versions, the oldest are deleted."""
     try:
         outputs.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -59,13 +84,18 @@ def write_rounds(outputs: Path, rounds: list[RenderedRound], *, overwrite: bool 
         except OSError as err:
             raise OutputError(f"Không ghi được vào thư mục “{outputs}”: {_why(err)}.") from err
         try:
-            changed = [r for r in rounds if not _stage(staging, outputs, r)]
-            return _publish_all(staging, outputs, rounds, changed, overwrite=overwrite)
+            staged = {r.slug: _stage(staging, outputs, r) for r in rounds}
+            changed = [r for r in rounds if not staged[r.slug].unchanged]
+            published = _publish_all(staging, outputs, changed, overwrite=overwrite)
         except OSError as err:
             raise OutputError(f"Không ghi được kết quả vào “{outputs}”: {_why(err)}; các tệp "
                               "cũ được giữ nguyên.") from err
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        return {r.slug: Written(r.slug in published, published.get(r.slug), staged[r.slug].edited,
+                                staged[r.slug].since, _prune(outputs, r.slug)
+                                if r.slug in published else ())
+                for r in rounds}
 
 
 STAGING = ".khenthuong-"
@@ -78,59 +108,122 @@ def _why(err: OSError) -> str:
     return err.strerror or str(err)
 
 
-def _stage(staging: Path, outputs: Path, round_: RenderedRound) -> bool:
-    """Write a round's files and manifest, and carry in the files of its current folder that
-    the tool did not write; return True when that folder holds these very files already."""
+@dataclass(frozen=True)
+class _Staged:
+    unchanged: bool  # the round's folder holds these very files already
+    edited: tuple[Edited, ...]
+    since: Changes | None
+
+
+def _stage(staging: Path, outputs: Path, round_: RenderedRound) -> _Staged:
+    """Write a round's files and manifest; carry in the files of its current folder that the
+    tool did not write, and the documents the clerk edited (in place when the tool would
+    write again what it wrote last time, else under a spare name beside the new one)."""
     folder, target = staging / round_.slug, outputs / round_.slug
     files = round_.files
+    before = _manifest(target)
+    edited = _edited(target, before)
     for parent in sorted({(folder / name).parent for name in files} | {folder}):
         parent.mkdir(parents=True, exist_ok=True)
+    kept = []
     for name, data in files.items():
+        if edited.get(name) == _sha256(data):
+            _link(target / name, folder / name)
+            kept.append(Edited(name, None))
+            continue
         (folder / name).write_bytes(data)
+        if name in edited:
+            spare = _spare(name, files, target)
+            _link(target / name, folder / spare)
+            kept.append(Edited(name, spare))
     manifest = {
         "khenthuong": __version__,
         "round": round_.slug,
         "rules": round_.rules,
         "inputs": {path.name: _sha256(path.read_bytes()) for path in round_.sources},
         "outputs": {name: _sha256(data) for name, data in sorted(files.items())},
-    }
+    } | ({"proposals": dict(sorted(round_.record.items()))} if round_.record else {})
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
                                    encoding="utf-8")
+    since = _since(before, manifest) if before else None
     if not target.is_dir():
-        return False
-    if _unchanged(folder, target):
-        return True
-    _carry_foreign(target, folder, set(files) | {MANIFEST})
-    return False
+        return _Staged(False, (), since)
+    unchanged = _unchanged(folder, target)
+    if not unchanged:
+        _carry_foreign(target, folder, set(files) | {MANIFEST}, skip=set(edited))
+    return _Staged(unchanged, tuple(kept), since)
 
 
-def _carry_foreign(target: Path, folder: Path, new: set[str]) -> None:
+def _manifest(folder: Path) -> dict:
+    """The manifest the tool wrote in a folder, or {} when there is none or it is unreadable."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _edited(target: Path, manifest: dict) -> dict[str, str]:
+    """The documents of the last run whose bytes changed since: name, what the tool wrote."""
+    names = manifest.get("outputs", {})
+    if not isinstance(names, dict):
+        return {}
+    return {name: digest for name, digest in names.items() if isinstance(name, str)
+            and _SAFE_NAME.match(name) and (target / name).is_file()
+            and not _same(target / name, digest)}
+
+
+def _spare(name: str, new: dict[str, bytes], target: Path) -> str:
+    """A free name beside a document for the clerk's edited version: x.sua-tay.docx, -2 …"""
+    stem, dot, suffix = name.rpartition(".")
+    candidates = (f"{stem}.sua-tay{f'-{n}' if n > 1 else ''}{dot}{suffix}" for n in count(1))
+    return next(c for c in candidates if c not in new and not (target / c).exists())
+
+
+def _link(source: Path, copy: Path) -> None:
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, copy)
+    except OSError:
+        shutil.copy2(source, copy)
+
+
+def _since(before: dict, after: dict) -> Changes:
+    """The documents and the proposals that differ between two manifests."""
+    old, new = (m.get("outputs") if isinstance(m.get("outputs"), dict) else {}
+                for m in (before, after))
+    was, now = (m.get("proposals") if isinstance(m.get("proposals"), dict) else {}
+                for m in (before, after))
+    return Changes(
+        added=tuple(sorted(set(new) - set(old))),
+        changed=tuple(sorted(n for n in set(new) & set(old) if new[n] != old[n])),
+        removed=tuple(sorted(set(old) - set(new))),
+        proposals=tuple((key, was.get(key), now.get(key)) for key in sorted(set(was) | set(now))
+                        if was.get(key) != now.get(key)) if was else ())
+
+
+def _carry_foreign(target: Path, folder: Path, new: set[str], *, skip: set[str]) -> None:
     """Link (or copy) into the staged folder every file and empty folder of `target` the tool
     did not write; refuse when one stands where a new document goes."""
-    ours = _written_by_tool(target)
+    ours = _written_by_tool(target) | skip
     for path in sorted(target.rglob("*")):
         name = path.relative_to(target).as_posix()
         if name in ours or name == MANIFEST or (path.is_dir() and any(path.iterdir())):
             continue
         if name in new:
             raise OutputError(
-                f"Tệp “{path}” không do chương trình ghi (hoặc đã được sửa sau lần lập trước) "
-                "nhưng trùng tên một văn bản sắp lập; hãy đổi tên hoặc chuyển tệp đó đi rồi chạy "
-                "lại. Chưa tệp nào bị thay đổi.")
-        copy = folder / name
+                f"Tệp “{path}” không do chương trình ghi nhưng trùng tên một văn bản sắp lập; "
+                "hãy đổi tên hoặc chuyển tệp đó đi rồi chạy lại. Chưa tệp nào bị thay đổi.")
         if path.is_dir():
-            copy.mkdir(parents=True, exist_ok=True)
-            continue
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, copy)
-        except OSError:
-            shutil.copy2(path, copy)
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        else:
+            _link(path, folder / name)
 
 
-def _publish_all(staging: Path, outputs: Path, rounds: list[RenderedRound],
-                 changed: list[RenderedRound], *, overwrite: bool) -> dict[str, Written]:
-    """Swap each changed round's folder in; on any failure swap every one back."""
+def _publish_all(staging: Path, outputs: Path, changed: list[RenderedRound], *,
+                 overwrite: bool) -> dict[str, Path | None]:
+    """Swap each changed round's folder in; on any failure swap every one back. Return, per
+    round swapped in, where its earlier version was kept (None: not kept)."""
     swaps = [(outputs / r.slug, staging / r.slug,
               staging / "old" / r.slug if overwrite or r.rebuilt else _backup(outputs, r.slug))
              for r in changed]
@@ -151,11 +244,23 @@ def _publish_all(staging: Path, outputs: Path, rounds: list[RenderedRound],
             if old.exists():
                 os.replace(old, target)
         raise
-    results = {r.slug: Written(changed=False) for r in rounds}
-    for target, _, old in swaps:
-        kept = None if old.parent == staging / "old" else _keep_only_ours(old)
-        results[target.name] = Written(True, kept)
-    return results
+    return {target.name: None if old.parent == staging / "old" else _keep_only_ours(old)
+            for target, _, old in swaps}
+
+
+def _prune(outputs: Path, slug: str) -> tuple[Path, ...]:
+    """Delete the oldest earlier versions of a round beyond BACKUPS_KEPT, when they hold only
+    what the tool wrote; return those deleted."""
+    backups = sorted(outputs.glob(f"{slug}.ban-cu-*"), key=lambda p: p.name)
+    pruned = []
+    for old in backups[:-BACKUPS_KEPT]:
+        ours = _written_by_tool(old) | {MANIFEST}
+        files = [p for p in old.rglob("*") if p.is_file()]
+        if all(p.relative_to(old).as_posix() in ours for p in files):
+            shutil.rmtree(old, ignore_errors=True)
+            if not old.exists():
+                pruned.append(old)
+    return tuple(pruned)
 
 
 def _backup(outputs: Path, slug: str) -> Path:
@@ -252,11 +357,7 @@ def _lock_file(handle) -> None:
 
 def _written_by_tool(folder: Path) -> set[str]:
     """The files of a folder its manifest lists, still with the bytes the tool wrote."""
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return set()
-    names = manifest.get("outputs", {}) if isinstance(manifest, dict) else {}
+    names = _manifest(folder).get("outputs", {})
     return {name for name, digest in names.items() if isinstance(name, str)
             and _SAFE_NAME.match(name) and _same(folder / name, digest)} if \
         isinstance(names, dict) else set()

@@ -11,6 +11,7 @@ from conftest import round_data
 from pipeline import generate
 from pipeline.errors import BrokenTemplates, InputError, OutputError
 from pipeline.main import check
+from pipeline.write import Edited
 
 
 def snapshot(folder):
@@ -244,14 +245,103 @@ def test_a_file_named_like_a_document_the_last_run_did_not_make_is_kept(make_wor
     assert mine.read_bytes() == b"du thao cua van thu"
 
 
-def test_a_document_the_clerk_edited_is_not_replaced(make_workbook, tmp_path):
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_document_the_clerk_edited_is_kept_beside_the_new_one(make_workbook, tmp_path,
+                                                                overwrite):
+    """New data changes the to-trinh: hers is kept under a spare name, never replaced."""
     outputs = tmp_path / "outputs"
     generate([make_workbook()], outputs=outputs)
+    folder = outputs / "2025-hang-nam"
+    edited = folder / "to-trinh-de-nghi-khen-thuong.docx"
+    hers = edited.read_bytes() + b"edited"
+    edited.write_bytes(hers)
+    (folder / "to-trinh-de-nghi-khen-thuong.sua-tay.docx").write_bytes(b"an earlier one")
+    data = round_data()
+    data["info"]["number_to_trinh"] = "8"  # the tờ trình has another number now
+    summary = generate([make_workbook(data)], outputs=outputs, overwrite=overwrite)
+    assert summary.rounds[0].edited == (Edited("to-trinh-de-nghi-khen-thuong.docx",
+                                               "to-trinh-de-nghi-khen-thuong.sua-tay-2.docx"),)
+    assert (folder / "to-trinh-de-nghi-khen-thuong.sua-tay-2.docx").read_bytes() == hers
+    assert (folder / "to-trinh-de-nghi-khen-thuong.sua-tay.docx").read_bytes() == b"an earlier one"
+    assert not edited.read_bytes().endswith(b"edited")
+    generate([make_workbook(data)], outputs=outputs)  # her copy now stays as one of her files
+    assert (folder / "to-trinh-de-nghi-khen-thuong.sua-tay-2.docx").read_bytes() == hers
+
+
+def test_a_document_the_clerk_edited_stays_when_its_data_did_not_change(make_workbook,
+                                                                        tmp_path):
+    outputs, workbook = tmp_path / "outputs", make_workbook()
+    generate([workbook], outputs=outputs)
     edited = outputs / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx"
-    edited.write_bytes(edited.read_bytes() + b"edited")
-    with pytest.raises(OutputError, match="đã được sửa sau lần lập trước"):
-        generate([make_workbook(_changed())], outputs=outputs, overwrite=True)
-    assert edited.read_bytes().endswith(b"edited")
+    hers = edited.read_bytes() + b"edited"
+    edited.write_bytes(hers)
+    summary = generate([workbook], outputs=outputs)
+    assert summary.rounds[0].changed is False
+    assert summary.rounds[0].edited == (Edited("bien-ban-hop-hoi-dong.docx", None),)
+    assert edited.read_bytes() == hers
+    assert not [p for p in outputs.iterdir() if ".ban-cu-" in p.name]
+
+
+def test_only_the_newest_earlier_versions_are_kept(make_workbook, tmp_path, monkeypatch):
+    from datetime import datetime
+
+    seconds = iter(range(60))
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2025, 12, 5, 15, 30, next(seconds))
+
+    monkeypatch.setattr("pipeline.write.datetime", Clock)
+    monkeypatch.setattr("pipeline.write.BACKUPS_KEPT", 2)
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)  # names no earlier version: 15:30:00 unused
+    kept, pruned = [], []
+    for n in range(4):
+        data = round_data()
+        data["tables"]["individuals"][1]["achievements"] = f"Lần {n}."
+        result = generate([make_workbook(data)], outputs=outputs).rounds[0]
+        kept.append(result.kept.name)
+        pruned += [p.name for p in result.pruned]
+        if n == 1:  # the clerk keeps a note in this earlier version: it is never deleted
+            (result.kept / "ghi-chu.txt").write_text("x")
+    assert kept == [f"2025-hang-nam.ban-cu-20251205-15300{s}" for s in (1, 2, 3, 4)]
+    assert sorted(p.name for p in outputs.iterdir() if ".ban-cu-" in p.name) == kept[1:]
+    assert pruned == kept[:1]
+
+
+def test_a_rerun_says_what_changed(make_workbook, tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    data = round_data()
+    data["tables"]["individuals"][1]["rating"] = "Hoàn thành nhiệm vụ"  # no longer LĐTT
+    data["tables"]["individuals"].append(
+        {"name": "Quàng Thị Mai", "sex": "Nữ", "birth_year": 1995, "position": "Chuyên viên",
+         "unit": "Phòng Kinh tế", "rating": "Hoàn thành tốt nhiệm vụ",
+         "title": "Lao động tiên tiến", "votes": 9})
+    path = make_workbook(data)
+    result = CliRunner().invoke(main, ["generate", str(path), "--outputs", str(outputs)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    start = lines.index("  So với lần chạy trước:")
+    assert lines[start + 1:start + 5] == [
+        # Luật Đ24.1: LĐTT needs "hoàn thành tốt nhiệm vụ" or better; NĐ 152 Đ50: hệ số 0,3
+        # × 2.340.000 = 702.000, rounded up to 710.000 đồng
+        "    - Giàng A Páo (1990), Lao động tiên tiến: đủ điều kiện, 710.000 đồng → không đủ "
+        "điều kiện",
+        # Luật Đ28: from 70% of its people LĐTT; now 2 of 3 (Pọm as CSTĐCS, Mai). Hệ số 0,8:
+        # 1.872.000, rounded up to 1.880.000 đồng
+        "    - Phòng Kinh tế, Tập thể lao động tiên tiến: đủ điều kiện, 1.880.000 đồng → không "
+        "đủ điều kiện",
+        "    - Quàng Thị Mai (1995), Lao động tiên tiến: đề nghị mới, đủ điều kiện, 710.000 đồng",
+        "    Văn bản thay đổi: bao-cao-ket-qua.docx, bao-cao-thanh-tich/01-phong-kinh-te.docx, "
+        "bien-ban-hop-hoi-dong.docx, ket-qua-tham-dinh.xlsx, quyet-dinh-danh-hieu.docx, "
+        "to-trinh-de-nghi-khen-thuong.docx, tong-hop-kinh-phi.xlsx.",
+    ]
 
 
 @pytest.mark.parametrize("overwrite", [False, True])
