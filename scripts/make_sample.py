@@ -241,11 +241,17 @@ def interim_round() -> dict:
 
 
 def current_round() -> dict:
-    """The 2026 round, still waiting for its decisions (base salary 2.530.000 đồng)."""
+    """The 2026 round, still waiting for its decisions (base salary 2.530.000 đồng), with one
+    Bằng khen for an act of the moment (đột xuất)."""
     data = year_round(2026)
     data["info"] |= {"sign_date": "11/2026"}
     for person in data["tables"]["individuals"]:
-        if person["code"] == "CB006":
+        if person["code"] == "CB021":
+            person |= {"kind": "Đột xuất", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                       "achievements": "Trực 72 giờ liên tục tại xã bị lũ quét tháng 8/2026, "
+                                       "đưa tin kịp thời, giữ thông suốt Cổng Thông tin điện tử "
+                                       "tỉnh phục vụ chỉ đạo ứng phó."}
+        elif person["code"] == "CB006":
             person |= {"title": "Chiến sĩ thi đua cơ sở", "initiatives": 1,
                        "initiative_scope": "Cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
                        "achievements": "02 lần liên tục Chiến sĩ thi đua cơ sở (2025, 2026).",
