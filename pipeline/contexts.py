@@ -56,7 +56,9 @@ def common(round_: Round, type_code: str, number: str, *, issuer: str = "") -> d
 
 
 def document_number(number: str, type_code: str, agency_code: str) -> str:
-    """Write Số/ký hiệu: "05/TTr-VPUB"; blank numbers are left for văn thư: "     /TTr-VPUB"."""
+    """Write Số/ký hiệu: "05/TTr-VPUB"; blank numbers are left for văn thư: "     /TTr-VPUB".
+    A number typed with its ký hiệu ("237/QĐ-VPUB") keeps it once."""
+    number = number.removesuffix(f"/{type_code}-{agency_code}")
     if number.isdigit():
         number = f"{int(number):02d}"
     return f"{number or '     '}/{type_code}-{agency_code}"

@@ -67,6 +67,8 @@ class Earlier:
         if info.sign_date:
             for proposal in self.by_office:
                 if number := numbers[proposal.award.kind]:
+                    if number.isdigit():  # typed without its ký hiệu, as the QĐ prints it
+                        number = f"{int(number):02d}/QĐ-{info.agency_code}"
                     found[(proposal.subject, proposal.award)] = (
                         proposal.award,
                         Decision(number, info.sign_date, proposal.award.decided_by))

@@ -1,6 +1,6 @@
 """Write the sample workbooks of inputs/: an invented Văn phòng UBND tỉnh Sơn La across its
-2021-2025 movement — the yearly rounds of 2023, 2024 and 2025 with the decisions that came back,
-the sơ kết (2023) and tổng kết (2025) of the movement, and the current 2026 round.
+2021-2025 movement — the yearly rounds of 2021 to 2025 with the decisions that came back, the
+sơ kết (2023) and tổng kết (2025) of the movement, and the current 2026 round.
 
 Every person here is invented. Run: python scripts/make_sample.py [FOLDER]
 """
@@ -47,6 +47,33 @@ PEOPLE = [
     ("CB021", "Cà Văn Ín", "Nam", 1992, "Viên chức", "TTTT", "HTTNV", "HTTNV"),
     ("CB022", "Thào Thị Dua", "Nữ", 1996, "Viên chức", "TTTT", "HTNV", "HTTNV"),
 ]
+
+# Ratings of 2021 and 2022 that differ from the "2024" column above (used for every year to 2024).
+EARLY_RATINGS = {2021: {"CB011": "HTTNV", "CB018": "HTNV"},
+                 2022: {"CB005": "HTTNV", "CB013": "HTXSNV"}}
+
+# Proposals of 2021 and 2022 beyond the Lao động tiên tiến, as PROPOSALS_2025 below. Chiến sĩ thi
+# đua cơ sở is kept within 15% of the Lao động tiên tiến (NĐ 91/2017, Điều 9.3): two in 2021 (of
+# 18), three in 2022 (of 20), so Đinh Quang Huy's sáng kiến of 2021 stays unused until his Bằng
+# khen of 2022 (02 năm hoàn thành xuất sắc nhiệm vụ, 02 sáng kiến).
+EARLY_PROPOSALS = {
+    2021: {"CB001": ("CSTĐCS", None, 1, ""), "CB006": ("CSTĐCS", None, 1, ""),
+           "CB010": ("LĐTT", None, 1, "")},
+    2022: {"CB001": ("CSTĐCS", None, 1, ""), "CB006": ("CSTĐCS", None, 1, ""),
+           "CB010": ("CSTĐCS", "Bằng khen của Chủ tịch UBND tỉnh", 2,
+                     "02 năm liên tục hoàn thành xuất sắc nhiệm vụ (2021, 2022); sáng kiến "
+                     "tổng hợp nhanh báo cáo kinh tế - xã hội hằng tháng của tỉnh.")},
+}
+
+EARLY_COLLECTIVES = {
+    2021: {"TCHCQT": ("HTXSNV", "Tập thể lao động xuất sắc", None,
+                      "Hoàn thành xuất sắc công tác tổ chức, hành chính, quản trị năm 2021."),
+           "NC": ("HTTNV", "TTLĐTT", None, ""), "KGVX": ("HTTNV", "TTLĐTT", None, "")},
+    2022: {"KT": ("HTXSNV", "TTLĐTT", "Bằng khen của Chủ tịch UBND tỉnh",
+                  "02 năm liên tục hoàn thành xuất sắc nhiệm vụ (2021, 2022); tham mưu triển "
+                  "khai Chương trình mục tiêu quốc gia xây dựng nông thôn mới."),
+           "KGVX": ("HTTNV", "TTLĐTT", None, "")},
+}
 
 # 2025 proposals beyond the Lao động tiên tiến that every HTTNV+ person gets:
 # code → (danh hiệu, hình thức, sáng kiến, achievements)
@@ -104,9 +131,9 @@ def year_round(year: int) -> dict:
     """The Thông tin values and the two tables of one yearly round."""
     people = []
     for code, name, sex, born, position, unit, *ratings in PEOPLE:
-        rating = ratings[0 if year <= 2024 else 1]
+        rating = EARLY_RATINGS.get(year, {}).get(code, ratings[0 if year <= 2024 else 1])
         title, award, initiatives, achievements = (
-            PROPOSALS_2025.get(code, (None, None, 0, "")) if year == 2025 else (None, None, 0, ""))
+            {2025: PROPOSALS_2025, **EARLY_PROPOSALS}.get(year, {}).get(code, (None, None, 0, "")))
         if title is None and rating in ("HTXSNV", "HTTNV"):
             title = "Lao động tiên tiến"
         people.append({"code": code, "name": name, "sex": sex, "birth_year": born,
@@ -116,8 +143,9 @@ def year_round(year: int) -> dict:
                        "achievements": achievements})
     collectives = []
     for code, name in UNITS:
-        rating, title, award, achievements = (COLLECTIVES_2025[code] if year == 2025
-                                              else ("HTXSNV", "TTLĐTT", None, ""))
+        rating, title, award, achievements = (
+            {2025: COLLECTIVES_2025, **EARLY_COLLECTIVES}.get(year, {}).get(
+                code, ("HTXSNV", "TTLĐTT", None, "")))
         collectives.append({"code": code, "name": name, "rating": rating, "title": title,
                             "award": award, "achievements": achievements})
     tables = {"collectives": collectives, "individuals": people}
@@ -135,7 +163,7 @@ def year_round(year: int) -> dict:
         row["votes"] = VOTES.get(row["code"], 9)
         if year == 2025:
             row["conclusion"] = CONCLUSIONS_2025.get(row["code"])
-        elif year == 2023 and (row.get("title") or row.get("award")):
+        elif year <= 2023 and (row.get("title") or row.get("award")):
             row["conclusion"] = "Đạt"  # the rules of 2003 are mostly unread: the council's word
     council = {"members": 9, "present": 9, "meeting_date": f"{26 if year == 2025 else 2}/"
                f"{11 if year == 2025 else 12}/{year}", "start_time": "08 giờ 00",
@@ -213,11 +241,17 @@ def interim_round() -> dict:
 
 
 def current_round() -> dict:
-    """The 2026 round, still waiting for its decisions (base salary 2.530.000 đồng)."""
+    """The 2026 round, still waiting for its decisions (base salary 2.530.000 đồng), with one
+    Bằng khen for an act of the moment (đột xuất)."""
     data = year_round(2026)
     data["info"] |= {"sign_date": "11/2026"}
     for person in data["tables"]["individuals"]:
-        if person["code"] == "CB006":
+        if person["code"] == "CB021":
+            person |= {"kind": "Đột xuất", "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                       "achievements": "Trực 72 giờ liên tục tại xã bị lũ quét tháng 8/2026, "
+                                       "đưa tin kịp thời, giữ thông suốt Cổng Thông tin điện tử "
+                                       "tỉnh phục vụ chỉ đạo ứng phó."}
+        elif person["code"] == "CB006":
             person |= {"title": "Chiến sĩ thi đua cơ sở", "initiatives": 1,
                        "initiative_scope": "Cơ sở", "award": "Bằng khen của Chủ tịch UBND tỉnh",
                        "achievements": "02 lần liên tục Chiến sĩ thi đua cơ sở (2025, 2026).",
@@ -233,6 +267,14 @@ def _granted(number: str, day: str, name: str, award: str, *, refused: bool = Fa
 
 # What came back of each yearly round: the office's own decisions (Thông tin) and the Chủ tịch's.
 DECIDED = {
+    2021: {"info": {"sign_date": "06/12/2021", "number_to_trinh": "118",
+                    "number_qd_danh_hieu": "181/QĐ-VPUB"},
+           "rows": [_granted("2368/QĐ-UBND", "27/12/2021",
+                             "Phòng Tổ chức - Hành chính - Quản trị", "TTLĐXS")]},
+    2022: {"info": {"sign_date": "05/12/2022", "number_to_trinh": "124",
+                    "number_qd_danh_hieu": "190/QĐ-VPUB"},
+           "rows": [_granted("2475/QĐ-UBND", "26/12/2022", name, "BK UBND tỉnh")
+                    for name in ("Phòng Kinh tế", "Đinh Quang Huy")]},
     2023: {"info": {"sign_date": "08/12/2023", "number_qd_danh_hieu": "201/QĐ-VPUB"}},
     2024: {"info": {"number_qd_danh_hieu": "215/QĐ-VPUB"},
            "rows": [_granted("2540/QĐ-UBND", "26/12/2024", "Đặng Quốc Khải", "BK UBND tỉnh"),
@@ -293,7 +335,8 @@ REQUESTS = "Đề nghị Sở Nội vụ tiếp tục hướng dẫn nghiệp v�
 def main(folder: Path) -> None:
     catalog = Catalog()
     folder.mkdir(parents=True, exist_ok=True)
-    rounds = {"2023-hang-nam.xlsx": year_round(2023), "2023-so-ket.xlsx": interim_round(),
+    rounds = {"2021-hang-nam.xlsx": year_round(2021), "2022-hang-nam.xlsx": year_round(2022),
+              "2023-hang-nam.xlsx": year_round(2023), "2023-so-ket.xlsx": interim_round(),
               "2024-hang-nam.xlsx": year_round(2024), "2025-hang-nam.xlsx": year_round(2025),
               "2025-tong-ket.xlsx": final_round(), "2026-hang-nam.xlsx": current_round()}
     for name, data in rounds.items():

@@ -40,7 +40,7 @@ def rounds(tmp_path_factory) -> list[Path]:
     generate([large], outputs=root / "lon")
     folders = sorted(p for p in [*(root / "mau").iterdir(), *(root / "lon").iterdir()]
                      if p.is_dir() and p.name != "so-theo-doi-khen-thuong")
-    assert len(folders) == 7  # the six sample rounds and the large one
+    assert len(folders) == 9  # the eight sample rounds and the large one
     return folders
 
 

@@ -286,3 +286,32 @@ def test_a_proposal_the_council_concluded_against_is_no_title_later(make_workboo
     summary = check([make_workbook(first, name="2024-hang-nam.xlsx"),
                      make_workbook(second, name="2025-hang-nam.xlsx")])
     assert verdicts(summary, 2025)[("Lò Văn Pọm", "BKUBND")] is Verdict.INELIGIBLE
+
+
+@pytest.mark.parametrize("typed", ["215", "215/QĐ-VPUB"])
+def test_the_office_decision_number_is_written_once_either_way(make_workbook, tmp_path, typed):
+    """Số quyết định in Thông tin, typed bare or with its ký hiệu: the QĐ prints
+    "215/QĐ-VPUB" (not "215/QĐ-VPUB/QĐ-VPUB"), and the register and next year's báo cáo thành
+    tích cite the same number."""
+    from conftest import docx_lines
+    from openpyxl import load_workbook
+
+    from pipeline import generate
+
+    first = _chain_round(2024, "05/12/2024", [_member("Lò Văn Pọm", 1980, title="LĐTT")])
+    first["info"]["number_qd_danh_hieu"] = typed
+    second = _chain_round(2025, "05/12/2025", [
+        _member("Lò Văn Pọm", 1980, title="LĐTT", award="BK UBND tỉnh", kind="Phong trào",
+                achievements="Tiêu biểu trong phong trào.")])
+    generate([make_workbook(first, name="2024-hang-nam.xlsx"),
+              make_workbook(second, name="2025-hang-nam.xlsx")], outputs=tmp_path / "out")
+    header = docx_lines(tmp_path / "out" / "2024-hang-nam" / "quyet-dinh-danh-hieu.docx")[1]
+    assert header.startswith("Số: 215/QĐ-VPUB | ")
+    sheet = load_workbook(tmp_path / "out" / "so-theo-doi-khen-thuong" /
+                          "so-theo-doi-khen-thuong.xlsx").active
+    pom = next(r for r in sheet.iter_rows(min_row=2, values_only=True)
+               if r[1] == "Lò Văn Pọm" and r[5] == 2024)
+    assert pom[8:10] == ("Đã quyết định", "215/QĐ-VPUB")
+    (report,) = (tmp_path / "out" / "2025-hang-nam" / "bao-cao-thanh-tich").glob("*.docx")
+    assert "2024 | Lao động tiên tiến | 215/QĐ-VPUB ngày 05/12/2024; Chánh Văn phòng" in \
+        docx_lines(report)
