@@ -492,7 +492,7 @@ def _file_lines(names: tuple[str, ...]) -> list[str]:
 def _period_lines(assessment: Assessment) -> list[str]:
     """The report's deadline, and the years a sơ kết or tổng kết has no workbook for."""
     info, lines = assessment.round.info, []
-    if info.occasion.code == "hang-nam":
+    if info.occasion.code == "hang-nam" and info.year >= date.today().year:  # not done rounds
         left = (info.report_due - date.today()).days
         lines.append(f"Hạn gửi báo cáo kết quả cho Sở Nội vụ: trước ngày "
                      f"{short_date(info.report_due)} ("

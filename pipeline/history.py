@@ -2,8 +2,9 @@
 
 An award counts as received only with its decision: a row of Lịch sử (the clerk records what was
 given), a row of an earlier workbook's Quyết định sheet, or the office's own decision once its
-number and date are written in that workbook's Thông tin. A proposal still waiting is kept as
-pending (decision None): criteria resting on it are "cần kiểm tra", and no report lists it."""
+number and date are written in that workbook's Thông tin. A proposal still waiting (or decided
+only after the round's own date) is kept as pending (decision None): criteria resting on it are
+"cần kiểm tra", and no report lists it."""
 
 from __future__ import annotations
 
@@ -141,7 +142,9 @@ def _add_round(history: History, matcher: _Matcher, past: Earlier,
         facts.rating = subject.rating
         facts.initiatives += subject.initiatives if is_person else 0
         facts.spent += past.spent.get(subject, 0)
-    decided = past.decisions()
+    day = matcher.round.info.decision_date  # a decision signed later was not known then
+    decided = {key: (award, decision) for key, (award, decision) in past.decisions().items()
+               if decision.day is None or decision.day <= day}
     for proposal in past.accepted:
         subject, proposed = proposal.subject, proposal.award
         if subject not in linked:

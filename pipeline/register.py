@@ -14,11 +14,13 @@ from .xlsx import Column, payer, table_xlsx
 FOLDER = "so-theo-doi-khen-thuong"
 NAME = "so-theo-doi-khen-thuong.xlsx"
 DECIDED, WAITING, REFUSED = "Đã quyết định", "Chờ quyết định", "Không được tặng"
+UNCONCLUDED = "Chờ kết luận của Hội đồng"  # "cần kiểm tra", not yet in any document
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One award of one subject in one year, decided, waiting or refused."""
+    """One award of one subject in one year: decided, waiting (for the decision, or for the
+    council's conclusion) or refused."""
 
     year: int
     name: str
@@ -56,11 +58,13 @@ def _proposed(earlier: Earlier):
     round_, decided = earlier.round, earlier.decisions()
     judged = ({j.proposal: j for j in earlier.assessment.judgements} if earlier.assessment
               else {})
+    held = set(earlier.assessment.held) if earlier.assessment else set()
     for proposal in earlier.accepted:
         judgement = judged.get(proposal)
         granted, decision = decided.get((proposal.subject, proposal.award),
                                         (proposal.award, None))
-        status = WAITING if decision is None else DECIDED if granted else REFUSED
+        status = (UNCONCLUDED if judgement in held and decision is None else WAITING
+                  if decision is None else DECIDED if granted else REFUSED)
         award = granted or proposal.award
         money = judgement.money if judgement and award == proposal.award and granted else None
         yield _entry(round_, proposal.subject, award, status, decision, money,

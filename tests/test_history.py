@@ -315,3 +315,36 @@ def test_the_office_decision_number_is_written_once_either_way(make_workbook, tm
     (report,) = (tmp_path / "out" / "2025-hang-nam" / "bao-cao-thanh-tich").glob("*.docx")
     assert "2024 | Lao động tiên tiến | 215/QĐ-VPUB ngày 05/12/2024; Chánh Văn phòng" in \
         docx_lines(report)
+
+
+@pytest.mark.parametrize(("signed", "known"), [("10/12/2024", True), ("01/07/2025", False)])
+def test_a_decision_signed_after_a_round_is_not_yet_known_to_it(make_workbook, signed, known):
+    """Pọm's 2024 CSTĐCS decided on `signed`: a round dated 30/06/2025 holds it as received
+    only when the decision came before that day; otherwise it is still pending there, and
+    that round's báo cáo thành tích may not cite it."""
+    first = _chain_round(2024, "05/12/2024", [
+        _member("Lò Văn Pọm", 1980, initiatives=1, title="CSTĐCS")], decisions=[
+        {"number": "15/QĐ-VPUB", "date": signed, "body": "Chánh Văn phòng",
+         "name": "Lò Văn Pọm", "proposed": "CSTĐCS", "outcome": "Được tặng"}])
+    second = _chain_round(2025, "30/06/2025", [_member("Lò Văn Pọm", 1980, title="LĐTT")])
+    summary = check([make_workbook(first, name="2024-hang-nam.xlsx"),
+                     make_workbook(second, name="2025-hang-nam.xlsx")])
+    assessment = next(r for r in summary.rounds if r.round.info.year == 2025).assessment
+    (pom,) = assessment.round.people
+    (decision,) = assessment.history[pom][2024].titles.values()
+    assert (decision.number if decision else None) == ("15/QĐ-VPUB" if known else None)
+
+
+def test_the_register_says_a_proposal_waits_for_the_council(make_workbook, tmp_path):
+    from openpyxl import load_workbook
+
+    from pipeline import generate
+
+    data = _chain_round(2025, "05/12/2025", [
+        _member("Lò Văn Pọm", 1980, title="LĐTT"),
+        _member("Giàng A Páo", 1990, title="LĐTT", votes=None)])  # no vote: "cần kiểm tra"
+    generate([make_workbook(data)], outputs=tmp_path / "out")
+    path = tmp_path / "out" / "so-theo-doi-khen-thuong" / "so-theo-doi-khen-thuong.xlsx"
+    status = {r[1]: r[8] for r in load_workbook(path).active.iter_rows(min_row=2,
+                                                                        values_only=True)}
+    assert status == {"Lò Văn Pọm": "Chờ quyết định", "Giàng A Páo": "Chờ kết luận của Hội đồng"}
