@@ -12,6 +12,7 @@ from functools import partial, wraps
 from pathlib import Path
 
 from .catalog import DEFAULT_FORMS, Catalog
+from .contexts import report_gaps
 from .errors import (
     BrokenTemplates,
     InputError,
@@ -49,6 +50,7 @@ class RoundResult:
     skipped: tuple[tuple[str, str], ...] = ()  # (file, why the round has none)
     changed: bool = True  # False: the folder already held exactly these files
     kept: Path | None = None  # where the previous version was moved
+    gaps: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (báo cáo thành tích, blank fields)
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,9 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
     results = tuple(
         replace(r, folder=outputs / r.round.slug, written=tuple(rendered[r.round.slug].files),
                 skipped=tuple(skipped(r.assessment)), changed=written[r.round.slug].changed,
-                kept=written[r.round.slug].kept) if r.assessment else r
+                kept=written[r.round.slug].kept,
+                gaps=tuple(g for g in report_gaps(r.assessment)
+                           if g[0] in rendered[r.round.slug].files)) if r.assessment else r
         for r in summary.rounds)
     return replace(summary, rounds=results, template_warnings=tuple(template_problems),
                    pdf_missing=pdf and soffice is None,
