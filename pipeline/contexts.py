@@ -598,7 +598,9 @@ REPORT_FORMS = {
 
 WAITING = "cho-ket-luan"  # the file-name prefix of a report whose proposal the council has not
 # concluded on: the council reads it, the tờ trình does not count it
-LINE = "…" * 20  # a field of the lý lịch left to fill by hand
+# a field of the lý lịch left to fill by hand: dotted to the end of the line and on to the next,
+# a zero-width space every four dots letting Word break it where the line ends
+LINE = "\u200b".join(["…" * 4] * 6)
 
 
 def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
@@ -751,20 +753,20 @@ def level_above(info: RoundInfo) -> str:
 
 def certifier(subject: Person | Collective, info: RoundInfo,
               units: dict[str, Collective]) -> str:
-    """Who certifies a report: the reporter's direct superior, never the reporter himself.
-
-    A person's is the head of his unit; a unit head's, the office's head; the office head's,
-    the level above. A collective is signed by its head and certified by the office."""
-    office = f"XÁC NHẬN CỦA {(info.head_title or 'Thủ trưởng cơ quan').upper()}"
+    """Who certifies a report ("XÁC NHẬN CỦA …"): the reporter's direct superior, never the
+    reporter himself. A person's is the head of his unit; a unit head's, the office's head;
+    the office head's, the level above. A collective is signed by its head and certified by
+    the office that sends it up."""
+    office = (info.head_title or "Thủ trưởng cơ quan").upper()
     if isinstance(subject, Collective):
         return office
     if info.head_title and fold(subject.position) == fold(info.head_title):
-        return f"XÁC NHẬN CỦA {level_above(info)}"
+        return level_above(info)
     unit = units.get(fold(subject.unit))
     head = unit.profile.head_title if unit else ""
     if heads_unit(subject, head):
         return office
-    return f"XÁC NHẬN CỦA {head.upper()}" if head else "THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN"
+    return head.upper() or "THỦ TRƯỞNG ĐƠN VỊ"
 
 
 def achievement_report(assessment: Assessment, proposal: Proposal,
@@ -781,7 +783,7 @@ def achievement_report(assessment: Assessment, proposal: Proposal,
         "mau": form,
         "cam_doan": "Tập thể cam đoan nội dung báo cáo trên là đúng sự thật." if collective
         else "Tôi xin cam đoan nội dung báo cáo trên là đúng sự thật.",
-        "xac_nhan": certifier(subject, info, units),
+        "xac_nhan": ["XÁC NHẬN CỦA", certifier(subject, info, units)],
         "nguoi_bao_cao_chuc_danh": (subject.profile.head_title.upper() or "THỦ TRƯỞNG ĐƠN VỊ")
         if collective else "NGƯỜI BÁO CÁO THÀNH TÍCH",
         "nguoi_bao_cao": "" if collective else subject.name,

@@ -418,9 +418,10 @@ REPORTS = {  # form kind (template bao-cao-thanh-tich-<kind>.docx) → document 
 
 
 def lines(variable: str) -> str:
-    """Each "- Label: value" line of a list, flush with the text (the lý lịch fields)."""
+    """Each "- Label: value" line of a list (the lý lịch fields), aligned left: justified, a
+    line ending in dots to fill by hand would stretch its words apart."""
     return (tag("{%p for dong in " + variable + " %}")
-            + body("{{ dong }}")
+            + para(run("{{ dong }}"), align="left", first_line=567, after=120, line=288)
             + tag("{%p endfor %}"))
 
 
@@ -456,7 +457,8 @@ def bao_cao_thanh_tich(kind: str) -> str:
     }[kind]
     sign_left, sign_right = w // 2, w - w // 2
     signatures = table([row(
-        cell(centred("{{ xac_nhan }}", bold=True) + centred("(Ký, đóng dấu)", italic=True)
+        cell(tag("{%p for dong in xac_nhan %}") + centred("{{ dong }}", bold=True)
+             + tag("{%p endfor %}") + centred("(Ký, đóng dấu)", italic=True)
              + centred("", after=1200), sign_left),
         cell(centred("{{ nguoi_bao_cao_chuc_danh }}", bold=True)
              + centred("(Ký, ghi rõ họ và tên)", italic=True) + centred("", after=1000)
