@@ -237,7 +237,9 @@ def _examples(year: int) -> dict:
                  "votes": 9, "head_title": "Trưởng phòng Tổng hợp", "staff": 8,
                  "functions": "Tham mưu tổng hợp, theo dõi kinh tế - xã hội (ví dụ)."},
                 {"code": "TTTT", "name": units[1], "rating": "Hoàn thành tốt nhiệm vụ",
-                 "title": "Tập thể lao động tiên tiến", "votes": 9}],
+                 "title": "Tập thể lao động tiên tiến", "votes": 9, "kind": "Đột xuất",
+                 "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                 "achievements": "Khắc phục kịp thời sự cố hệ thống thư điện tử (ví dụ)."}],
             "individuals": [
                 {"code": "VD01", "name": "Lò Thị Mẫu", "sex": "Nữ", "birth_year": 1988,
                  "position": "Chuyên viên", "unit": units[0], "rating":
