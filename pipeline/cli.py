@@ -489,6 +489,28 @@ def _file_lines(names: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _gap_lines(gaps: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
+    """What each báo cáo thành tích leaves blank, a line per file; for a province's thousands,
+    a line per set of blank fields, or, when the sets are many, a line per field."""
+    if len(gaps) <= LISTED:
+        return [f"{name}: còn để trống {'; '.join(fields)}" for name, fields in gaps]
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for name, fields in gaps:
+        groups.setdefault(fields, []).append(name)
+    if len(groups) > LISTED:
+        fields = Counter(field for _, blank in gaps for field in blank)
+        return [f"{field}: còn để trống ở {number(times)}/{number(len(gaps))} báo cáo"
+                for field, times in fields.items()]
+    lines = []
+    for fields, names in groups.items():
+        folder, first = names[0].rpartition("/")[::2]
+        last = names[-1].rpartition("/")[2]
+        where = (names[0] if len(names) == 1 else
+                 f"{folder}/ ({number(len(names))} tệp: {first} … {last})")
+        lines.append(f"{where}: còn để trống {'; '.join(fields)}")
+    return lines
+
+
 def _period_lines(assessment: Assessment) -> list[str]:
     """The report's deadline, and the years a sơ kết or tổng kết has no workbook for."""
     info, lines = assessment.round.info, []
@@ -574,6 +596,11 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
             click.echo(f"    - {line}")
         for name, why in result.skipped:
             click.echo(f"    (không lập {name}: {why})")
+        if result.gaps:
+            click.echo("  Báo cáo thành tích còn dòng chấm để điền tay trước khi ký (hoặc ghi "
+                       "vào cột cùng tên của bảng tính rồi chạy lại):")
+            for line in _gap_lines(result.gaps):
+                click.echo(f"    - {line}")
         for line in _change_lines(result.since) if result.since else ():
             click.echo(f"  {line}")
         if result.kept is not None:

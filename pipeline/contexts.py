@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from types import SimpleNamespace
 
-from .model import Award, Collective, Decision, Person, Proposal, Round, VoteRule
+from .model import Award, Collective, Decision, Person, Proposal, Round, RoundInfo, VoteRule
 from .rules import Assessment, Judgement
 from .vn import (
     admin_date,
@@ -580,43 +581,67 @@ def bien_ban(assessment: Assessment) -> dict:
 
 # --- báo cáo thành tích --------------------------------------------------------------------------
 
-REPORT_FORMS = {  # (collective, kind) → template, form name
-    (False, "cong-trang"): ("bao-cao-thanh-tich-cong-trang.docx",
-                            "Báo cáo thành tích đề nghị khen thưởng công trạng cá nhân"),
-    (True, "cong-trang"): ("bao-cao-thanh-tich-cong-trang.docx",
-                           "Báo cáo thành tích đề nghị khen thưởng công trạng tập thể"),
-    (False, "dot-xuat"): ("bao-cao-thanh-tich-tom-tat.docx",
-                          "Báo cáo tóm tắt thành tích đột xuất"),
-    (True, "dot-xuat"): ("bao-cao-thanh-tich-tom-tat.docx", "Báo cáo tóm tắt thành tích đột xuất"),
-    (False, "phong-trao"): ("bao-cao-thanh-tich-tom-tat.docx",
-                            "Báo cáo thành tích thi đua theo chuyên đề, theo đợt"),
-    (True, "phong-trao"): ("bao-cao-thanh-tich-tom-tat.docx",
-                           "Báo cáo thành tích thi đua theo chuyên đề, theo đợt"),
+# (collective, kind) → template, the form's name as ND 152/2025's appendix lists it
+REPORT_FORMS = {
+    (False, "cong-trang"): ("bao-cao-thanh-tich-ca-nhan.docx",
+                            "Báo cáo thành tích đề nghị khen thưởng công trạng cho cá nhân"),
+    (True, "cong-trang"): ("bao-cao-thanh-tich-tap-the.docx",
+                           "Báo cáo thành tích đề nghị khen thưởng công trạng cho tập thể"),
+    (False, "dot-xuat"): ("bao-cao-thanh-tich-dot-xuat.docx",
+                          "Báo cáo thành tích đề nghị khen thưởng đột xuất"),
+    (True, "dot-xuat"): ("bao-cao-thanh-tich-dot-xuat.docx",
+                         "Báo cáo thành tích đề nghị khen thưởng đột xuất"),
+    (False, "phong-trao"): ("bao-cao-thanh-tich-chuyen-de.docx",
+                            "Báo cáo thành tích đề nghị khen thưởng thi đua theo chuyên đề"),
+    (True, "phong-trao"): ("bao-cao-thanh-tich-chuyen-de.docx",
+                           "Báo cáo thành tích đề nghị khen thưởng thi đua theo chuyên đề"),
 }
 
 
 WAITING = "cho-ket-luan"  # the file-name prefix of a report whose proposal the council has not
 # concluded on: the council reads it, the tờ trình does not count it
+# a field of the lý lịch left to fill by hand: dotted to the end of the line and on to the next,
+# a zero-width space every four dots letting Word break it where the line ends
+LINE = "\u200b".join(["…" * 4] * 6)
 
 
 def achievement_reports(assessment: Assessment) -> list[tuple[str, str, dict]]:
     """One báo cáo thành tích per proposal sent up, numbered as the danh sách, and one per
     proposal for the chairman still waiting for the council: (file name, template, context)."""
+    units = units_of(assessment.round)
+    return [(name, REPORT_FORMS[(proposal.is_collective, proposal.subject.kind.code)][0],
+             achievement_report(assessment, proposal, units))
+            for name, proposal in _report_files(assessment)]
+
+
+def report_gaps(assessment: Assessment) -> list[tuple[str, tuple[str, ...]]]:
+    """Each báo cáo thành tích with what it leaves to fill by hand, in file order:
+    ("bao-cao-thanh-tich/03-lo-van-khiem.docx", ("Quê quán", "Trú quán"))."""
+    gaps = []
+    for name, proposal in _report_files(assessment):
+        parts = _parts(proposal.subject, assessment.round.info)
+        missing = tuple(f.gap for part in parts.values() for f in part if f.gap)
+        if missing:
+            gaps.append((name, missing))
+    return gaps
+
+
+def _report_files(assessment: Assessment) -> list[tuple[str, Proposal]]:
+    """Each report's file name and its proposal: the proposals sent up, numbered as the danh
+    sách (0001 … 2000 sort as the list in any file manager), then those waiting."""
     proposals = assessment.submitted
     waiting = tuple(j.proposal for j in assessment.held if j.proposal.award.route == "province"
                     and j.proposal.subject.conclusion is None)
     several = Counter(p.subject for p in proposals + waiting)
-    digits = max(2, len(str(len(proposals))))  # 0001 … 2000 sort as the list in any file manager
+    digits = max(2, len(str(len(proposals))))
     prefixes = [f"{n:0{digits}d}" for n in range(1, len(proposals) + 1)]
-    reports = []
+    files = []
     for prefix, proposal in zip(prefixes + [WAITING] * len(waiting), proposals + waiting,
                                 strict=True):
         subject = proposal.subject
-        template, form = REPORT_FORMS[(proposal.is_collective, subject.kind.code)]
         name = slug(subject.name + (f" {proposal.award.short}" if several[subject] > 1 else ""))
-        reports.append((f"bao-cao-thanh-tich/{prefix}-{name}.docx", template,
-                        achievement_report(assessment, proposal, form)))
-    return reports
+        files.append((f"bao-cao-thanh-tich/{prefix}-{name}.docx", proposal))
+    return files
 
 
 BLANK_ROW = {"nam": "", "ten": "", "quyet_dinh": ""}  # for the reporter to fill by hand
@@ -630,58 +655,171 @@ def decision_text(decision: Decision) -> str:
     return f"{number} ngày {day}" + (f"; {decision.body}" if decision.body else "")
 
 
-def achievement_report(assessment: Assessment, proposal: Proposal, form: str) -> dict:
+@dataclass(frozen=True)
+class Field:
+    """A line or a section of a báo cáo thành tích: its label on the form, the value the
+    workbook gives, and the name the run's summary gives it while it waits to be filled."""
+
+    label: str
+    value: str
+    gap: str = ""
+
+
+def _given(label: str, value: str, gap: str) -> Field:
+    return Field(label, value, "" if value else gap)
+
+
+def _parts(subject: Person | Collective, info: RoundInfo) -> dict[str, list[Field]]:
+    """What a subject's report says, part by part, on the form of its kind of achievement."""
+    kind = subject.kind.code
+    achievements = _given("Thành tích", subject.achievements, "Thành tích")
+    if isinstance(subject, Person):
+        p = subject.profile
+        short = kind == "phong-trao"
+        return {"ly_lich": person_lines(subject, info.agency_name, short=short),
+                "nhiem_vu": [_given("Quyền hạn, nhiệm vụ", p.duties, "Quyền hạn, nhiệm vụ")]
+                if kind == "cong-trang" else [],
+                "thanh_tich": [achievements], "bien_phap": []}
+    u = subject.profile
+    functions = _given("Chức năng, nhiệm vụ", u.functions, "Chức năng, nhiệm vụ")
+    lines = unit_lines(subject, info.agency_name)
+    if kind == "cong-trang":
+        return {"dac_diem": lines + [_given("Tổ chức bộ máy", u.structure, "Tổ chức bộ máy")],
+                "chuc_nang": [functions], "thanh_tich": [achievements],
+                "bien_phap": [_given("Biện pháp", u.measures, "Biện pháp")]}
+    return {"ly_lich": lines + [functions], "thanh_tich": [achievements],
+            "bien_phap": [_given("Biện pháp", u.measures, "Biện pháp")]
+            if kind == "phong-trao" else []}
+
+
+def person_lines(person: Person, agency: str, *, short: bool = False) -> list[Field]:
+    """I. Sơ lược lý lịch of a person, field by field; `short`: the chuyên đề form's."""
+    p = person.profile
+    born = (Field("Sinh ngày, tháng, năm", short_date(p.birth_date)) if p.birth_date else
+            Field("Sinh ngày, tháng, năm", f"……/……/{person.birth_year}", "Ngày sinh"))
+    posts = "; ".join(x for x in (person.position, p.party_position) if x)
+    office = ", ".join(x for x in (person.unit, agency) if x)
+    post = _given("Chức vụ (Đảng, chính quyền, đoàn thể)", posts, "Chức vụ")
+    if short:
+        return [Field("Họ tên", person.name), born, Field("Giới tính", person.sex.name), post,
+                Field("Đơn vị công tác", office)]
+    return [Field("Họ tên", person.name), born, Field("Giới tính", person.sex.name),
+            _given("Quê quán", p.hometown, "Quê quán"), _given("Trú quán", p.residence, "Trú quán"),
+            Field("Đơn vị công tác", office), post,
+            _given("Trình độ chuyên môn, nghiệp vụ", p.qualification, "Trình độ chuyên môn"),
+            _given("Học hàm, học vị, danh hiệu, giải thưởng", p.degrees, "Học hàm, học vị")]
+
+
+def unit_lines(collective: Collective, agency: str) -> list[Field]:
+    """Đặc điểm of a collective: its name, the level above it, its seat, its staff."""
+    u = collective.profile
+    return [Field("Tên tập thể", collective.name),
+            Field("Đơn vị cấp trên", collective.parent or agency),
+            _given("Trụ sở", u.address, "Trụ sở"),
+            _given("Số lượng cán bộ, công chức, viên chức, người lao động",
+                   f"{number(u.staff)} người" if u.staff is not None else "", "Số lượng cán bộ")]
+
+
+def _lines(fields: list[Field]) -> list[str]:
+    return [f"- {f.label}: {f.value or LINE}" for f in fields]
+
+
+def _texts(fields: list[Field]) -> list[str]:
+    """Sections of free text as paragraphs, a dotted line where the workbook says nothing."""
+    return [line for f in fields for line in paragraphs(f.value)]
+
+
+def units_of(round_: Round) -> dict[str, Collective]:
+    return {fold(c.name): c for c in round_.collectives}
+
+
+# The posts whose holder heads his unit, when the Tập thể sheet does not name the head's title.
+_HEAD_POSTS = ("truong", "giam doc", "chanh", "chu tich", "hieu truong", "vien truong")
+
+
+def heads_unit(person: Person, head_title: str) -> bool:
+    """Whether a person is the head of his own unit, so that his report goes one level up."""
+    post = fold(person.position)
+    if head_title:
+        return post == fold(head_title) or fold(title_of(person.position, person.unit)) \
+            == fold(head_title)
+    return post.startswith(_HEAD_POSTS)
+
+
+def level_above(info: RoundInfo) -> str:
+    """Who stands above the office's head: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA"."""
+    parent = info.parent_agency.upper()
+    return f"CHỦ TỊCH {parent}" if fold(parent).startswith("uy ban nhan dan") \
+        else f"THỦ TRƯỞNG {parent}"
+
+
+def certifier(subject: Person | Collective, info: RoundInfo,
+              units: dict[str, Collective]) -> str:
+    """Who certifies a report ("XÁC NHẬN CỦA …"): the reporter's direct superior, never the
+    reporter himself. A person's is the head of his unit; a unit head's, the office's head;
+    the office head's, the level above. A collective is signed by its head and certified by
+    the office that sends it up."""
+    office = (info.head_title or "Thủ trưởng cơ quan").upper()
+    if isinstance(subject, Collective):
+        return office
+    if info.head_title and fold(subject.position) == fold(info.head_title):
+        return level_above(info)
+    unit = units.get(fold(subject.unit))
+    head = unit.profile.head_title if unit else ""
+    if heads_unit(subject, head):
+        return office
+    return head.upper() or "THỦ TRƯỞNG ĐƠN VỊ"
+
+
+def achievement_report(assessment: Assessment, proposal: Proposal,
+                       units: dict[str, Collective]) -> dict:
+    """The context of one báo cáo thành tích, on the form of its subject and achievement."""
     round_, info, subject = assessment.round, assessment.round.info, proposal.subject
-    years = assessment.history.get(subject, {})
     collective = isinstance(subject, Collective)
-    titles, forms_ = [], []
-    for year in sorted(years):  # what was decided: a proposal still waiting is not received
-        facts = years[year]
-        titles += [{"nam": year, "ten": award.name, "quyet_dinh": decision_text(decision)}
-                   for award, decision in facts.titles.items() if decision]
-        forms_ += [{"nam": year, "ten": award.name, "quyet_dinh": decision_text(decision)}
-                   for award, _, decision in facts.awards if decision]
-    span = sorted({*years, info.year})[-5:]
-    current = {"xep_loai": subject.rating.name,
-               "phu": (f"{count(subject.initiatives)} sáng kiến" if not collective
-                       and isinstance(subject, Person) and subject.initiatives else "")}
-    rows = [{"nam": y, **({"xep_loai": years[y].rating.name if years[y].rating else "",
-                           "phu": (f"{count(years[y].initiatives)} sáng kiến"
-                                   if years[y].initiatives else "")}
-                          if y != info.year else current)} for y in span]
+    form = REPORT_FORMS[(collective, subject.kind.code)][1]
     place = common(round_, "", "")
-    return place | {
+    context = {
+        "dia_danh": place["dia_danh"], "ngay_ky": place["ngay_ky"],
         "de_nghi": f"Đề nghị tặng {proposal.award.name}" if proposal.award.kind == "hinh_thuc"
         else f"Đề nghị tặng danh hiệu “{proposal.award.name}”",
         "mau": form,
-        "muc_1": "ĐẶC ĐIỂM, TÌNH HÌNH" if collective else "SƠ LƯỢC LÝ LỊCH",
-        "muc_2": "THÀNH TÍCH ĐẠT ĐƯỢC",
-        "ly_lich": profile(subject, info.agency_name),
-        "thanh_tich": (subject.achievements or DOTS).split("\n"),
-        "cac_nam": rows,
-        "cot_phu": "Sáng kiến được công nhận" if not collective else "Ghi chú",
-        "cot_ten": "Danh hiệu, hình thức",
-        "danh_hieu": titles or [BLANK_ROW],
-        "hinh_thuc": forms_ or [BLANK_ROW],
-        "cam_doan": "Tôi xin cam đoan nội dung báo cáo trên là đúng sự thật." if not collective
-        else "Tập thể cam đoan nội dung báo cáo trên là đúng sự thật.",
-        "xac_nhan": f"XÁC NHẬN CỦA {(info.head_title or 'THỦ TRƯỞNG ĐƠN VỊ').upper()}",
-        "nguoi_bao_cao_chuc_danh": "THỦ TRƯỞNG ĐƠN VỊ" if collective else "NGƯỜI BÁO CÁO",
+        "cam_doan": "Tập thể cam đoan nội dung báo cáo trên là đúng sự thật." if collective
+        else "Tôi xin cam đoan nội dung báo cáo trên là đúng sự thật.",
+        "xac_nhan": ["XÁC NHẬN CỦA", certifier(subject, info, units)],
+        "nguoi_bao_cao_chuc_danh": (subject.profile.head_title.upper() or "THỦ TRƯỞNG ĐƠN VỊ")
+        if collective else "NGƯỜI BÁO CÁO THÀNH TÍCH",
         "nguoi_bao_cao": "" if collective else subject.name,
     }
+    for key, fields in _parts(subject, info).items():
+        context[key] = _lines(fields) if key in ("ly_lich", "dac_diem") else _texts(fields)
+    if subject.kind.code == "cong-trang":
+        context |= past_awards(assessment, subject)
+    else:
+        context["muc_1"] = "ĐẶC ĐIỂM, TÌNH HÌNH" if collective else "SƠ LƯỢC LÝ LỊCH"
+    return context
 
 
-def profile(subject: Person | Collective, agency: str) -> list[str]:
-    if isinstance(subject, Collective):
-        return [f"Tên tập thể: {subject.name}.",
-                f"Đơn vị cấp trên: {subject.parent or agency}.",
-                f"Kết quả đánh giá năm: {subject.rating.name.lower()}.",
-                f"Chức năng, nhiệm vụ, cơ cấu tổ chức: {BLANK}"]
-    return [f"Họ và tên: {subject.name}. Giới tính: {subject.sex.name}.",
-            f"Năm sinh: {subject.birth_year}. Quê quán: {BLANK}",
-            "Chức vụ, đơn vị công tác: "
-            + ", ".join(x for x in (subject.position, subject.unit) if x) + ".",
-            f"Trình độ chuyên môn, nghiệp vụ: {BLANK}"]
+def past_awards(assessment: Assessment, subject: Person | Collective) -> dict:
+    """The công trạng form's year table and III: only what was decided, with its decision."""
+    years = assessment.history.get(subject, {})
+    year = assessment.round.info.year
+    titles, forms_ = [], []
+    for when in sorted(years):  # what was decided: a proposal still waiting is not received
+        facts = years[when]
+        titles += [{"nam": when, "ten": award.name, "quyet_dinh": decision_text(decision)}
+                   for award, decision in facts.titles.items() if decision]
+        forms_ += [{"nam": when, "ten": award.name, "quyet_dinh": decision_text(decision)}
+                   for award, _, decision in facts.awards if decision]
+    person = isinstance(subject, Person)
+    current = {"xep_loai": subject.rating.name,
+               "phu": f"{count(subject.initiatives)} sáng kiến" if person and subject.initiatives
+               else ""}
+    rows = [{"nam": y, **({"xep_loai": years[y].rating.name if years[y].rating else "",
+                           "phu": (f"{count(years[y].initiatives)} sáng kiến"
+                                   if years[y].initiatives else "")}
+                          if y != year else current)} for y in sorted({*years, year})[-5:]]
+    return {"cac_nam": rows, "cot_phu": "Sáng kiến được công nhận" if person else "Ghi chú",
+            "danh_hieu": titles or [BLANK_ROW], "hinh_thuc": forms_ or [BLANK_ROW]}
 
 
 _NOT_IN_NAME = re.compile(r"[^a-z0-9]+")

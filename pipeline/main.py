@@ -13,6 +13,7 @@ from itertools import chain, count
 from pathlib import Path
 
 from .catalog import DEFAULT_FORMS, Catalog
+from .contexts import report_gaps
 from .errors import (
     BrokenTemplates,
     InputError,
@@ -54,6 +55,7 @@ class RoundResult:
     edited: tuple[Edited, ...] = ()  # documents the clerk had edited by hand, kept
     since: Changes | None = None  # what differs from the previous run; None: its first
     pruned: tuple[Path, ...] = ()  # earlier versions deleted, the oldest beyond BACKUPS_KEPT
+    gaps: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (báo cáo thành tích, blank fields)
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,9 @@ def _written(result: RoundResult, outputs: Path, rendered: dict[str, RenderedRou
     return replace(result, folder=outputs / slug, written=tuple(rendered[slug].files),
                    skipped=tuple(skipped(result.assessment)), changed=written.changed,
                    kept=written.kept, edited=written.edited, since=written.since,
-                   pruned=written.pruned)
+                   pruned=written.pruned,
+                   gaps=tuple(g for g in report_gaps(result.assessment)
+                              if g[0] in rendered[slug].files))
 
 
 def outcomes(assessment: Assessment) -> dict[str, str]:

@@ -7,7 +7,7 @@ than all the rules."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -158,6 +158,33 @@ class RoundInfo:
         return date(self.year, 11, 30)
 
 
+@dataclass(frozen=True)
+class UnitProfile:
+    """What a collective's báo cáo thành tích says of it beyond the rating: optional columns,
+    empty when the clerk has not written them (the report then keeps a dotted line)."""
+
+    head_title: str = ""  # as its head signs: "Trưởng phòng Kinh tế"
+    address: str = ""
+    staff: int | None = None
+    structure: str = ""
+    functions: str = ""
+    measures: str = ""
+
+
+@dataclass(frozen=True)
+class PersonProfile:
+    """What a person's báo cáo thành tích says of him beyond the rating (sơ lược lý lịch,
+    quyền hạn, nhiệm vụ): optional columns, empty when not written."""
+
+    birth_date: date | None = None
+    hometown: str = ""
+    residence: str = ""
+    party_position: str = ""
+    qualification: str = ""
+    degrees: str = ""
+    duties: str = ""
+
+
 @dataclass(frozen=True, eq=False)
 class Collective:
     """A phòng, ban or đơn vị as rated in the round."""
@@ -172,6 +199,7 @@ class Collective:
     votes: int | None
     note: str
     conclusion: Term | None = None  # the council's, on a proposal still to be checked
+    profile: UnitProfile = field(default_factory=UnitProfile)
 
 
 @dataclass(frozen=True, eq=False)
@@ -195,6 +223,7 @@ class Person:
     note: str
     projects: int = 0  # đề tài, đề án khoa học nghiệm thu in the year (Luật 2022, Điều 23)
     conclusion: Term | None = None  # the council's, on a proposal still to be checked
+    profile: PersonProfile = field(default_factory=PersonProfile)
 
 
 Subject = Person | Collective

@@ -21,11 +21,13 @@ from .model import (
     Decision,
     PastRecord,
     Person,
+    PersonProfile,
     Proposal,
     Quota,
     Round,
     RoundInfo,
     Term,
+    UnitProfile,
 )
 from .read import Cell, Pairs, RawWorkbook, Record
 from .vn import fold, name_case, same_spelling, short_date
@@ -38,6 +40,7 @@ _YEARS = re.compile(r"^(?:năm\s*)?(\d{4})\s*[-–]\s*(\d{4})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(?:tháng\s*)?(\d{1,2})[/.\-](\d{4})$", re.IGNORECASE)
 _SUBJECT_NAMES = {"ca_nhan": "cá nhân", "tap_the": "tập thể"}
 Fields = Record | Pairs
+BIRTH_DATE = "ngày/tháng/năm sinh đầy đủ, ví dụ 05/3/1985"
 
 
 def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Problem]]:
@@ -145,8 +148,8 @@ class _Checker:
                  ) -> date | tuple[int, int] | None:
         parsed = _date(value)
         if parsed is None:
-            self.add(Kind.BAD_DATE, sheet, fields[key],
-                     expected="ngày/tháng/năm, ví dụ 05/3/2026, hoặc tháng/năm, ví dụ 11/2026")
+            self.add(Kind.BAD_DATE, sheet, fields[key], expected=BIRTH_DATE if key == "birth_date"
+                     else "ngày/tháng/năm, ví dụ 05/3/2026, hoặc tháng/năm, ví dụ 11/2026")
         return parsed
 
     def _to_years(self, sheet: str, value: object, fields: Fields, key: str
@@ -238,7 +241,10 @@ class _Checker:
             row=record.row, code=_s(v["code"]), name=_s(v["name"]), parent=_s(v["parent"]),
             rating=v["rating"], kind=v["kind"] or self._default_kind(info),
             achievements=_s(v["achievements"]), votes=v["votes"], note=_s(v["note"]),
-            conclusion=v["conclusion"])
+            conclusion=v["conclusion"],
+            profile=UnitProfile(head_title=_s(v["head_title"]), address=_s(v["address"]),
+                                staff=v["staff"], structure=_s(v["structure"]),
+                                functions=_s(v["functions"]), measures=_s(v["measures"])))
         self._request(collective, v)
         return collective
 
@@ -253,9 +259,27 @@ class _Checker:
             discipline=v["discipline"] or self.catalog.vocab["discipline"][0],
             kind=v["kind"] or self._default_kind(info), achievements=_s(v["achievements"]),
             votes=v["votes"], note=_s(v["note"]), projects=v["projects"] or 0,
-            conclusion=v["conclusion"])
+            conclusion=v["conclusion"],
+            profile=PersonProfile(
+                birth_date=self.birth_date(v, record), hometown=_s(v["hometown"]),
+                residence=_s(v["residence"]), party_position=_s(v["party_position"]),
+                qualification=_s(v["qualification"]), degrees=_s(v["degrees"]),
+                duties=_s(v["duties"])))
         self._request(person, v)
         return person
+
+    def birth_date(self, v: dict, record) -> date | None:
+        """A Ngày sinh is a whole date, of the year the Năm sinh says."""
+        day = v["birth_date"]
+        if isinstance(day, tuple):
+            self.add(Kind.BAD_DATE, "individuals", record["birth_date"], expected=BIRTH_DATE)
+            return None
+        if isinstance(day, date) and v["birth_year"] and day.year != v["birth_year"]:
+            self.add(Kind.IMPOSSIBLE, "individuals", record["birth_date"],
+                     expected=f"không khớp với Năm sinh {v['birth_year']} (cột "
+                              f"{record['birth_year'].column}); hãy sửa một trong hai")
+            return None
+        return day
 
     def past(self, record) -> PastRecord:
         v = self.values("history", record)

@@ -122,16 +122,44 @@ def _lists_sheet(book: Workbook, catalog: Catalog) -> dict[str, str]:
     return ranges
 
 
-NOTES = {  # what a column is for, where its kind does not say it
-    "conclusion": "Chỉ ghi cho đề nghị “cần kiểm tra”, sau khi Hội đồng xem lại: “Đạt” thì đề "
-                  "nghị được đưa vào văn bản; để trống thì đề nghị chờ, không vào văn bản nào.",
+_HAND = " Để trống thì báo cáo thành tích chừa dòng chấm để điền tay."
+NOTES = {  # what a column is for, where its kind does not say it (by its heading)
+    "Kết luận của Hội đồng": "Chỉ ghi cho đề nghị “cần kiểm tra”, sau khi Hội đồng xem lại: "
+                             "“Đạt” thì đề nghị được đưa vào văn bản; để trống thì đề nghị chờ, "
+                             "không vào văn bản nào.",
+    "Ngày sinh": "Không bắt buộc. Ngày/tháng/năm sinh đầy đủ, ví dụ 05/3/1985; phải cùng năm "
+                 "với cột Năm sinh." + _HAND,
+    "Quê quán": "Không bắt buộc. Xã (phường), tỉnh, ví dụ: Xã Mường Chiên, tỉnh Sơn La." + _HAND,
+    "Trú quán": "Không bắt buộc. Nơi ở hiện nay, ví dụ: Phường Tô Hiệu, tỉnh Sơn La." + _HAND,
+    "Chức vụ Đảng, đoàn thể": "Không bắt buộc. Chức vụ trong Đảng, Công đoàn, Đoàn Thanh niên "
+                              "nếu có, ví dụ: Bí thư Chi bộ. Chức vụ chính quyền ghi ở cột "
+                              "Chức vụ.",
+    "Trình độ chuyên môn": "Không bắt buộc. Trình độ chuyên môn, nghiệp vụ, ví dụ: Cử nhân "
+                           "Luật." + _HAND,
+    "Học hàm, học vị": "Không bắt buộc. Học hàm, học vị, danh hiệu, giải thưởng, ví dụ: Thạc sĩ "
+                       "Quản lý công; không có thì ghi “Không”." + _HAND,
+    "Quyền hạn, nhiệm vụ": "Không bắt buộc. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận, ví "
+                           "dụ: Phụ trách công tác tổng hợp; Alt+Enter để xuống dòng." + _HAND,
+    "Chức danh thủ trưởng": "Không bắt buộc. Chức danh người đứng đầu như khi ký, ví dụ: "
+                            "Trưởng phòng Kinh tế. Người này ký báo cáo thành tích của tập thể "
+                            "và xác nhận báo cáo của người trong tập thể.",
+    "Trụ sở": "Không bắt buộc. Địa chỉ trụ sở, ví dụ: Tầng 3, trụ sở Văn phòng UBND tỉnh."
+              + _HAND,
+    "Số lượng cán bộ": "Không bắt buộc. Tổng số cán bộ, công chức, viên chức, người lao động "
+                       "của tập thể, ví dụ 12." + _HAND,
+    "Tổ chức bộ máy": "Không bắt buộc. Ví dụ: 01 Trưởng phòng, 02 Phó Trưởng phòng, 09 chuyên "
+                      "viên." + _HAND,
+    "Chức năng, nhiệm vụ": "Không bắt buộc. Chức năng, nhiệm vụ được giao, ví dụ: Tham mưu "
+                           "tổng hợp, theo dõi kinh tế - xã hội." + _HAND,
+    "Biện pháp": "Không bắt buộc. Biện pháp, giải pháp công tác đã làm để đạt thành tích, ví "
+                 "dụ: Giao chỉ tiêu theo tháng, kiểm tra hằng tuần." + _HAND,
 }
 
 
 def _prompt(column: Column) -> str:
     kind, _, vocab = column.kind.partition(":")
-    if column.key in NOTES:
-        return NOTES[column.key]
+    if column.label in NOTES:
+        return NOTES[column.label]
     text = {"year": "Năm có 4 chữ số, ví dụ 1985.", "years": "Năm, hoặc khoảng năm 2023-2024.",
             "int": "Một số nguyên, ví dụ 2.", "date": "Ngày/tháng/năm, ví dụ 05/12/2025.",
             "name": "Họ và tên đầy đủ; chương trình tự viết hoa đầu mỗi chữ.",
@@ -206,16 +234,22 @@ def _examples(year: int) -> dict:
                 {"code": "TH", "name": units[0], "rating": "Hoàn thành xuất sắc nhiệm vụ",
                  "title": "Tập thể lao động tiên tiến", "award": "Bằng khen của Chủ tịch UBND tỉnh",
                  "achievements": "02 năm liên tục hoàn thành xuất sắc nhiệm vụ (ví dụ).",
-                 "votes": 9},
+                 "votes": 9, "head_title": "Trưởng phòng Tổng hợp", "staff": 8,
+                 "functions": "Tham mưu tổng hợp, theo dõi kinh tế - xã hội (ví dụ)."},
                 {"code": "TTTT", "name": units[1], "rating": "Hoàn thành tốt nhiệm vụ",
-                 "title": "Tập thể lao động tiên tiến", "votes": 9}],
+                 "title": "Tập thể lao động tiên tiến", "votes": 9, "kind": "Đột xuất",
+                 "award": "Bằng khen của Chủ tịch UBND tỉnh",
+                 "achievements": "Khắc phục kịp thời sự cố hệ thống thư điện tử (ví dụ)."}],
             "individuals": [
                 {"code": "VD01", "name": "Lò Thị Mẫu", "sex": "Nữ", "birth_year": 1988,
                  "position": "Chuyên viên", "unit": units[0], "rating":
                  "Hoàn thành xuất sắc nhiệm vụ", "initiatives": 1, "initiative_scope": "Cơ sở",
                  "discipline": "Không", "kind": "Công trạng",
                  "title": "Chiến sĩ thi đua cơ sở", "award": "Giấy khen của Chánh Văn phòng",
-                 "achievements": "Sáng kiến số hoá hồ sơ (ví dụ).", "votes": 9},
+                 "achievements": "Sáng kiến số hoá hồ sơ (ví dụ).", "votes": 9,
+                 "birth_date": "12/5/1988", "hometown": "Xã Mường Chiên, tỉnh Sơn La",
+                 "qualification": "Cử nhân Luật",
+                 "duties": "Theo dõi công tác thi đua, khen thưởng (ví dụ)."},
                 {"code": "VD02", "name": "Giàng A Mẫu", "sex": "Nam", "birth_year": 1992,
                  "position": "Viên chức", "unit": units[1], "rating": "Hoàn thành tốt nhiệm vụ",
                  "discipline": "Không", "kind": "Phong trào", "title": "Lao động tiên tiến",

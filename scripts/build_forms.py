@@ -389,27 +389,76 @@ def bien_ban() -> str:
             + section(landscape=False))
 
 
+# The báo cáo thành tích forms. ND 152/2025's appendix has separate forms, in this order:
+# Cờ thi đua của Chính phủ; Chiến sĩ thi đua toàn quốc; công trạng cho tập thể; công trạng cho
+# cá nhân; đột xuất; quá trình cống hiến; thi đua theo chuyên đề; Anh hùng (tập thể, cá nhân);
+# đối ngoại (tập thể, cá nhân) — list read in tnt305/tai_lieu_noi_bo
+# src/etl/dataset/0a2c9cdccc620fd0.md; ND 91/2017 likewise kept Mẫu số 06 (đột xuất) apart from
+# Mẫu số 07 (theo đợt hoặc chuyên đề) (thuvienphapluat.vn "09 mẫu báo cáo thành tích thi đua
+# khen thưởng", 21/11/2023). So đột xuất and chuyên đề each have their own template here.
+# The individual công trạng form's fields (I. Họ tên; Sinh ngày, tháng, năm; Giới tính; Quê quán;
+# Trú quán; Đơn vị công tác; Chức vụ (Đảng, chính quyền, đoàn thể); Trình độ chuyên môn, nghiệp
+# vụ; Học hàm, học vị, danh hiệu, giải thưởng; II.1 Quyền hạn, nhiệm vụ được giao hoặc đảm nhận;
+# II.2 Thành tích đạt được của cá nhân; III. tables Năm | Danh hiệu (Hình thức) | Số, ngày,
+# tháng, năm của quyết định; cơ quan ban hành) are as a public form-filling tool lists them
+# (shared/domain.md §4). The collective form: I. Đặc điểm, tình hình (trụ sở, staff, tổ chức
+# bộ máy; chức năng, nhiệm vụ); II. results and biện pháp; III. awards (domain.md §4). The full
+# wording of the đột xuất and chuyên đề forms was not found in the stored pages: they keep what
+# their names and a ministry's guidance (dulieuphapluat.vn, TT 17/2019/TT-NHNN Mẫu số 11: an
+# đột xuất report "tập trung phân tích thành tích có tính đặc thù, đột xuất") say — a short lý
+# lịch and the achievement, with no history of awards (ND 152 Điều 4.3: such awards are no
+# ground for a later công trạng proposal); the chuyên đề one adds the biện pháp.
+
+REPORTS = {  # form kind (template bao-cao-thanh-tich-<kind>.docx) → document title
+    "ca-nhan": "Báo cáo thành tích công trạng cá nhân",
+    "tap-the": "Báo cáo thành tích công trạng tập thể",
+    "dot-xuat": "Báo cáo thành tích đề nghị khen thưởng đột xuất",
+    "chuyen-de": "Báo cáo thành tích thi đua theo chuyên đề",
+}
+
+
+def lines(variable: str) -> str:
+    """Each "- Label: value" line of a list (the lý lịch fields), aligned left: justified, a
+    line ending in dots to fill by hand would stretch its words apart."""
+    return (tag("{%p for dong in " + variable + " %}")
+            + para(run("{{ dong }}"), align="left", first_line=567, after=120, line=288)
+            + tag("{%p endfor %}"))
+
+
 def bao_cao_thanh_tich(kind: str) -> str:
-    """Báo cáo thành tích of one nominee: the appendix form for the subject and the kind."""
+    """Báo cáo thành tích of one nominee, on the form of its subject and achievement."""
     w = PORTRAIT_WIDTH
-    awards = [("Năm", "nam", 0.14), ("{{ cot_ten }}", "ten", 0.40),
-              ("Số, ngày, tháng, năm của quyết định; cơ quan ban hành", "quyet_dinh", 0.46)]
-    years = [("Năm", "nam", 0.14), ("Mức hoàn thành nhiệm vụ", "xep_loai", 0.46),
-             ("{{ cot_phu }}", "phu", 0.40)]
     nation = (centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True)
               + centred("Độc lập - Tự do - Hạnh phúc", size=14, bold=True)
               + rule_under(w, 3400)
               + para(run("{{ dia_danh }}, {{ ngay_ky }}", italic=True), align="right", after=240))
     sections = {
-        "cong-trang": (heading("I. {{ muc_1 }}") + paragraphs("ly_lich")
-                       + heading("II. THÀNH TÍCH ĐẠT ĐƯỢC") + paragraphs("thanh_tich")
-                       + grid(years, "cac_nam", w, size=13) + para(after=120)),
-        "tom-tat": (heading("I. {{ muc_1 }}") + paragraphs("ly_lich")
-                    + heading("II. {{ muc_2 }}") + paragraphs("thanh_tich")),
+        "ca-nhan": (heading("I. SƠ LƯỢC LÝ LỊCH") + lines("ly_lich")
+                    + heading("II. THÀNH TÍCH ĐẠT ĐƯỢC")
+                    + heading("1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận")
+                    + paragraphs("nhiem_vu")
+                    + heading("2. Thành tích đạt được của cá nhân") + paragraphs("thanh_tich")
+                    + years_table(w) + awards_received(w)),
+        "tap-the": (heading("I. ĐẶC ĐIỂM, TÌNH HÌNH") + heading("1. Đặc điểm, tình hình")
+                    + lines("dac_diem") + heading("2. Chức năng, nhiệm vụ")
+                    + paragraphs("chuc_nang")
+                    + heading("II. THÀNH TÍCH ĐẠT ĐƯỢC")
+                    + heading("1. Kết quả thực hiện nhiệm vụ") + paragraphs("thanh_tich")
+                    + years_table(w)
+                    + heading("2. Biện pháp, giải pháp công tác") + paragraphs("bien_phap")
+                    + awards_received(w)),
+        "dot-xuat": (heading("I. {{ muc_1 }}") + lines("ly_lich")
+                     + heading("II. NỘI DUNG THÀNH TÍCH ĐỘT XUẤT") + paragraphs("thanh_tich")),
+        "chuyen-de": (heading("I. {{ muc_1 }}") + lines("ly_lich")
+                      + heading("II. THÀNH TÍCH ĐẠT ĐƯỢC") + paragraphs("thanh_tich")
+                      + tag("{%p if bien_phap %}")
+                      + heading("Biện pháp, giải pháp đã thực hiện") + paragraphs("bien_phap")
+                      + tag("{%p endif %}")),
     }[kind]
     sign_left, sign_right = w // 2, w - w // 2
     signatures = table([row(
-        cell(centred("{{ xac_nhan }}", bold=True) + centred("(Ký, đóng dấu)", italic=True)
+        cell(tag("{%p for dong in xac_nhan %}") + centred("{{ dong }}", bold=True)
+             + tag("{%p endfor %}") + centred("(Ký, đóng dấu)", italic=True)
              + centred("", after=1200), sign_left),
         cell(centred("{{ nguoi_bao_cao_chuc_danh }}", bold=True)
              + centred("(Ký, ghi rõ họ và tên)", italic=True) + centred("", after=1000)
@@ -420,18 +469,30 @@ def bao_cao_thanh_tich(kind: str) -> str:
             + centred("{{ de_nghi }}", bold=True)
             + centred("({{ mau }})", italic=True, after=240)
             + sections
-            + heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
-            + heading("1. Danh hiệu thi đua")
-            + grid([awards[0], ("Danh hiệu thi đua", "ten", 0.40), awards[2]], "danh_hieu", w,
-                   size=13)
-            + heading("2. Hình thức khen thưởng")
-            + grid([awards[0], ("Hình thức khen thưởng", "ten", 0.40), awards[2]], "hinh_thuc",
-                   w, size=13)
             + para(after=120)
             + closing("{{ cam_doan }}")
             + gap()
             + signatures
             + section(landscape=False))
+
+
+def years_table(w: int) -> str:
+    """The rating of each of the last years, under the thành tích."""
+    years = [("Năm", "nam", 0.14), ("Mức hoàn thành nhiệm vụ", "xep_loai", 0.46),
+             ("{{ cot_phu }}", "phu", 0.40)]
+    return grid(years, "cac_nam", w, size=13) + para(after=120)
+
+
+def awards_received(w: int) -> str:
+    """III: the danh hiệu and hình thức already decided, each with its decision."""
+    def columns(name: str) -> list[tuple[str, str, float]]:
+        return [("Năm", "nam", 0.14), (name, "ten", 0.40),
+                ("Số, ngày, tháng, năm của quyết định; cơ quan ban hành", "quyet_dinh", 0.46)]
+    return (heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+            + heading("1. Danh hiệu thi đua")
+            + grid(columns("Danh hiệu thi đua"), "danh_hieu", w, size=13)
+            + heading("2. Hình thức khen thưởng")
+            + grid(columns("Hình thức khen thưởng"), "hinh_thuc", w, size=13))
 
 
 DOCUMENTS = {
@@ -441,10 +502,8 @@ DOCUMENTS = {
     "quyet-dinh-giay-khen.docx": (quyet_dinh, "Quyết định tặng Giấy khen"),
     "quyet-dinh-danh-hieu.docx": (quyet_dinh, "Quyết định công nhận danh hiệu thi đua"),
     "bien-ban-hop-hoi-dong.docx": (bien_ban, "Biên bản họp Hội đồng Thi đua - Khen thưởng"),
-    "bao-cao-thanh-tich-cong-trang.docx": (lambda: bao_cao_thanh_tich("cong-trang"),
-                                           "Báo cáo thành tích công trạng"),
-    "bao-cao-thanh-tich-tom-tat.docx": (lambda: bao_cao_thanh_tich("tom-tat"),
-                                        "Báo cáo tóm tắt thành tích đột xuất, chuyên đề"),
+    **{f"bao-cao-thanh-tich-{kind}.docx": (lambda kind=kind: bao_cao_thanh_tich(kind), title)
+       for kind, title in REPORTS.items()},
 }
 
 

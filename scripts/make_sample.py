@@ -75,6 +75,30 @@ EARLY_COLLECTIVES = {
            "KGVX": ("HTTNV", "TTLĐTT", None, "")},
 }
 
+# What some people's báo cáo thành tích say of them (Cá nhân columns); the others' reports keep
+# dotted lines to fill by hand.
+PROFILES = {
+    "CB002": {"birth_date": "14/02/1978", "hometown": "Xã Mường Chiên, tỉnh Sơn La",
+              "residence": "Phường Tô Hiệu, tỉnh Sơn La", "party_position": "Bí thư Chi bộ",
+              "qualification": "Cử nhân Luật", "degrees": "Thạc sĩ Quản lý công",
+              "duties": "Phụ trách công tác tổ chức, hành chính, quản trị và thi đua, khen "
+                        "thưởng của Văn phòng."},
+    "CB006": {"birth_date": "03/9/1982", "qualification": "Kỹ sư Kinh tế nông nghiệp",
+              "duties": "Phụ trách theo dõi Chương trình mục tiêu quốc gia xây dựng nông thôn "
+                        "mới."},
+}
+
+# What some units' reports say of them (Tập thể columns).
+UNIT_PROFILES = {
+    "KT": {"head_title": "Trưởng phòng Kinh tế", "address": "Tầng 4, trụ sở Văn phòng UBND tỉnh",
+           "staff": 4, "structure": "01 Trưởng phòng, 01 Phó Trưởng phòng và 02 chuyên viên.",
+           "functions": "Tham mưu theo dõi, tổng hợp lĩnh vực kinh tế, nông nghiệp và xây dựng "
+                        "nông thôn mới.",
+           "measures": "Giao chỉ tiêu theo tháng cho từng chuyên viên; kiểm tra tiến độ hằng "
+                       "tuần."},
+    "TCHCQT": {"head_title": "Trưởng phòng Tổ chức - Hành chính - Quản trị"},
+}
+
 # 2025 proposals beyond the Lao động tiên tiến that every HTTNV+ person gets:
 # code → (danh hiệu, hình thức, sáng kiến, achievements)
 PROPOSALS_2025 = {
@@ -140,14 +164,15 @@ def year_round(year: int) -> dict:
                        "position": position, "unit": dict(UNITS)[unit], "rating": rating,
                        "initiatives": initiatives, "initiative_scope": "Cơ sở" if initiatives
                        else None, "discipline": "Không", "title": title, "award": award,
-                       "achievements": achievements})
+                       "achievements": achievements} | PROFILES.get(code, {}))
     collectives = []
     for code, name in UNITS:
         rating, title, award, achievements = (
             {2025: COLLECTIVES_2025, **EARLY_COLLECTIVES}.get(year, {}).get(
                 code, ("HTXSNV", "TTLĐTT", None, "")))
         collectives.append({"code": code, "name": name, "rating": rating, "title": title,
-                            "award": award, "achievements": achievements})
+                            "award": award, "achievements": achievements}
+                           | UNIT_PROFILES.get(code, {}))
     tables = {"collectives": collectives, "individuals": people}
     info = INFO | {"year": year}
     if year == 2024:

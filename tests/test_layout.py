@@ -156,7 +156,8 @@ def test_headings_keep_with_the_text_under_them(name):
 def test_bordered_tables_repeat_their_header_row(name):
     tables = _template(name).xpath("//w:tbl[w:tblPr/w:tblBorders/w:top/@w:val='single']",
                                    namespaces=NS)
-    assert tables or name.startswith("to-trinh")
+    assert tables or name.startswith(("to-trinh", "bao-cao-thanh-tich-dot-xuat",
+                                      "bao-cao-thanh-tich-chuyen-de"))  # no table on the form
     for table in tables:
         assert table.xpath("w:tr[1]/w:trPr/w:tblHeader", namespaces=NS), name
 

@@ -43,6 +43,8 @@ def cases(tmp_path_factory):
     data = round_data()
     data["tables"]["individuals"][0]["achievements"] = "A & B < C\ndòng hai\tcột 😀 {{ x }}"
     data["tables"]["individuals"][2]["kind"] = "Phong trào"
+    data["tables"]["individuals"][1] |= {"kind": "Đột xuất", "achievements": "Cứu tài sản.",
+                                         "award": "Bằng khen của Chủ tịch UBND tỉnh"}
     path = write_round(tmp_path_factory.mktemp("render") / "2025.xlsx", data, Catalog())
     assessment = check([path]).rounds[0].assessment
     found = [(doc.filename, doc.build(assessment)) for doc in DOCUMENTS]
