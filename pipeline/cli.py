@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from .catalog import DEFAULT_FORMS, Catalog
+from .contexts import empty_parts
 from .errors import (
     BrokenTemplates,
     InputError,
@@ -24,10 +25,11 @@ from .errors import (
     OutputError,
     Problem,
     Severity,
+    quoted,
 )
 from .law import rules_text
 from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
-from .render import TEMPLATES
+from .render import BAO_CAO, TEMPLATES
 from .rules import Assessment, Verdict
 from .vn import number, short_date
 from .workbook import annotated_copy, blank_workbook
@@ -418,5 +420,8 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
             click.echo(f"    - {line}")
         for name, why in result.skipped:
             click.echo(f"    (không lập {name}: {why})")
+        if BAO_CAO.filename in result.written and (empty := empty_parts(round_.info)):
+            click.echo(f"  {BAO_CAO.filename} còn để trống (dòng chấm để viết tay, hoặc ghi vào "
+                       f"sheet Thông tin rồi chạy lại): {quoted(empty)}.")
         if result.kept is not None:
             click.echo(f"  Bản trước được giữ ở {result.kept}.")
