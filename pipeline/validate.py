@@ -443,7 +443,8 @@ class _Roster:
         secretary = self._pick("secretary", self.given.secretary,
                                [m for m in self.present if m.keeps_minutes])
         return replace(
-            self.given, present=len(present), roster=self.members,
+            self.given, roster=self.members,
+            present=len(present) if self.given.present is None else self.given.present,
             chair=chair.name if chair else self.given.chair,
             chair_title=self.given.chair_title or (chair.role.name if chair and chair.role.code
                                                    in ("chu-tich", "pho-chu-tich") else ""),
