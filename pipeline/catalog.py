@@ -45,6 +45,7 @@ class Sheet:
     columns: tuple[Column, ...]
     optional: bool = False
     pairs: bool = False  # key / value rows (Thông tin, Hội đồng) rather than a table
+    part_of: str = ""  # a table under the key / value rows of that sheet (the council's members)
 
 
 class Catalog:
@@ -78,7 +79,7 @@ class Catalog:
         self.sheets = {
             key: Sheet(key, spec["title"], tuple(spec.get("aliases", ())),
                        tuple(_column(c) for c in vocabulary[key]), spec.get("optional", False),
-                       spec.get("pairs", key == "info"))
+                       spec.get("pairs", key == "info"), spec.get("part_of", ""))
             for key, spec in vocabulary["sheets"].items()
         }
         self.vocab: dict[str, tuple[Term, ...]] = {

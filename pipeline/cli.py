@@ -18,6 +18,7 @@ import click
 
 from . import click_vi
 from .catalog import DEFAULT_FORMS, Catalog
+from .contexts import empty_parts
 from .errors import (
     BrokenTemplates,
     InputError,
@@ -25,10 +26,11 @@ from .errors import (
     OutputError,
     Problem,
     Severity,
+    quoted,
 )
 from .law import rules_text
 from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
-from .render import TEMPLATES
+from .render import BAO_CAO, TEMPLATES
 from .rules import Assessment, Verdict
 from .vn import number, short_date
 from .workbook import annotated_copy, blank_workbook
@@ -601,6 +603,9 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
                        "vào cột cùng tên của bảng tính rồi chạy lại):")
             for line in _gap_lines(result.gaps):
                 click.echo(f"    - {line}")
+        if BAO_CAO.filename in result.written and (empty := empty_parts(round_.info)):
+            click.echo(f"  {BAO_CAO.filename} còn để trống (dòng chấm để viết tay, hoặc ghi vào "
+                       f"sheet Thông tin rồi chạy lại): {quoted(empty)}.")
         for line in _change_lines(result.since) if result.since else ():
             click.echo(f"  {line}")
         if result.kept is not None:

@@ -8,7 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from .model import Award, Collective, Decision, Person, Proposal, Round, RoundInfo, VoteRule
+from .model import (
+    Award,
+    Collective,
+    Council,
+    Decision,
+    Member,
+    Person,
+    Proposal,
+    Round,
+    RoundInfo,
+    VoteRule,
+)
 from .rules import Assessment, Judgement
 from .vn import (
     admin_date,
@@ -57,9 +68,10 @@ def common(round_: Round, type_code: str, number: str, *, issuer: str = "") -> d
 
 
 def document_number(number: str, type_code: str, agency_code: str) -> str:
-    """Write Số/ký hiệu: "05/TTr-VPUB"; blank numbers are left for văn thư: "     /TTr-VPUB".
-    A number typed with its ký hiệu ("237/QĐ-VPUB") keeps it once."""
-    number = number.removesuffix(f"/{type_code}-{agency_code}")
+    """Write Số/ký hiệu: "05/TTr-VPUB"; blank numbers are left for văn thư: "     /TTr-VPUB";
+    a number typed with its ký hiệu ("236/QĐ-VPUB") is written as typed."""
+    if "/" in number:
+        return number
     if number.isdigit():
         number = f"{int(number):02d}"
     return f"{number or '     '}/{type_code}-{agency_code}"
@@ -113,6 +125,17 @@ def addressee(round_: Round) -> str:
     return round_.info.addressee or f"Chủ tịch Ủy ban nhân dân tỉnh {round_.info.place}"
 
 
+def unbroken_end(text: str) -> str:
+    """Join the last words with no-break spaces, so that a centred line such as a trích yếu
+    never ends on a line holding one word ("… năm" / "2025"): the last two, or three when the
+    last is a year or a range of years ("giai đoạn 2021-2025")."""
+    words = text.split(" ")
+    keep = 3 if words[-1][:4].isdigit() else 2
+    if len(words) <= keep:
+        return text
+    return " ".join(words[:-keep]) + " " + "\u00a0".join(words[-keep:])
+
+
 def paragraphs(text: str) -> list[str]:
     """A clerk's text as paragraphs, one per line; a dotted line to fill by hand when empty."""
     return text.split("\n") if text else [DOTS]
@@ -133,7 +156,8 @@ def to_trinh(assessment: Assessment) -> dict:
                 + subjects_count(p for p in proposals if p.award == award)
                 for award in awards]
     return common(round_, "TTr", info.number_to_trinh) | {
-        "trich_yeu": f"Về việc đề nghị {award_phrase(awards)} {occasion_phrase(round_)}",
+        "trich_yeu": unbroken_end(f"Về việc đề nghị {award_phrase(awards)} "
+                                  f"{occasion_phrase(round_)}"),
         "kinh_gui": addressee(round_),
         "nguoi_quyet_dinh": decider(round_),
         "can_cu": listed(basis),
@@ -233,10 +257,10 @@ def bao_cao(assessment: Assessment) -> dict:
                                                          if p.award == award)))}
                   for i, award in enumerate(awards_of(proposals), start=1)]
     return common(round_, "BC", info.number_bao_cao) | {
-        "trich_yeu": summary,
+        "trich_yeu": unbroken_end(summary),
         "trich_yeu_viet_thuong": summary[:1].lower() + summary[1:],
         "kinh_gui": info.report_addressee or f"Sở Nội vụ tỉnh {info.place}",
-        "dac_diem": [results_sentence(round_)] + ([info.situation] if info.situation else []),
+        "dac_diem": [results_sentence(round_), *paragraphs(info.situation)],
         "chi_dao": paragraphs(info.direction),
         "xep_loai": ratings_sentences(round_),
         "khen_thuong": [proposals_sentence(assessment), *quota_sentences(assessment),
@@ -256,6 +280,17 @@ def bao_cao(assessment: Assessment) -> dict:
                             f"- Lưu: VT, {info.drafting_unit}" if info.drafting_unit
                             else "- Lưu: VT"]),
     }
+
+
+# The báo cáo kết quả's parts written by the clerk: (RoundInfo field, the Thông tin row).
+REPORT_PARTS = (("situation", "Đặc điểm tình hình"), ("direction", "Công tác chỉ đạo, triển khai"),
+                ("assessment", "Đánh giá chung"), ("plans", "Phương hướng"),
+                ("proposals", "Đề xuất, kiến nghị"))
+
+
+def empty_parts(info: RoundInfo) -> list[str]:
+    """The Thông tin rows the báo cáo kết quả found empty: dotted lines in the document."""
+    return [label for field, label in REPORT_PARTS if not getattr(info, field)]
 
 
 def compared(assessment: Assessment) -> list[str]:
@@ -411,12 +446,14 @@ def _quyet_dinh(assessment: Assessment, kind: str) -> dict:
     grants = [(a.name if kind == "hinh_thuc" else f"danh hiệu “{a.name}”") + " cho "
               + subjects_count(p for p in proposals if p.award == a) for a in awards]
     head = title_of(info.head_title or info.signer_title, info.agency_name)
-    basis = [f"Căn cứ {line}" for line in round_.regime.legal_basis]
+    basis = [f"Căn cứ {line}" for line in (*round_.regime.legal_basis, info.basis_functions
+                                            or DOTS, info.basis_regulation or DOTS)]
     basis.append(f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {info.agency_name}")
     money = assessment.money(proposals)
     return base | {
-        "trich_yeu": ("Về việc tặng Giấy khen" if kind == "hinh_thuc"
-                      else "Về việc công nhận danh hiệu thi đua") + f" {occasion_phrase(round_)}",
+        "trich_yeu": unbroken_end(("Về việc tặng Giấy khen" if kind == "hinh_thuc"
+                                   else "Về việc công nhận danh hiệu thi đua")
+                                  + f" {occasion_phrase(round_)}"),
         "tham_quyen": head.upper(),
         "can_cu": listed(basis),
         "cac_dieu": [
@@ -538,27 +575,27 @@ def grouped_rows(proposals: Iterable[Proposal], agency: str, *, short: bool = Fa
 
 
 def bien_ban(assessment: Assessment) -> dict:
+    """The minutes of the council's meeting, under the council's name and number series, dated
+    on the meeting day."""
     round_, info = assessment.round, assessment.round.info
-    council = round_.council
-    base = common(round_, "BB", council.number if council else "", issuer="HĐTĐKT")
+    council = round_.council or Council(0, None)
+    base = common(round_, "BB", council.number, issuer="HĐTĐKT")
     granted = set(assessment.granted)
     rows = [ballot_row(i, j, granted) for i, j in enumerate(assessment.judgements, start=1)]
-    present = (f"{count(council.present or council.members)}/{count(council.members)}"
-               if council else "…/…")
-    meeting = admin_date(council.meeting_date if council else None,
-                         year=info.year)
+    meeting = admin_date(council.meeting_date, year=info.year)
+    chair_title = council.chair_title or next(
+        (m.role.name for m in council.roster if m.name == council.chair), "")
     return base | {
-        "trich_yeu": f"Họp xét khen thưởng {occasion_phrase(round_)}",
+        "co_quan_chu_quan": parent_of_council(info.agency_name),
+        "co_quan_ban_hanh": COUNCIL_HEADER,
+        "ngay_ky": meeting,
+        "trich_yeu": unbroken_end(f"Họp xét khen thưởng {occasion_phrase(round_)}"),
         "mo_dau": [
-            f"Thời gian bắt đầu: {(council.start_time if council else '') or '… giờ …'}, "
-            f"{meeting}.",
-            f"Địa điểm: {(council.venue if council else '') or BLANK}.",
-            f"Thành phần: Hội đồng Thi đua - Khen thưởng {info.agency_name}; có mặt {present} "
-            f"thành viên"
-            + (f"; vắng mặt: {council.absent}" if council and council.absent else "") + ".",
-            f"Chủ trì: {(council.chair if council else '') or BLANK}"
-            + (f", {council.chair_title}" if council and council.chair_title else "") + ".",
-            f"Thư ký: {(council.secretary if council else '') or BLANK}.",
+            f"Thời gian bắt đầu: {council.start_time or '… giờ …'}, {meeting}.",
+            f"Địa điểm: {council.venue or BLANK}.",
+            *attendance(council, info.agency_name),
+            f"Chủ trì: {who(council, council.chair, chair_title)}.",
+            f"Thư ký: {who(council, council.secretary, '')}.",
         ],
         "noi_dung": [
             f"Hội đồng đã nghe báo cáo kết quả thẩm định hồ sơ đề nghị khen thưởng "
@@ -570,13 +607,63 @@ def bien_ban(assessment: Assessment) -> dict:
             + (f" {count(len(assessment.refused))} đề nghị không đủ điều kiện theo kết quả thẩm "
                "định, không đưa vào danh sách." if assessment.refused else "")
             + held_sentence(assessment),
-            f"Cuộc họp kết thúc vào {(council.end_time if council else '') or '… giờ …'}, "
-            f"{meeting}./."],
-        "thu_ky": (council.secretary if council else "") or "",
-        "chu_tri": (council.chair if council else "") or "",
-        "chuc_danh_chu_tri": "CHỦ TRÌ" if not (council and council.chair_title)
-        else council.chair_title.upper(),
+            f"Cuộc họp kết thúc vào {council.end_time or '… giờ …'}, {meeting}./."],
+        "thu_ky": council.secretary,
+        "chu_tri": council.chair,
+        "chuc_danh_chu_tri": chair_title.upper() or "CHỦ TRÌ",
     }
+
+
+COUNCIL = "Hội đồng Thi đua - Khen thưởng"
+# The council's name in the header: too long for the agency's column on one line, it breaks
+# after "HỘI ĐỒNG" only (no-break spaces elsewhere), never at "- KHEN" / "THƯỞNG".
+COUNCIL_HEADER = "HỘI\u00a0ĐỒNG THI\u00a0ĐUA\u00a0-\u00a0KHEN\u00a0THƯỞNG"
+
+
+def parent_of_council(agency_name: str) -> str:
+    """The body the council belongs to, as the line above its name: "VĂN PHÒNG UBND TỈNH SƠN
+    LA" (NĐ 30/2020 lets the common phrase be shortened there)."""
+    return re.sub(r"(?i)\bỦY BAN NHÂN DÂN\b|\bUỶ BAN NHÂN DÂN\b", "UBND", agency_name.upper())
+
+
+def attendance(council: Council, agency_name: str) -> list[str]:
+    """Thành phần: the members present out of all, each present and absent member by name and
+    role when the Hội đồng sheet lists them, the absentees with their reasons."""
+    members = council.members or None
+    present = council.present if council.present is not None else members
+    line = (f"Thành phần: {COUNCIL} {agency_name}; có mặt "
+            f"{count(present) if present is not None else '…'}/"
+            f"{count(members) if members else '…'} thành viên")
+    if not council.roster:
+        return [line + (f"; vắng mặt: {council.absent}" if council.absent else "") + "."]
+    came = [m for m in council.roster if m.attended]
+    away = [m for m in council.roster if not m.attended]
+    lines = [line + ":", *listed(f"- {member_line(m)}" for m in came)]
+    if away:
+        lines[-1] = lines[-1][:-1] + ";"
+        lines.append(f"Vắng mặt: {count(len(away))} thành viên:")
+        lines += listed(f"- {member_line(m)}" + (f", lý do: {sentence_case(m.reason)}"
+                                                  if m.reason else "") for m in away)
+    return lines
+
+
+def member_line(member: Member) -> str:
+    return ", ".join(x for x in (member.name, member.position, member.role.name) if x)
+
+
+def who(council: Council, name: str, title: str) -> str:
+    """A chair or secretary: name, post in the office, and title in the council."""
+    if not name:
+        return BLANK
+    member = next((m for m in council.roster if m.name == name), None)
+    position = member.position if member else ""
+    return ", ".join(x for x in (name, position, title) if x)
+
+
+def sentence_case(text: str) -> str:
+    """Lower the first letter of a reason typed as a sentence ("Đi công tác" → "đi công tác"),
+    not of an abbreviation or a name's capitals ("UBND …")."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 # --- báo cáo thành tích --------------------------------------------------------------------------

@@ -140,6 +140,8 @@ class RoundInfo:
     assessment: str
     plans: str
     proposals: str
+    basis_functions: str = ""  # căn cứ: the decision on the office's functions and organisation
+    basis_regulation: str = ""  # căn cứ: the office's thi đua, khen thưởng regulation
 
     @property
     def report_due(self) -> date:
@@ -279,6 +281,27 @@ class Decided:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A row of the Hội đồng sheet's member table: who, their role, and whether they came."""
+
+    row: int
+    name: str
+    position: str
+    role: Term  # chu-tich, pho-chu-tich, uy-vien, uy-vien-thu-ky, thu-ky (not a member)
+    attended: bool
+    reason: str = ""
+
+    @property
+    def votes(self) -> bool:
+        """A member of the council (the Thư ký who is not a member keeps the minutes only)."""
+        return self.role.code != "thu-ky"
+
+    @property
+    def keeps_minutes(self) -> bool:
+        return self.role.code in ("thu-ky", "uy-vien-thu-ky")
+
+
+@dataclass(frozen=True)
 class Council:
     """The Hội đồng Thi đua - Khen thưởng that votes on the proposals, and its meeting."""
 
@@ -293,6 +316,7 @@ class Council:
     chair_title: str = ""
     secretary: str = ""
     number: str = ""
+    roster: tuple[Member, ...] = ()  # the member table, when the clerk filled it
 
 
 @dataclass(frozen=True)

@@ -111,12 +111,16 @@ def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
             continue
         raw.sheet_titles[key] = title
         scan = scans.get(title, SheetScan())
+        rows = rows_by_sheet[title]
+        if sheet.part_of:
+            raw.tables[key] = _read_part(rows, sheet, raw, merged.get(title, ()), scan)
+            continue
         _error_cells(raw, key, scan)
         if sheet.pairs:
-            raw.pairs[key] = _read_pairs(rows_by_sheet[title], sheet)
+            raw.pairs[key] = _read_pairs(rows[:_table_start(rows, catalog, key)], sheet)
         else:
-            raw.tables[key] = _read_table(rows_by_sheet[title], sheet, raw,
-                                          merged.get(title, ()), scan.hidden_rows)
+            raw.tables[key] = _read_table(rows, sheet, raw, merged.get(title, ()),
+                                          scan.hidden_rows)
     _look_at_text(raw, rows_by_sheet)
     if any(scans.get(title, SheetScan()).formulas for title in raw.sheet_titles.values()):
         _uncached_formulas(raw, path)
@@ -130,6 +134,9 @@ def _find_sheets(catalog: Catalog, rows_by_sheet: dict[str, list[list]],
     hidden = {title for title, scan in scans.items() if scan.hidden}
     found: dict[str, str | None] = {}
     for key, sheet in catalog.sheets.items():
+        if sheet.part_of:  # a table within a sheet already found
+            found[key] = found.get(sheet.part_of)
+            continue
         names = {fold(n) for n in (sheet.title, *sheet.aliases)}
         candidates = [t for t in rows_by_sheet if fold(t) in names]
         visible = [t for t in candidates if t not in hidden]
@@ -330,7 +337,7 @@ _VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # VNI text holds â
 
 def _look_at_text(raw: RawWorkbook, rows_by_sheet: dict[str, list[list]]) -> None:
     """Report text cut at Excel's limit of a cell, and text typed in TCVN3 or VNI."""
-    for key, title in raw.sheet_titles.items():
+    for title, key in {t: k for k, t in raw.sheet_titles.items()}.items():  # each sheet once
         rows = rows_by_sheet[title]
         strings = [v for row in rows for v in row if v.__class__ is str]
         if strings and max(map(len, strings)) >= CELL_LIMIT:
@@ -373,7 +380,7 @@ def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
     except Exception as err:  # openpyxl refuses what calamine took (a DOCTYPE, a bad part)
         raise UnreadableWorkbook(path, _DAMAGED) from err
     try:
-        for key, title in raw.sheet_titles.items():
+        for title, key in {t: k for k, t in raw.sheet_titles.items()}.items():
             rows = zip(book[title].iter_rows(), cached[title].iter_rows(), strict=False)
             for formulas, values in rows:
                 for cell, value in zip(formulas, values, strict=False):
@@ -397,6 +404,22 @@ def _clean_value(value: object) -> object:
     if isinstance(value, datetime):
         return value.date()
     return value
+
+
+def _table_start(rows: list[list], catalog: Catalog, key: str) -> int:
+    """Where a table within a key / value sheet begins (its header row), or the sheet's end:
+    the key / value rows are read above it only ("Thư ký" in a member's row is no label)."""
+    starts = [_find_header(rows, part.columns)[0] for part in catalog.sheets.values()
+              if part.part_of == key]
+    return min((s for s in starts if s is not None), default=len(rows))
+
+
+def _read_part(rows: list[list], sheet: Sheet, raw: RawWorkbook, merged: list,
+               scan: SheetScan) -> list[Record]:
+    """A table under the key / value rows of a sheet: none when its header is not there."""
+    if _find_header(rows, sheet.columns)[0] is None:
+        return []
+    return _read_table(rows, sheet, raw, merged, scan.hidden_rows)
 
 
 def _read_pairs(rows: list[list], sheet: Sheet) -> Pairs:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate
+from markupsafe import Markup, escape
 
 from .contexts import (
     REPORT_FORMS,
@@ -159,6 +160,26 @@ def _compiled(path: Path, mtime_ns: int, size: int) -> CompiledTemplate:
     return CompiledTemplate(path)
 
 
+def environment() -> jinja2.Environment:
+    """Jinja as the templates are filled: values escaped, an undefined variable an error, and
+    each value's year ranges kept on one line."""
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                              finalize=unbroken_ranges)
+
+
+_YEAR_RANGE = re.compile(r"(?<=\b\d{4})-(?=\d{4}\b)")
+NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def unbroken_ranges(value: object) -> object:
+    """A value as it goes into the text of a run: the hyphen of a year range ("2021-2025")
+    becomes Word's non-breaking hyphen, so that the range never breaks across two lines. The
+    data and the templates stay plain text; every {{ }} of a template stands in a <w:t>."""
+    if value.__class__ is str and "-" in value and _YEAR_RANGE.search(value):
+        return Markup(_YEAR_RANGE.sub(NO_BREAK_HYPHEN, str(escape(value))))
+    return value
+
+
 # docxtpl features whose output needs its own post-processing (column fixing, picture ids):
 # templates using them are filled by docxtpl itself, slower but the same.
 _NEEDS_DOCXTPL = re.compile(r"\{%\s*(tc|colspan|cellbg|vm|hm)\b|docPr|\{\{\s*r\s|\{%\s*r\s")
@@ -191,7 +212,7 @@ class CompiledTemplate:
                     if _PARTS.fullmatch(name) and b"{" in data}
         self.docxtpl = DocxTemplate(path)  # for its XML clean-up rules, not to load the package
         self.slow = any(_NEEDS_DOCXTPL.search(text) for text in sources.values())
-        env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        env = environment()
         try:
             # docxtpl puts a line break before each paragraph for its error messages and takes
             # it out after filling; leaving it out gives the same document
@@ -282,7 +303,7 @@ def _needs_listing(xml: str) -> bool:
 
 def render_with_docxtpl(template: Path, context: dict, *, title: str, day: date) -> bytes:
     """Fill a template the plain docxtpl way: the reference the fast path is tested against."""
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = environment()
     try:
         doc = DocxTemplate(template)
         doc.render(context, jinja_env=env, autoescape=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -19,6 +21,7 @@ from .model import (
     Council,
     Decided,
     Decision,
+    Member,
     PastRecord,
     Person,
     PersonProfile,
@@ -30,7 +33,7 @@ from .model import (
     UnitProfile,
 )
 from .read import Cell, Pairs, RawWorkbook, Record
-from .vn import fold, name_case, same_spelling, short_date
+from .vn import count, fold, name_case, same_spelling, short_date
 
 _INT = re.compile(r"^[+]?\d+(?:[.,]0+)?$")
 _YEAR = re.compile(r"^(?:năm\s*)?(\d{4})$", re.IGNORECASE)
@@ -60,6 +63,8 @@ def validate(raw: RawWorkbook, catalog: Catalog) -> tuple[Round | None, list[Pro
         checker.signed_in_year(info)
     if council:
         checker.votes_possible(council, {"collectives": collectives, "individuals": people})
+        if info:
+            checker.met_before_signing(council, info)
     quotas = tuple(checker.quota(r) for r in raw.tables.get("quotas", ()))
     problems = raw.problems + checker.problems
     if info is None or any(p.is_error for p in problems):
@@ -233,6 +238,8 @@ class _Checker:
             report_addressee=_s(v["report_addressee"]), base_salary=v["base_salary"],
             situation=_s(v["situation"]), direction=_s(v["direction"]),
             assessment=_s(v["assessment"]), plans=_s(v["plans"]), proposals=_s(v["proposals"]),
+            basis_functions=_basis(v["basis_functions"]),
+            basis_regulation=_basis(v["basis_regulation"]),
         )
 
     def collective(self, record, info: RoundInfo | None) -> Collective:
@@ -296,14 +303,44 @@ class _Checker:
         if cells is None:
             return None
         v = self.values("council", cells)
+        members = [self.member(r) for r in self.raw.tables.get("council_members", ())]
         if v["members"] is None:
             self.add(Kind.MISSING_INFO, "council", expected="Tổng số thành viên")
             return None
         day = v["meeting_date"]
-        return Council(v["members"], v["present"], _s(v["absent"]),
-                       day if isinstance(day, date) else None, _s(v["start_time"]),
-                       _s(v["end_time"]), _s(v["venue"]), _s(v["chair"]), _s(v["chair_title"]),
-                       _s(v["secretary"]), _s(v["number"]))
+        if isinstance(day, tuple):
+            self.add(Kind.BAD_DATE, "council", cells["meeting_date"],
+                     expected="ngày/tháng/năm của cuộc họp, ví dụ 26/11/2025")
+        council = Council(v["members"], v["present"], _s(v["absent"]),
+                          day if isinstance(day, date) else None, _s(v["start_time"]),
+                          _s(v["end_time"]), _s(v["venue"]), _s(v["chair"]),
+                          _s(v["chair_title"]), _s(v["secretary"]), _s(v["number"]))
+        if members and None not in members:
+            council = _Roster(self, council, tuple(members)).council()
+        return council
+
+    def member(self, record) -> Member | None:
+        v = self.values("council_members", record)
+        if None in (v["name"], v["role"], v["attended"]):
+            return None  # the cell's own problem is already reported
+        attended = v["attended"].code == "co"
+        if attended and v["reason"]:
+            self.add(Kind.IMPOSSIBLE, "council_members", record["reason"],
+                     expected="là lý do vắng của người có dự họp; hãy xoá lý do, hoặc ghi "
+                              "“Vắng” ở cột Dự họp")
+        return Member(record.row, _s(v["name"]), _s(v["position"]), v["role"], attended,
+                      _s(v["reason"]))
+
+    def met_before_signing(self, council: Council, info: RoundInfo) -> None:
+        """The council meets before the decisions and the tờ trình are signed."""
+        signed = info.sign_date or (date(info.sign_month[1], info.sign_month[0],
+                                         monthrange(info.sign_month[1], info.sign_month[0])[1])
+                                    if info.sign_month else None)
+        if council.meeting_date and signed and council.meeting_date > signed:
+            self.add(Kind.IMPOSSIBLE, "council", self.raw.pairs["council"]["meeting_date"],
+                     expected=f"sau Ngày ký của tờ trình, quyết định ({_sign_text(info)}, sheet "
+                              "Thông tin); Hội đồng họp trước khi văn bản được ký, hãy kiểm "
+                              "tra ngày")
 
     def signed_in_year(self, info: RoundInfo) -> None:
         """A round of year N is decided in year N: its Ngày ký picks the law that applies."""
@@ -317,7 +354,8 @@ class _Checker:
     def votes_possible(self, council: Council, subjects: dict[str, list]) -> None:
         """No more votes than members, no more members present than the council has."""
         cells = self.raw.pairs["council"]
-        if council.present is not None and council.present > council.members:
+        if "present" in cells and council.present is not None \
+                and council.present > council.members:
             self.add(Kind.IMPOSSIBLE, "council", cells["present"],
                      expected=f"thành viên dự họp nhiều hơn tổng số thành viên Hội đồng "
                               f"({council.members}); cần số từ 0 đến {council.members}")
@@ -398,6 +436,76 @@ class _Checker:
                                f"{person.discipline.name.lower()}",
                          expected="người đang bị kỷ luật không được khen thưởng; kết quả "
                                   "xét nêu điều khoản của quy định áp dụng")
+
+
+class _Roster:
+    """The Hội đồng sheet's member table, checked against its counts and names; it gives who
+    attended, who chaired and who kept the minutes."""
+
+    SHEET = "council_members"
+
+    def __init__(self, checker: _Checker, council: Council, members: tuple[Member, ...]) -> None:
+        self.checker, self.given, self.members = checker, council, members
+        self.cells = checker.raw.pairs["council"]
+        self.present = [m for m in members if m.attended]
+
+    def council(self) -> Council:
+        voting = [m for m in self.members if m.votes]
+        present = [m for m in self.present if m.votes]
+        self._count("members", len(voting), "thành viên (không kể Thư ký không phải thành viên)")
+        if self.given.present is not None:
+            self._count("present", len(present), "thành viên có “Có” ở cột Dự họp")
+        self._one_each()
+        if self.given.absent:
+            self.checker.add(Kind.CONTRADICTION, "council", self.cells["absent"],
+                             value="có cả bảng thành viên",
+                             expected="biên bản ghi người vắng theo bảng thành viên (cột Dự "
+                                      "họp, Lý do vắng); dòng này không được dùng")
+        chair = self._pick("chair", self.given.chair,
+                           [m for m in self.present if m.role.code == "chu-tich"]
+                           + [m for m in self.present if m.role.code == "pho-chu-tich"])
+        secretary = self._pick("secretary", self.given.secretary,
+                               [m for m in self.present if m.keeps_minutes])
+        return replace(
+            self.given, roster=self.members,
+            present=len(present) if self.given.present is None else self.given.present,
+            chair=chair.name if chair else self.given.chair,
+            chair_title=self.given.chair_title or (chair.role.name if chair and chair.role.code
+                                                   in ("chu-tich", "pho-chu-tich") else ""),
+            secretary=secretary.name if secretary else self.given.secretary)
+
+    def _count(self, key: str, found: int, what: str) -> None:
+        given = getattr(self.given, key)
+        if given != found:
+            self.checker.add(Kind.IMPOSSIBLE, "council", self.cells[key],
+                             expected=f"khác bảng thành viên bên dưới ({count(found)} {what}); "
+                                      "hãy sửa cho khớp")
+
+    def _one_each(self) -> None:
+        """One Chủ tịch and one Thư ký at most."""
+        for label, members in (("Chủ tịch Hội đồng", [m for m in self.members
+                                                       if m.role.code == "chu-tich"]),
+                               ("Thư ký", [m for m in self.members if m.keeps_minutes])):
+            for member in members[1:]:
+                self.checker.add(Kind.IMPOSSIBLE, self.SHEET, self._cell(member, "role"),
+                                 expected=f"Hội đồng chỉ có một {label} (dòng "
+                                          f"{members[0].row}); hãy sửa vai trò")
+
+    def _pick(self, key: str, named: str, candidates: list[Member]) -> Member | None:
+        """The member named in the key / value row, who must be at the meeting; else the first
+        candidate."""
+        if not named:
+            return candidates[0] if candidates else None
+        found = next((m for m in self.present if fold(m.name) == fold(named)), None)
+        if found is None:
+            self.checker.add(Kind.IMPOSSIBLE, "council", self.cells[key],
+                             expected="không có trong bảng thành viên với “Có” ở cột Dự họp; "
+                                      "hãy sửa tên cho khớp bảng")
+        return found
+
+    def _cell(self, member: Member, key: str) -> Cell:
+        record = next(r for r in self.checker.raw.tables[self.SHEET] if r.row == member.row)
+        return record[key]
 
 
 class _Decisions:
@@ -494,6 +602,13 @@ def _date(value: object) -> date | tuple[int, int] | None:
     return None
 
 
+def _sign_text(info: RoundInfo) -> str:
+    if info.sign_date:
+        return short_date(info.sign_date)
+    month, year = info.sign_month
+    return f"tháng {month}/{year}"
+
+
 def _agency_name(v: dict[str, object]) -> str:
     """Spell the issuing agency in running text when the workbook gives only the CAPS header."""
     words = f"{_s(v['agency'])} {_s(v['parent_agency'])}".lower()
@@ -503,6 +618,14 @@ def _agency_name(v: dict[str, object]) -> str:
     if place:
         words = words.replace(place.lower(), place)
     return words[:1].upper() + words[1:]
+
+
+_BASIS = re.compile(r"^căn\s+cứ\s+", re.IGNORECASE)
+
+
+def _basis(value: object) -> str:
+    """A căn cứ line as the clerk typed it, without "Căn cứ" before it or ";" after it."""
+    return _BASIS.sub("", _s(value)).rstrip(" ;.")
 
 
 def _describe(column: Column, catalog: Catalog) -> str:

@@ -114,14 +114,25 @@ def table(rows: list[str], widths: list[int], *, borders: bool, margin: int = 85
             f'</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
 
-def section(*, landscape: bool) -> str:
+def section(*, landscape: bool, restart: bool = False) -> str:
+    """Page size, margins and the page number in the top margin from page 2; `restart` numbers
+    the section's pages from 1 (an appendix is numbered on its own)."""
     width, height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
     orient = ' w:orient="landscape"' if landscape else ""
+    numbering = '<w:pgNumType w:start="1"/>' if restart else ""
     return (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
             f'<w:headerReference w:type="first" r:id="rIdFirstHeader"/>'
             f'<w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
             f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" '
-            f'w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>')
+            f'w:header="567" w:footer="567" w:gutter="0"/>{numbering}<w:titlePg/></w:sectPr>')
+
+
+def section_break(*, landscape: bool) -> str:
+    """End the section before it (the text) so that what follows starts on a new page as its
+    own section; the paragraph holding the break is one twip high, never a page of its own."""
+    return ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+            '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+            f'{section(landscape=landscape)}</w:pPr></w:p>')
 
 
 # --- blocks every document shares ----------------------------------------------------------------
@@ -266,7 +277,8 @@ def attached_list(title: str, columns: list[tuple[str, str, float]], width: int,
     """DANH SÁCH, its title, "(Kèm theo … số …)" and the grouped table."""
     return (centred("DANH SÁCH", bold=True, before=before)
             + centred("{{ %s }}" % title, bold=True)
-            + centred("{{ kem_theo }}", italic=True, after=240)
+            + centred("{{ kem_theo }}", italic=True)
+            + rule_under(width, 1800, after=240)
             + grid(columns, "dong", width, grouped=True))
 
 
@@ -338,12 +350,9 @@ def period_tables(w: int) -> str:
             + body("{%p endif %}"))
 
 
-def page_break() -> str:
-    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-
-
 def quyet_dinh() -> str:
-    """Quyết định of the office head (Mẫu 1.2), with its list on a page of its own."""
+    """Quyết định of the office head (Mẫu 1.2), with its list as an appendix: its own section
+    from a new page, its pages numbered from 1."""
     w = PORTRAIT_WIDTH
     columns = [("STT", "stt", 0.08), ("Họ và tên / Tên tập thể", "ten", 0.30),
                ("Chức vụ, đơn vị công tác", "chuc_vu_don_vi", 0.42), ("Ghi chú", "ghi_chu", 0.20)]
@@ -351,15 +360,16 @@ def quyet_dinh() -> str:
             + title_block("QUYẾT ĐỊNH", "{{ trich_yeu }}", w)
             + centred("{{ tham_quyen }}", bold=True, after=240)
             + legal_basis()
-            + centred("QUYẾT ĐỊNH:", bold=True, before=120, after=120)
+            + para(run("QUYẾT ĐỊNH:", bold=True), align="center", before=120, after=120,
+                   keep_next=True)
             + tag("{%p for dieu in cac_dieu %}")
             + para(run("{{ dieu.so }} ", bold=True), run("{{ dieu.noi_dung }}"),
                    first_line=567, after=120, line=288, keep_next=True)
             + tag("{%p endfor %}")
             + signature_block(w)
-            + page_break()
+            + section_break(landscape=False)
             + attached_list("tieu_de_danh_sach", columns, w)
-            + section(landscape=False))
+            + section(landscape=False, restart=True))
 
 
 def bien_ban() -> str:

@@ -192,10 +192,43 @@ def year_round(year: int) -> dict:
             row["conclusion"] = "Đạt"  # the rules of 2003 are mostly unread: the council's word
     council = {"members": 9, "present": 9, "meeting_date": f"{26 if year == 2025 else 2}/"
                f"{11 if year == 2025 else 12}/{year}", "start_time": "08 giờ 00",
-               "end_time": "10 giờ 30", "venue": "Phòng họp số 2, Văn phòng UBND tỉnh",
-               "chair": "Đặng Quốc Khải", "chair_title": "Chủ tịch Hội đồng",
-               "secretary": "Vũ Đức Thắng"}
+               "end_time": "10 giờ 30", "venue": "Phòng họp số 2, Văn phòng UBND tỉnh"}
+    tables["council_members"] = [dict(m, attended="Có") for m in COUNCIL]
+    info |= BASIS[year >= 2024]
     return {"info": info, "council": council, "tables": tables}
+
+
+# The office's Hội đồng Thi đua - Khen thưởng: 9 members, the Chánh Văn phòng its Chủ tịch.
+COUNCIL = [
+    {"name": "Đặng Quốc Khải", "position": "Chánh Văn phòng", "role": "Chủ tịch Hội đồng"},
+    {"name": "Phan Đức Lâm", "position": "Phó Chánh Văn phòng",
+     "role": "Phó Chủ tịch Hội đồng"},
+    {"name": "Lò Văn Khiêm", "position": "Trưởng phòng Tổ chức - Hành chính - Quản trị",
+     "role": "Ủy viên"},
+    {"name": "Trần Thị Hải Yến", "position": "Trưởng phòng Kinh tế", "role": "Ủy viên"},
+    {"name": "Đinh Quang Huy", "position": "Trưởng phòng Tổng hợp", "role": "Ủy viên"},
+    {"name": "Tòng Văn Phiêng", "position": "Trưởng phòng Nội chính", "role": "Ủy viên"},
+    {"name": "Hoàng Thị Mai", "position": "Trưởng phòng Khoa giáo - Văn xã", "role": "Ủy viên"},
+    {"name": "Lê Hoàng Nam", "position": "Giám đốc Trung tâm Thông tin", "role": "Ủy viên"},
+    {"name": "Vũ Đức Thắng", "position": "Chuyên viên Phòng Tổ chức - Hành chính - Quản trị",
+     "role": "Ủy viên kiêm Thư ký"},
+]
+
+# The căn cứ of the office's decisions (invented numbers): its functions, and its regulation on
+# thi đua, khen thưởng — the one of 2019, replaced under the Law of 2022 from 2024.
+FUNCTIONS = ("Quyết định số 09/2021/QĐ-UBND ngày 22 tháng 3 năm 2021 của Ủy ban nhân dân tỉnh "
+             "Sơn La quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Văn phòng Ủy "
+             "ban nhân dân tỉnh Sơn La")
+BASIS = {
+    False: {"basis_functions": FUNCTIONS,
+            "basis_regulation": "Quyết định số 57/QĐ-VPUB ngày 15 tháng 3 năm 2019 của Chánh Văn "
+                                "phòng Ủy ban nhân dân tỉnh Sơn La ban hành Quy chế thi đua, khen "
+                                "thưởng của Văn phòng Ủy ban nhân dân tỉnh Sơn La"},
+    True: {"basis_functions": FUNCTIONS,
+           "basis_regulation": "Quyết định số 38/QĐ-VPUB ngày 20 tháng 02 năm 2024 của Chánh Văn "
+                               "phòng Ủy ban nhân dân tỉnh Sơn La ban hành Quy chế thi đua, khen "
+                               "thưởng của Văn phòng Ủy ban nhân dân tỉnh Sơn La"},
+}
 
 
 def final_round() -> dict:
@@ -237,9 +270,11 @@ def final_round() -> dict:
     decided = [_granted("2630/QĐ-UBND", "29/12/2025", name, "BK UBND tỉnh")
                for name in ("Phòng Kinh tế", "Trung tâm Thông tin", "Lò Văn Khiêm",
                             "Lường Văn Xôm", "Vì Văn Toản", "Lê Hoàng Nam", "Cà Văn Ín")]
-    return {"info": info, "council": base["council"] | {"meeting_date": "05/12/2025"},
+    return {"info": info | BASIS[True],
+            "council": base["council"] | {"meeting_date": "05/12/2025"},
             "tables": {"collectives": collectives, "individuals": people, "quotas": quotas,
-                       "decisions": decided}}
+                       "decisions": decided,
+                       "council_members": base["tables"]["council_members"]}}
 
 
 def interim_round() -> dict:
@@ -260,9 +295,10 @@ def interim_round() -> dict:
     decided = [_granted("2217/QĐ-UBND", "25/12/2023", "Lò Văn Khiêm", "BK UBND tỉnh"),
                _granted("2217/QĐ-UBND", "25/12/2023", "Lê Hoàng Nam", "BK UBND tỉnh",
                         refused=True)]
-    return {"info": info, "council": base["council"] | {"meeting_date": "04/12/2023"},
-            "tables": {"collectives": collectives, "individuals": people,
-                       "decisions": decided}}
+    return {"info": info | BASIS[False],
+            "council": base["council"] | {"meeting_date": "04/12/2023"},
+            "tables": {"collectives": collectives, "individuals": people, "decisions": decided,
+                       "council_members": base["tables"]["council_members"]}}
 
 
 def current_round() -> dict:
@@ -270,6 +306,11 @@ def current_round() -> dict:
     Bằng khen for an act of the moment (đột xuất)."""
     data = year_round(2026)
     data["info"] |= {"sign_date": "11/2026"}
+    data["council"] |= {"present": 8, "meeting_date": "20/11/2026"}
+    members = data["tables"]["council_members"]
+    members[5] |= {"attended": "Vắng", "reason": "Đi công tác tại Hà Nội"}
+    for row in data["tables"]["individuals"] + data["tables"]["collectives"]:
+        row["votes"] = min(row["votes"], 8)  # the ballots of the 8 members at the meeting
     for person in data["tables"]["individuals"]:
         if person["code"] == "CB021":
             person |= {"kind": "Đột xuất", "award": "Bằng khen của Chủ tịch UBND tỉnh",

@@ -107,16 +107,21 @@ def docx_lines(path: Path) -> list[str]:
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+            lines.append(_text(block))
         elif tag == "tbl":
             for row in block.iter():
                 if row.tag.endswith("}tr"):
                     cells = [c for c in row.iterchildren() if c.tag.endswith("}tc")]
                     lines.append(" | ".join(
-                        "/".join("".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
-                                 for p in c.iterchildren() if p.tag.endswith("}p"))
+                        "/".join(_text(p) for p in c.iterchildren() if p.tag.endswith("}p"))
                         for c in cells))
     return [line for line in lines if line.strip()]
+
+
+def _text(paragraph) -> str:
+    """A paragraph's text; Word's non-breaking hyphen reads as the hyphen it prints."""
+    return "".join(t.text or "" if t.tag.endswith("}t") else "-" for t in paragraph.iter()
+                   if t.tag.endswith(("}t", "}noBreakHyphen")))
 
 
 def sized_round(people: int) -> dict:

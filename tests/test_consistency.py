@@ -29,6 +29,10 @@ def large_round() -> dict:
             person |= {"award": "Giấy khen của Chánh Văn phòng",
                        "achievements": "Hoàn thành tốt nhiệm vụ được giao."}
             person["conclusion"] = {2: "Đạt", 7: "Không đạt" if n % 20 == 7 else None}[n % 10]
+    roles = ["Chủ tịch", "Phó Chủ tịch"] + ["Ủy viên"] * 6 + ["Ủy viên kiêm Thư ký"]
+    data["tables"]["council_members"] = [
+        {"name": person["name"], "position": person["position"], "role": role, "attended": "Có"}
+        for person, role in zip(data["tables"]["individuals"][::7], roles, strict=False)]
     return data
 
 
@@ -186,3 +190,42 @@ def test_no_program_wording_in_any_document(rounds):
         text = "\n".join(docx_lines(path)).lower()
         found = [phrase for phrase in PROGRAM_WORDING if phrase in text]
         assert not found, (path, found)
+
+
+def _day(text: str):
+    """The date of an administrative date line, or None when it is left blank."""
+    from datetime import date
+
+    found = re.search(r"ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})", text)
+    return date(int(found[3]), int(found[2]), int(found[1])) if found else None
+
+
+def test_the_minutes_name_the_people_who_sign_them(rounds):
+    """The biên bản's chair and secretary are among the members it lists as present, they
+    sign it, its count of those present is the list's, and it is dated on or before the day
+    the round's decisions and tờ trình are signed."""
+    named = 0
+    for folder in rounds:
+        lines = docx_lines(folder / "bien-ban-hop-hoi-dong.docx")
+        signed = lines[-1].split(" | ")
+        chair, secretary = signed[1].split("//")[1], signed[0].split("//")[1]
+        assert f"Chủ trì: {chair}, " in "\n".join(lines), folder
+        assert f"Thư ký: {secretary}" in "\n".join(lines), folder
+        meeting = _day(lines[1])
+        for document in ("to-trinh-de-nghi-khen-thuong.docx", *LISTS[1:]):
+            if (folder / document).exists() and meeting:
+                day = _day(docx_lines(folder / document)[1])
+                assert day is None or meeting <= day, (folder, document)
+        start = next((i for i, line in enumerate(lines) if line.startswith("Thành phần:")), None)
+        if not lines[start].endswith(":"):
+            continue  # counts only, no member table in the workbook
+        named += 1
+        came = []
+        for line in lines[start + 1:]:
+            if not line.startswith("- "):
+                break
+            came.append(line[2:].split(", ")[0])
+        present = re.search(r"có mặt (\d+)/", lines[start])[1]
+        assert int(present) == len(came), folder
+        assert chair in came and secretary in came, folder
+    assert named >= 6  # every sample round lists its council

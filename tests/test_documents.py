@@ -20,7 +20,8 @@ TO_TRINH = [
     HEADER,
     "Số: 07/TTr-VPUB | Sơn La, ngày 05 tháng 12 năm 2025",
     "TỜ TRÌNH",
-    "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2025",
+    # the last words kept together ("tỉnh năm 2025"): no line of a trích yếu holds one word
+    "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh\u00a0năm\u00a02025",
     "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Sơn La.",
     "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
     "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
@@ -60,7 +61,7 @@ DANH_SACH = [
 BAO_CAO_EXCERPT = [
     "Số:      /BC-VPUB | Sơn La, ngày 05 tháng 12 năm 2025",
     "BÁO CÁO",
-    "Kết quả thực hiện phong trào thi đua và công tác khen thưởng năm 2025",
+    "Kết quả thực hiện phong trào thi đua và công tác khen thưởng\u00a0năm\u00a02025",
     "Kính gửi: Sở Nội vụ tỉnh Sơn La.",
     "I. ĐẶC ĐIỂM TÌNH HÌNH",
     SUMMARY,
@@ -127,7 +128,7 @@ def test_movement_round_names_the_movement(make_workbook, tmp_path):
     generate([make_workbook(data, name="tong-ket.xlsx")], outputs=tmp_path / "out")
     lines = docx_lines(tmp_path / "out" / "2025-tong-ket" / "to-trinh-de-nghi-khen-thuong.docx")
     assert lines[3] == ("Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh nhân dịp "
-                        "tổng kết Phong trào thi đua “Chung sức xây dựng nông thôn mới”")
+                        "tổng kết Phong trào thi đua “Chung sức xây dựng nông thôn\u00a0mới”")
     assert ("Căn cứ Kế hoạch tổ chức thực hiện Phong trào thi đua “Chung sức xây dựng nông thôn "
             "mới”;") in lines
 
@@ -183,11 +184,13 @@ QD_DANH_HIEU = [
     HEADER,
     "Số:      /QĐ-VPUB | Sơn La, ngày 05 tháng 12 năm 2025",
     "QUYẾT ĐỊNH",
-    "Về việc công nhận danh hiệu thi đua năm 2025",
+    "Về việc công nhận danh hiệu thi đua\u00a0năm\u00a02025",
     "CHÁNH VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH SƠN LA",
     "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
     "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
     "thi hành một số điều của Luật Thi đua, khen thưởng;",
+    "Căn cứ " + "…" * 28 + ";",  # the office's functions: not in the workbook, written by hand
+    "Căn cứ " + "…" * 28 + ";",  # its thi đua, khen thưởng regulation, likewise
     "Theo đề nghị của Hội đồng Thi đua - Khen thưởng Văn phòng Ủy ban nhân dân tỉnh Sơn La.",
     "QUYẾT ĐỊNH:",
     "Điều 1. Công nhận danh hiệu “Chiến sĩ thi đua cơ sở” cho 01 cá nhân; danh hiệu “Lao động "
@@ -220,11 +223,14 @@ QD_DANH_HIEU = [
     "2 | Trung tâm Thông tin | Văn phòng Ủy ban nhân dân tỉnh Sơn La | ",
 ]
 
+COUNCIL_HEADER = ("VĂN PHÒNG UBND TỈNH SƠN LA/HỘI\u00a0ĐỒNG THI\u00a0ĐUA\u00a0-\u00a0KHEN"
+                  "\u00a0THƯỞNG/ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/Độc lập - Tự do - Hạnh phúc/")
+
 BIEN_BAN = [
-    HEADER,
-    "Số:      /BB-HĐTĐKT | Sơn La, ngày 05 tháng 12 năm 2025",
+    COUNCIL_HEADER,  # the council's own number series: BB-HĐTĐKT under its name
+    "Số:      /BB-HĐTĐKT | Sơn La, ngày 02 tháng 12 năm 2025",  # the meeting day
     "BIÊN BẢN",
-    "Họp xét khen thưởng năm 2025",
+    "Họp xét khen thưởng\u00a0năm\u00a02025",
     "Thời gian bắt đầu: 14 giờ 00, ngày 02 tháng 12 năm 2025.",
     "Địa điểm: Phòng họp tầng 2.",
     "Thành phần: Hội đồng Thi đua - Khen thưởng Văn phòng Ủy ban nhân dân tỉnh Sơn La; có mặt "
@@ -259,10 +265,10 @@ def test_quyet_dinh_danh_hieu_text(full_set):
 
 def test_quyet_dinh_giay_khen_names_its_money(full_set):
     lines = docx_lines(full_set / "quyet-dinh-giay-khen.docx")
-    assert lines[3] == "Về việc tặng Giấy khen năm 2025"
-    assert lines[9] == ("Điều 1. Tặng Giấy khen của Chánh Văn phòng cho 01 cá nhân (có danh sách "
+    assert lines[3] == "Về việc tặng Giấy khen\u00a0năm\u00a02025"
+    assert lines[11] == ("Điều 1. Tặng Giấy khen của Chánh Văn phòng cho 01 cá nhân (có danh sách "
                         "kèm theo), đã có thành tích trong thực hiện nhiệm vụ năm 2025.")
-    assert lines[10].startswith("Điều 2. Mỗi cá nhân được tặng Giấy khen của Chánh Văn phòng "
+    assert lines[12].startswith("Điều 2. Mỗi cá nhân được tặng Giấy khen của Chánh Văn phòng "
                                 "được thưởng 710.000 đồng (0,3 lần mức lương cơ sở).")
     assert "1 | Bà Nguyễn Thị Ánh | Giám đốc, Trung tâm Thông tin | " in lines
 
@@ -290,3 +296,85 @@ def test_movement_achievement_gets_the_short_form(make_workbook, tmp_path):
     anh = docx_lines(folder / "03-cam-thi-anh.docx")
     assert "(Báo cáo thành tích đề nghị khen thưởng thi đua theo chuyên đề)" in anh
     assert "Vận hành cổng thông tin an toàn." in anh
+
+
+def test_quyet_dinh_cites_the_office_functions_and_its_regulation(make_workbook, tmp_path):
+    """In the order of Mẫu 1.2: the Law, the decree, the office's functions, its regulation,
+    the council's proposal; each line as the clerk typed it, "Căn cứ" and ";" added once."""
+    data = round_data()
+    data["info"] |= {
+        "basis_functions": "Căn cứ Quyết định số 09/2021/QĐ-UBND ngày 22 tháng 3 năm 2021 của "
+                           "Ủy ban nhân dân tỉnh Sơn La quy định chức năng, nhiệm vụ, quyền hạn "
+                           "và cơ cấu tổ chức của Văn phòng;",
+        "basis_regulation": "Quyết định số 38/QĐ-VPUB ngày 20 tháng 02 năm 2024 ban hành Quy chế "
+                            "thi đua, khen thưởng của Văn phòng"}
+    generate([make_workbook(data)], outputs=tmp_path / "out")
+    lines = docx_lines(tmp_path / "out" / "2025-hang-nam" / "quyet-dinh-giay-khen.docx")
+    assert lines[5:11] == [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi "
+        "tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+        "Căn cứ Quyết định số 09/2021/QĐ-UBND ngày 22 tháng 3 năm 2021 của Ủy ban nhân dân tỉnh "
+        "Sơn La quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Văn phòng;",
+        "Căn cứ Quyết định số 38/QĐ-VPUB ngày 20 tháng 02 năm 2024 ban hành Quy chế thi đua, "
+        "khen thưởng của Văn phòng;",
+        "Theo đề nghị của Hội đồng Thi đua - Khen thưởng Văn phòng Ủy ban nhân dân tỉnh Sơn La.",
+        "QUYẾT ĐỊNH:"]
+
+
+def test_dieu_1_is_true_of_a_lao_dong_tien_tien_who_did_well(full_set):
+    """Giàng A Páo, "hoàn thành tốt nhiệm vụ", is a Lao động tiên tiến: Điều 1 never says the
+    people it lists "hoàn thành xuất sắc nhiệm vụ"."""
+    lines = docx_lines(full_set / "quyet-dinh-danh-hieu.docx")
+    (article,) = [line for line in lines if line.startswith("Điều 1.")]
+    assert "xuất sắc" not in article and "hoàn thành tốt" not in article
+    assert article.endswith("đã đạt tiêu chuẩn danh hiệu thi đua theo quy định năm 2025.")
+    assert "1 | Ông Giàng A Páo | Chuyên viên, Phòng Kinh tế | " in lines
+
+
+def test_the_list_of_a_quyet_dinh_is_an_appendix_numbered_on_its_own(full_set):
+    """A section of its own: a new page, page numbers from 1 (none on its first page), and the
+    short rule under "(Kèm theo Quyết định số …)"."""
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(full_set / "quyet-dinh-danh-hieu.docx").read("word/document.xml")
+    xml = xml.decode()
+    sections = re.findall(r"<w:sectPr>.*?</w:sectPr>", xml)
+    assert len(sections) == 2
+    assert "pgNumType" not in sections[0] and '<w:pgNumType w:start="1"/>' in sections[1]
+    assert all("<w:titlePg/>" in s for s in sections)
+    first_end = xml.index(sections[0])
+    assert xml.index(">DANH SÁCH<") > first_end > xml.index(">Nơi nhận:<")
+    after = xml[xml.index("(Kèm theo Quyết định số"):]
+    rule = re.search(r"<w:p>.*?</w:p>", after[after.index("</w:p>") + 6:]).group(0)
+    assert '<w:bottom w:val="single"' in rule and "<w:t" not in rule
+
+
+def test_a_year_range_never_breaks_at_its_hyphen(make_workbook, tmp_path):
+    """Word's non-breaking hyphen in the XML, put there as the template is filled: the data,
+    the template and the text a clerk reads keep the plain "2021-2025"."""
+    import zipfile
+
+    data = round_data()
+    data["info"] |= {"occasion": "Tổng kết", "movement": "Chung sức xây dựng nông thôn mới",
+                     "period": "2021-2025"}
+    generate([make_workbook(data, name="tong-ket.xlsx")], outputs=tmp_path / "out")
+    folder = tmp_path / "out" / "2025-tong-ket"
+    for name in ("quyet-dinh-danh-hieu.docx", "to-trinh-de-nghi-khen-thuong.docx",
+                 "bien-ban-hop-hoi-dong.docx"):
+        xml = zipfile.ZipFile(folder / name).read("word/document.xml").decode()
+        assert "2021-2025" not in xml, name
+        assert '2021</w:t><w:noBreakHyphen/><w:t xml:space="preserve">2025' in xml, name
+        assert any("giai đoạn 2021-2025" in line.replace("\u00a0", " ")
+                   for line in docx_lines(folder / name)), name
+
+
+def test_values_keep_their_escaping_around_a_non_breaking_hyphen():
+    from pipeline.render import unbroken_ranges
+
+    assert unbroken_ranges("A & B 2023-2024 <x>") == (
+        'A &amp; B 2023</w:t><w:noBreakHyphen/><w:t xml:space="preserve">2024 &lt;x&gt;')
+    assert unbroken_ranges("Phòng Tổ chức - Hành chính") == "Phòng Tổ chức - Hành chính"
+    assert unbroken_ranges("09/2021/QĐ-UBND, 12345-6789") == "09/2021/QĐ-UBND, 12345-6789"
+    assert unbroken_ranges(2025) == 2025

@@ -101,7 +101,11 @@ def test_national_header_on_one_line_each(pdfs):
         first_lines = [line for line in _text(pdf, 1).splitlines() if line.strip()][:3]
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first_lines[0], doc.name
         assert "Độc lập - Tự do - Hạnh phúc" in first_lines[1], doc.name
-        if doc.parent.name != "bao-cao-thanh-tich":  # a nominee's report carries no agency
+        if doc.name.startswith("bien-ban"):  # the council, under the office it belongs to
+            assert "VĂN PHÒNG UBND TỈNH SƠN LA" in first_lines[0], doc.name
+            assert first_lines[1].split()[:2] == ["HỘI", "ĐỒNG"], doc.name
+            assert "THI ĐUA - KHEN THƯỞNG" in first_lines[2].replace("\xa0", " "), doc.name
+        elif doc.parent.name != "bao-cao-thanh-tich":  # a nominee's report carries no agency
             assert "ỦY BAN NHÂN DÂN TỈNH SƠN LA" in first_lines[0], doc.name
 
 
@@ -135,7 +139,7 @@ def test_page_number_from_page_two_only(pdfs):
     for doc, pdf in pdfs.items():
         pages = int(_info(pdf)["Pages"])
         assert not _text(pdf, 1).split()[0].isdigit(), doc.name
-        if pages > 1:
+        if pages > 1 and _text(pdf, 2).split()[:2] != ["DANH", "SÁCH"]:  # an appendix: below
             assert _text(pdf, 2).split()[0] == "2", doc.name
 
 
@@ -207,3 +211,54 @@ def test_working_lists_and_the_register_print_one_page_wide(tmp_path):
         for page in pages:
             flat = " ".join(page.split())
             assert first in flat and last in flat, (book.name, page[:200])
+
+
+def test_no_year_range_breaks_at_its_hyphen(pdfs):
+    """"2021-2025" is printed on one line wherever it wraps (Word's non-breaking hyphen)."""
+    ranges = 0
+    for doc, pdf in pdfs.items():
+        text = _text(pdf)
+        ranges += len(re.findall(r"\b\d{4}-\d{4}\b", text))
+        broken = [line for line in text.splitlines() if re.search(r"\b\d{4}-\s*$", line)]
+        assert not broken, (doc.name, broken)
+    assert ranges > 10  # the sơ kết and tổng kết of 2021-2025 name their period
+
+
+TITLES = {"to-trinh": "TỜ TRÌNH", "quyet-dinh": "QUYẾT ĐỊNH", "bien-ban": "BIÊN BẢN",
+          "bao-cao-ket-qua": "BÁO CÁO"}
+
+
+def test_trich_yeu_never_ends_on_a_line_of_one_word(pdfs):
+    """The "Về việc …" line under the document's name, as LibreOffice wraps it: its last line
+    holds at least two words."""
+    measured = wrapped = 0
+    for doc, pdf in pdfs.items():
+        kind = next((title for prefix, title in TITLES.items() if doc.name.startswith(prefix)),
+                    None)
+        if kind is None:
+            continue
+        words = docx_lines(doc)[3].replace("\u00a0", " ").split()
+        lines = [line.replace("\xa0", " ").split() for line in _text(pdf, 1).splitlines()]
+        at = lines.index(kind.split()) + 1
+        taken = []
+        while len(sum(taken, [])) < len(words):
+            taken.append(lines[at + len(taken)])
+        assert sum(taken, []) == words, (doc.name, taken)
+        measured += 1
+        wrapped += len(taken) > 1
+        assert len(taken[-1]) >= 2, (doc.name, taken)
+    assert measured > 20 and wrapped >= 5, (measured, wrapped)
+
+
+def test_the_appendix_of_a_quyet_dinh_is_numbered_from_one(pdfs):
+    """The list of a Quyết định starts a page of its own, without a number; its next page is
+    "2", whatever the length of the decision before it."""
+    long = [(doc, pdf) for doc, pdf in pdfs.items() if doc.name == "quyet-dinh-danh-hieu.docx"
+            and int(_info(pdf)["Pages"]) > 3]
+    assert long
+    for doc, pdf in long:
+        pages = _pages(pdf)
+        start = next(n for n, page in enumerate(pages) if "DANH SÁCH" in page[0])
+        assert not any(line.strip() == "DANH SÁCH" for page in pages[:start] for line in page)
+        assert not pages[start][0].split()[0].isdigit(), doc
+        assert pages[start + 1][0].split() == ["2"], (doc, pages[start + 1][:2])

@@ -1,0 +1,176 @@
+"""The Hội đồng sheet's member table: read under its key / value rows, checked against the
+counts and the meeting day, and written into the biên bản by name and role."""
+
+from __future__ import annotations
+
+from conftest import docx_lines, round_data
+
+from pipeline import generate
+from pipeline.errors import Kind
+from pipeline.read import read_workbook
+from pipeline.validate import validate
+
+ROSTER = [
+    {"name": "Hà Minh Tuấn", "position": "Chánh Văn phòng", "role": "Chủ tịch",
+     "attended": "Có"},
+    {"name": "Lò Thị Hạnh", "position": "Phó Chánh Văn phòng", "role": "PCT",
+     "attended": "Vắng", "reason": "Nghỉ ốm"},
+    {"name": "Quàng Văn Tươi", "position": "Trưởng phòng Kinh tế", "role": "Ủy viên",
+     "attended": "x"},
+    {"name": "Cầm Văn Sinh", "position": "Giám đốc Trung tâm Thông tin", "role": "Ủy viên",
+     "attended": "Có"},
+    {"name": "Lường Thị Mai", "position": "Chuyên viên", "role": "Ủy viên, Thư ký",
+     "attended": "Có"},
+]
+
+
+def with_roster(roster=None, **council) -> dict:
+    """The small round with a council of five, four at the meeting, and four ballots each."""
+    data = round_data()
+    data["pairs"]["council"] = {"members": 5, "present": 4, "meeting_date": "02/12/2025",
+                                **council}
+    data["tables"]["council_members"] = [dict(m) for m in (roster or ROSTER)]
+    for row in data["tables"]["collectives"] + data["tables"]["individuals"]:
+        row["votes"] = 4
+    return data
+
+
+def checked(path, catalog):
+    return validate(read_workbook(path, catalog), catalog)
+
+
+def errors(problems) -> set[tuple]:
+    return {(p.sheet, p.row, p.column, p.kind) for p in problems if p.is_error}
+
+
+def test_members_give_the_chair_and_the_secretary(make_workbook, catalog):
+    """"Thư ký" in a member's Vai trò is a value, not the label of the Thư ký row."""
+    round_, problems = checked(make_workbook(with_roster()), catalog)
+    assert problems == []
+    council = round_.council
+    assert (council.members, council.present) == (5, 4)
+    assert (council.chair, council.chair_title, council.secretary) == (
+        "Hà Minh Tuấn", "Chủ tịch Hội đồng", "Lường Thị Mai")
+    assert [(m.row, m.name, m.role.code, m.attended) for m in council.roster] == [
+        (8, "Hà Minh Tuấn", "chu-tich", True), (9, "Lò Thị Hạnh", "pho-chu-tich", False),
+        (10, "Quàng Văn Tươi", "uy-vien", True), (11, "Cầm Văn Sinh", "uy-vien", True),
+        (12, "Lường Thị Mai", "uy-vien-thu-ky", True)]
+
+
+def test_counts_must_agree_with_the_members(make_workbook, catalog):
+    # rows: 3 Tổng số thành viên, 4 Số thành viên dự họp, 5 Ngày họp; members from row 8
+    _, problems = checked(make_workbook(with_roster(members=6, present=5)), catalog)
+    assert errors(problems) == {("Hội đồng", 3, "B", Kind.IMPOSSIBLE),
+                                ("Hội đồng", 4, "B", Kind.IMPOSSIBLE)}
+    message = next(p for p in problems if p.row == 3).message
+    assert message == ("“6” khác bảng thành viên bên dưới (05 thành viên (không kể Thư ký không "
+                       "phải thành viên)); hãy sửa cho khớp.")
+
+
+def test_a_secretary_who_is_no_member_is_not_counted(make_workbook, catalog):
+    roster = [*ROSTER[:4], dict(ROSTER[4], role="Thư ký")]
+    _, problems = checked(make_workbook(with_roster(roster)), catalog)
+    assert errors(problems) == {("Hội đồng", 3, "B", Kind.IMPOSSIBLE),  # 4 members, not 5
+                                ("Hội đồng", 4, "B", Kind.IMPOSSIBLE)}  # 3 present, not 4
+    data = with_roster(roster, members=4, present=3)
+    for row in data["tables"]["collectives"] + data["tables"]["individuals"]:
+        row["votes"] = 3
+    round_, problems = checked(make_workbook(data), catalog)
+    assert errors(problems) == set()
+    assert round_.council.secretary == "Lường Thị Mai"
+
+
+def test_member_rows_are_checked_cell_by_cell(make_workbook, catalog):
+    roster = [dict(m) for m in ROSTER]
+    roster[0]["reason"] = "Họp tỉnh"  # present, with a reason for absence: row 8, column F
+    roster[3]["role"] = "Chủ tịch Hội đồng"  # a second Chủ tịch: row 11, column D
+    _, problems = checked(make_workbook(with_roster(roster)), catalog)
+    assert errors(problems) == {("Hội đồng", 8, "F", Kind.IMPOSSIBLE),
+                                ("Hội đồng", 11, "D", Kind.IMPOSSIBLE)}
+    roster[2]["attended"] = "Có lẽ"  # row 10, column E: the counts wait until it is read
+    _, problems = checked(make_workbook(with_roster(roster)), catalog)
+    assert errors(problems) == {("Hội đồng", 8, "F", Kind.IMPOSSIBLE),
+                                ("Hội đồng", 10, "E", Kind.NOT_IN_LIST)}
+
+
+def test_the_chair_named_must_be_at_the_meeting(make_workbook, catalog):
+    data = with_roster(chair="Lò Thị Hạnh")  # absent; the Chủ trì row comes after Ngày họp
+    _, problems = checked(make_workbook(data), catalog)
+    (problem,) = [p for p in problems if p.is_error]
+    assert (problem.sheet, problem.row, problem.column, problem.header) == (
+        "Hội đồng", 6, "B", "Chủ trì")
+
+
+def test_meeting_day_is_a_real_day_not_after_signing(make_workbook, catalog):
+    data = round_data()  # Ngày ký 05/12/2025
+    data["pairs"]["council"] |= {"meeting_date": "06/12/2025"}
+    _, problems = checked(make_workbook(data), catalog)
+    (problem,) = [p for p in problems if p.is_error]
+    assert (problem.sheet, problem.row, problem.column, problem.kind) == (
+        "Hội đồng", 5, "B", Kind.IMPOSSIBLE)
+    assert "05/12/2025" in problem.message
+    data["pairs"]["council"] |= {"meeting_date": "31/11/2025"}
+    _, problems = checked(make_workbook(data), catalog)
+    assert errors(problems) == {("Hội đồng", 5, "B", Kind.BAD_DATE)}
+    data["pairs"]["council"] |= {"meeting_date": "11/2025"}  # a month is no meeting day
+    _, problems = checked(make_workbook(data), catalog)
+    assert errors(problems) == {("Hội đồng", 5, "B", Kind.BAD_DATE)}
+
+
+def test_meeting_within_the_month_of_a_month_only_signing(make_workbook, catalog):
+    data = round_data()
+    data["info"]["sign_date"] = "11/2025"
+    data["pairs"]["council"] |= {"meeting_date": "30/11/2025"}
+    assert errors(checked(make_workbook(data), catalog)[1]) == set()
+    data["pairs"]["council"] |= {"meeting_date": "01/12/2025"}
+    assert errors(checked(make_workbook(data), catalog)[1]) == {
+        ("Hội đồng", 5, "B", Kind.IMPOSSIBLE)}
+
+
+BIEN_BAN_TOP = [
+    "VĂN PHÒNG UBND TỈNH SƠN LA/HỘI\u00a0ĐỒNG THI\u00a0ĐUA\u00a0-\u00a0KHEN\u00a0THƯỞNG/ | "
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/Độc lập - Tự do - Hạnh phúc/",
+    "Số:      /BB-HĐTĐKT | Sơn La, ngày 02 tháng 12 năm 2025",
+    "BIÊN BẢN",
+    "Họp xét khen thưởng\u00a0năm\u00a02025",
+    "Thời gian bắt đầu: … giờ …, ngày 02 tháng 12 năm 2025.",
+    "Địa điểm: " + "…" * 12 + ".",
+    "Thành phần: Hội đồng Thi đua - Khen thưởng Văn phòng Ủy ban nhân dân tỉnh Sơn La; có mặt "
+    "04/05 thành viên:",
+    "- Hà Minh Tuấn, Chánh Văn phòng, Chủ tịch Hội đồng;",
+    "- Quàng Văn Tươi, Trưởng phòng Kinh tế, Ủy viên;",
+    "- Cầm Văn Sinh, Giám đốc Trung tâm Thông tin, Ủy viên;",
+    "- Lường Thị Mai, Chuyên viên, Ủy viên kiêm Thư ký;",
+    "Vắng mặt: 01 thành viên:",
+    "- Lò Thị Hạnh, Phó Chánh Văn phòng, Phó Chủ tịch Hội đồng, lý do: nghỉ ốm.",
+    "Chủ trì: Hà Minh Tuấn, Chánh Văn phòng, Chủ tịch Hội đồng.",
+    "Thư ký: Lường Thị Mai, Chuyên viên.",
+    "NỘI DUNG",
+]
+
+
+def test_bien_ban_names_who_came_and_who_did_not(make_workbook, tmp_path):
+    generate([make_workbook(with_roster())], outputs=tmp_path / "out")
+    lines = docx_lines(tmp_path / "out" / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx")
+    assert lines[:16] == BIEN_BAN_TOP
+    assert "5 | Lò Văn Pọm | Chiến sĩ thi đua cơ sở | 4/5 | 80% | ≥ 80% | Đạt" in lines
+    assert "6 | Giàng A Páo | Lao động tiên tiến | 4/4 | 100% | > 50% | Đạt" in lines
+    assert lines[-1] == "THƯ KÝ//Lường Thị Mai | CHỦ TỊCH HỘI ĐỒNG//Hà Minh Tuấn"
+
+
+def test_a_vice_chair_chairs_when_the_chair_is_away(make_workbook, tmp_path):
+    roster = [dict(m) for m in ROSTER]
+    roster[0] |= {"attended": "Vắng", "reason": "Đi công tác"}
+    roster[1] |= {"attended": "Có", "reason": None}
+    generate([make_workbook(with_roster(roster))], outputs=tmp_path / "out")
+    lines = docx_lines(tmp_path / "out" / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx")
+    assert "Chủ trì: Lò Thị Hạnh, Phó Chánh Văn phòng, Phó Chủ tịch Hội đồng." in lines
+    assert "- Hà Minh Tuấn, Chánh Văn phòng, Chủ tịch Hội đồng, lý do: đi công tác." in lines
+    assert lines[-1] == "THƯ KÝ//Lường Thị Mai | PHÓ CHỦ TỊCH HỘI ĐỒNG//Lò Thị Hạnh"
+
+
+def test_without_a_meeting_day_the_bien_ban_leaves_its_date_blank(make_workbook, tmp_path):
+    """Not the Ngày ký of the decisions: the minutes are dated on the meeting day or by hand."""
+    generate([make_workbook()], outputs=tmp_path / "out")
+    lines = docx_lines(tmp_path / "out" / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx")
+    assert lines[1] == "Số:      /BB-HĐTĐKT | Sơn La, ngày     tháng       năm 2025"
