@@ -351,19 +351,22 @@ def test_any_birth_date_reads_back(day, padded):
 def test_init_has_the_new_columns_with_notes(tmp_path, catalog):
     path = blank_workbook(tmp_path / "mau.xlsx", catalog, year=2026)
     book = load_workbook(path)
-    for title, labels in (("Cá nhân", ["Ngày sinh", "Quê quán", "Trú quán",
-                                       "Chức vụ Đảng, đoàn thể", "Trình độ chuyên môn",
-                                       "Học hàm, học vị", "Quyền hạn, nhiệm vụ"]),
-                          ("Tập thể", ["Chức danh thủ trưởng", "Trụ sở", "Số lượng cán bộ",
-                                       "Tổ chức bộ máy", "Chức năng, nhiệm vụ", "Biện pháp"])):
+    for title, columns in (
+            ("Cá nhân", [("Ngày sinh", "birth_date"), ("Quê quán", "hometown"),
+                         ("Trú quán", "residence"), ("Chức vụ Đảng, đoàn thể", "party_position"),
+                         ("Trình độ chuyên môn", "qualification"), ("Học hàm, học vị", "degrees"),
+                         ("Quyền hạn, nhiệm vụ", "duties")]),
+            ("Tập thể", [("Chức danh thủ trưởng", "head_title"), ("Trụ sở", "address"),
+                         ("Số lượng cán bộ", "staff"), ("Tổ chức bộ máy", "structure"),
+                         ("Chức năng, nhiệm vụ", "functions"), ("Biện pháp", "measures")])):
         sheet = book[title]
         headers = {cell.value: cell.coordinate for cell in sheet[3]}
         prompts = {str(cell): v.prompt for v in sheet.data_validations.dataValidation
                    if v.prompt for cell in v.sqref.ranges}
-        for label in labels:
+        for label, key in columns:
             assert label in headers, (title, label)
-            assert prompts[headers[label]] == NOTES[label]
-            assert "ví dụ" in NOTES[label] or "Ví dụ" in NOTES[label]
+            assert prompts[headers[label]] == NOTES[key]
+            assert "ví dụ" in NOTES[key] or "Ví dụ" in NOTES[key]
     assert check([path]).rounds  # with its example rows, the workbook passes
 
 
