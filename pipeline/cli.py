@@ -28,8 +28,9 @@ from .errors import (
 from .law import rules_text
 from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
 from .render import TEMPLATES
-from .rules import Assessment, Verdict
+from .rules import Assessment, Judgement, Verdict
 from .vn import number, short_date
+from .wording import grouped
 from .workbook import annotated_copy, blank_workbook
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -190,7 +191,7 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
     except InputError as err:
         if marked is not None:
             _write_marked(chosen[0], err.problems, marked)
-        raise
+        raise InputError(err.problems, writes=False) from None
     if marked is not None:
         _write_marked(chosen[0], summary.warnings, marked)
     if as_json:
@@ -295,7 +296,7 @@ def _history(inputs: Path) -> list[Path]:
 
 
 def _print_verdicts(assessment: Assessment) -> None:
-    """Print one line per proposal, and the reasons of those not plainly eligible."""
+    """Print one line per proposal, then why those not plainly eligible are not."""
     rows = [(j.verdict.value, j.proposal.subject.name, j.proposal.award.name,
              f"{number(j.money)} đ" if j.money else "") for j in assessment.judgements]
     widths = [max(len(r[i]) for r in rows) for i in range(3)] if rows else []
@@ -303,19 +304,49 @@ def _print_verdicts(assessment: Assessment) -> None:
         color = {Verdict.ELIGIBLE: "green", Verdict.REVIEW: "yellow"}.get(judgement.verdict, "red")
         click.secho(f"    {row[0]:<{widths[0]}}", fg=color, nl=False)
         click.echo(f"  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip())
-        if judgement.verdict is not Verdict.ELIGIBLE:
-            for reason in judgement.reasons:
-                if not (reason.passed and reason.verified):
-                    click.echo(f"        {reason}")
+    _print_reasons([j for j in assessment.judgements if j.verdict is not Verdict.ELIGIBLE])
+
+
+NAMED = 8  # a reason shared by more proposals names these, then counts the rest
+BLOCKS = 20  # generate prints the reasons of this many groups of proposals, then counts the rest
+
+
+def _print_reasons(judgements: list[Judgement], *, most: int | None = None) -> None:
+    """Print each reason once, under the proposals it applies to (`most` groups at most)."""
+    blocks = grouped(judgements)
+    if not blocks:
+        return
+    click.echo("  Lý do chưa đủ điều kiện hoặc cần kiểm tra:")
+    for owners, texts in blocks[:most]:
+        click.echo(f"    {_owners(owners)}:")
+        for line in (line for text in texts for line in text.splitlines()):
+            click.echo(f"      {'  ' if line[1:3] == ') ' else ''}{line}")
+    rest = len(blocks) - len(blocks[:most])
+    if rest:
+        click.echo(f"    … và lý do của {number(sum(len(o) for o, _ in blocks[most:]))} đề nghị "
+                   f"khác ({number(rest)} nhóm), xem ket-qua-tham-dinh.xlsx.")
+
+
+def _owners(owners: tuple[Judgement, ...]) -> str:
+    """Who a reason applies to: "Lò Văn Pọm — Giấy khen của Chánh Văn phòng", or "05 đề nghị
+    Lao động tiên tiến — A, B, C, …", naming NAMED of them at most."""
+    awards = {j.proposal.award.name for j in owners}
+    if len(owners) == 1:
+        return f"{owners[0].proposal.subject.name} — {owners[0].proposal.award.name}"
+    names = [j.proposal.subject.name + ("" if len(awards) == 1 else f" ({j.proposal.award.name})")
+             for j in owners[:NAMED]]
+    more = len(owners) - len(names)
+    what = f"đề nghị {next(iter(awards))}" if len(awards) == 1 else "đề nghị"
+    return (f"{number(len(owners))} {what} — {', '.join(names)}"
+            + (f" và {number(more)} đề nghị khác" if more else ""))
 
 
 def _print_held(assessment: Assessment) -> None:
     """Name the proposals no document carries until the council concludes on them."""
     waiting = [j for j in assessment.held if j.proposal.subject.conclusion is None]
     if waiting:
-        click.echo(f"  Chờ kết luận của Hội đồng (chưa vào văn bản nào; ghi “Đạt” hoặc “Không "
-                   f"đạt” ở cột “Kết luận của Hội đồng”): {number(len(waiting))} đề nghị cần kiểm "
-                   "tra, xem ket-qua-tham-dinh.xlsx:")
+        click.echo(f"  Chờ kết luận của Hội đồng (chưa vào văn bản nào): {number(len(waiting))} "
+                   "đề nghị cần kiểm tra:")
         for j in waiting:
             click.echo(f"    - {j.proposal.subject.name}: {j.proposal.award.name}")
     refused = len(assessment.held) - len(waiting)
@@ -348,12 +379,22 @@ def _print_summary(summary: Summary, *, verbose: bool) -> None:
         _print_template_problems(summary.template_warnings)
     for result in summary.rounds:
         _print_round(result, verbose=verbose)
+    if any(j.verdict is Verdict.REVIEW and j.proposal.subject.conclusion is None
+           for r in summary.rounds if r.assessment for j in r.assessment.judgements):
+        click.echo(TO_CHECK)
     if summary.register is not None:
         path, rows = summary.register
         click.echo(f"Sổ theo dõi khen thưởng ({number(rows)} dòng, mọi đợt trong thư mục bảng "
                    f"tính): {path}")
 
 
+TO_CHECK = (
+    "“Cần kiểm tra” nghĩa là chương trình không tự kết luận được: đề nghị dựa vào một điều kiện "
+    "chưa được đối chiếu với văn bản gốc, vào số liệu bảng tính còn thiếu, hoặc vào một danh "
+    "hiệu, hình thức chưa có quyết định. Hội đồng xem lý do của từng đề nghị (in ở trên, và ghi "
+    "trong ket-qua-tham-dinh.xlsx khi chạy generate), đối chiếu với hồ sơ và văn bản, rồi ghi "
+    "“Đạt” hoặc “Không đạt” vào cột “Kết luận của Hội đồng” ở dòng của cá nhân, tập thể ấy trong "
+    "bảng tính. Chạy lại: đề nghị “Đạt” được đưa vào văn bản, đề nghị “Không đạt” thì không.")
 LISTED = 10  # a folder holding more files is named once, with its count, first and last
 
 
@@ -410,6 +451,10 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
         click.echo(f"  {line}")
     if verbose:
         _print_verdicts(assessment)
+    else:
+        _print_reasons([j for j in assessment.judgements if not j.accepted
+                        or j in assessment.held and j.proposal.subject.conclusion is None],
+                       most=BLOCKS)
     if result.folder is not None and not result.changed:
         click.echo(f"  Không có gì thay đổi so với lần trước: {result.folder} giữ nguyên.")
     elif result.folder is not None:
