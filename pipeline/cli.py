@@ -342,13 +342,12 @@ def _owners(owners: tuple[Judgement, ...]) -> str:
 
 
 def _print_held(assessment: Assessment) -> None:
-    """Name the proposals no document carries until the council concludes on them."""
+    """Count the proposals no document carries until the council concludes on them (their
+    reasons follow)."""
     waiting = [j for j in assessment.held if j.proposal.subject.conclusion is None]
     if waiting:
         click.echo(f"  Chờ kết luận của Hội đồng (chưa vào văn bản nào): {number(len(waiting))} "
-                   "đề nghị cần kiểm tra:")
-        for j in waiting:
-            click.echo(f"    - {j.proposal.subject.name}: {j.proposal.award.name}")
+                   "đề nghị cần kiểm tra, lý do ở dưới.")
     refused = len(assessment.held) - len(waiting)
     if refused:
         click.echo(f"  Hội đồng kết luận không đạt: {number(refused)} đề nghị, không vào văn bản.")
