@@ -319,17 +319,19 @@ def _print_reasons(judgements: list[Judgement], *, most: int | None = None) -> N
     click.echo("  Lý do chưa đủ điều kiện hoặc cần kiểm tra:")
     for owners, texts in blocks[:most]:
         click.echo(f"    {_owners(owners)}:")
-        for line in (line for text in texts for line in text.splitlines()):
-            click.echo(f"      {'  ' if line[1:3] == ') ' else ''}{line}")
+        for text in texts:
+            first, *cases = text.splitlines()  # the lettered cases of a group, under it
+            click.echo(f"      {first}")
+            for case in cases:
+                click.echo(f"        {case}")
     rest = len(blocks) - len(blocks[:most])
     if rest:
-        click.echo(f"    … và lý do của {number(sum(len(o) for o, _ in blocks[most:]))} đề nghị "
-                   f"khác ({number(rest)} nhóm), xem ket-qua-tham-dinh.xlsx.")
+        click.echo(f"    … và {number(rest)} nhóm lý do khác, xem ket-qua-tham-dinh.xlsx.")
 
 
 def _owners(owners: tuple[Judgement, ...]) -> str:
-    """Who a reason applies to: "Lò Văn Pọm — Giấy khen của Chánh Văn phòng", or "05 đề nghị
-    Lao động tiên tiến — A, B, C, …", naming NAMED of them at most."""
+    """Who a reason applies to: "Lò Văn Pọm — Giấy khen của Chánh Văn phòng", or "12 đề nghị
+    Lao động tiên tiến — A, B, … và 4 đề nghị khác", naming NAMED of them at most."""
     awards = {j.proposal.award.name for j in owners}
     if len(owners) == 1:
         return f"{owners[0].proposal.subject.name} — {owners[0].proposal.award.name}"
@@ -394,6 +396,7 @@ TO_CHECK = (
     "trong ket-qua-tham-dinh.xlsx khi chạy generate), đối chiếu với hồ sơ và văn bản, rồi ghi "
     "“Đạt” hoặc “Không đạt” vào cột “Kết luận của Hội đồng” ở dòng của cá nhân, tập thể ấy trong "
     "bảng tính. Chạy lại: đề nghị “Đạt” được đưa vào văn bản, đề nghị “Không đạt” thì không.")
+
 LISTED = 10  # a folder holding more files is named once, with its count, first and last
 
 
@@ -451,8 +454,8 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
     if verbose:
         _print_verdicts(assessment)
     else:
-        _print_reasons([j for j in assessment.judgements if not j.accepted
-                        or j in assessment.held and j.proposal.subject.conclusion is None],
+        waiting = {id(j) for j in assessment.held if j.proposal.subject.conclusion is None}
+        _print_reasons([j for j in assessment.judgements if not j.accepted or id(j) in waiting],
                        most=BLOCKS)
     if result.folder is not None and not result.changed:
         click.echo(f"  Không có gì thay đổi so với lần trước: {result.folder} giữ nguyên.")

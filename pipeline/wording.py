@@ -96,7 +96,7 @@ def grouped(judgements: Iterable[Judgement]) -> list[tuple[tuple[Judgement, ...]
         for reason in judgement.reasons:
             if reason.deciding:
                 mine = owners.setdefault(reason.text, [])
-                if judgement not in mine:
+                if not mine or mine[-1] is not judgement:
                     mine.append(judgement)
     blocks: dict[tuple[int, ...], tuple[tuple[Judgement, ...], list[str]]] = {}
     for text, mine in owners.items():
