@@ -11,7 +11,7 @@ from .catalog import Catalog
 from .model import Award, Criterion, Regime, Salary
 from .rules import money_for, threshold
 from .vn import coefficient, number, short_date
-from .wording import describe
+from .wording import LETTERS, describe
 
 
 def rules_text(catalog: Catalog, day: date) -> str:
@@ -72,7 +72,7 @@ def _criterion(catalog: Catalog, criterion: Criterion, lead: str) -> Iterator[st
     mark = "" if criterion.verified else " [chưa đối chiếu]"
     if criterion.alternatives:
         yield f"{lead}Một trong các trường hợp ({criterion.source}){mark}:"
-        for letter, alternative in zip("abcdefgh", criterion.alternatives, strict=False):
+        for letter, alternative in zip(LETTERS, criterion.alternatives, strict=False):
             yield from _criterion(catalog, alternative, " " * len(lead) + f"{letter}) ")
         return
     who = _SUBJECTS.get(criterion.subjects or (), "")

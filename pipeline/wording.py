@@ -44,11 +44,16 @@ class Reason:
         return not (self.passed and self.verified)
 
     @property
+    def note(self) -> bool:
+        """Says something beside the criteria (no money for a lower title)."""
+        return not self.need and not self.cases
+
+    @property
     def gist(self) -> str:
         """The sentence without its clause, in lower case: "cần …; …"."""
         if self.cases:
             return "không đạt trường hợp nào: " + "; ".join(
-                f"{letter}) {case.found}" for letter, case in self.cases)
+                f"{letter}) {case.gist}" for letter, case in self.cases)
         if not self.need:
             return self.found
         if self.passed and self.verified:
@@ -77,14 +82,16 @@ _NOTE = re.compile(r" \(([^()]*)\)")
 
 
 def capital(text: str) -> str:
+    """The text with its first letter in capital, as a sentence starts."""
     return text[:1].upper() + text[1:]
 
 
 def reasons_text(judgement: Judgement) -> str:
     """The reasons of one proposal, a sentence a line: those that keep it from "đủ điều kiện"
     and the notes, or, when none does, every reason it was found eligible for."""
-    deciding = [r for r in judgement.reasons if r.deciding or not r.need]
-    shown = deciding if any(r.deciding for r in deciding) else judgement.reasons
+    shown = [r for r in judgement.reasons if r.deciding or r.note]
+    if not any(r.deciding for r in shown):
+        shown = judgement.reasons
     return "\n".join(r.text for r in shown)
 
 
