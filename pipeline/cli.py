@@ -31,8 +31,9 @@ from .errors import (
 from .law import rules_text
 from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
 from .render import BAO_CAO, TEMPLATES
-from .rules import Assessment, Verdict
+from .rules import Assessment, Judgement, Verdict
 from .vn import number, short_date
+from .wording import grouped
 from .workbook import annotated_copy, blank_workbook
 from .write import BACKUPS_KEPT, Changes, Edited
 
@@ -91,15 +92,6 @@ class NoInputsFolder(KhenthuongError):
             "Hãy mở cửa sổ lệnh trong thư mục dự án, nơi có thư mục inputs (cd THƯ_MỤC_DỰ_ÁN), "
             f"rồi chạy lại; hoặc chỉ rõ thư mục bảng tính: khenthuong {command} --inputs "
             "THƯ_MỤC. Chưa có bảng tính nào thì tạo bằng: khenthuong init.")
-
-
-class _CheckErrors(InputError):
-    """A workbook's errors as check tells them: check never writes, so it says what comes next."""
-
-    def __str__(self) -> str:
-        errors = sum(p.is_error for p in self.problems)
-        return (f"Có {number(errors)} lỗi trong bảng tính: sửa theo các dòng trên rồi chạy lại "
-                "“khenthuong check”.")
 
 
 def _chosen(workbooks: tuple[Path, ...], inputs: Path, command: str) -> list[Path]:
@@ -293,7 +285,7 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
     except InputError as err:
         if marked is not None:
             _write_marked(chosen[0], err.problems, marked)
-        raise _CheckErrors(err.problems) from None
+        raise InputError(err.problems, writes=False) from None
     if marked is not None:
         _write_marked(chosen[0], summary.warnings, marked)
     if as_json:
@@ -416,7 +408,7 @@ def _history(inputs: Path) -> list[Path]:
 
 
 def _print_verdicts(assessment: Assessment) -> None:
-    """Print one line per proposal, and the reasons of those not plainly eligible."""
+    """Print one line per proposal, then why those not plainly eligible are not."""
     rows = [(j.verdict.value, j.proposal.subject.name, j.proposal.award.name,
              f"{number(j.money)} đ" if j.money else "") for j in assessment.judgements]
     widths = [max(len(r[i]) for r in rows) for i in range(3)] if rows else []
@@ -424,21 +416,52 @@ def _print_verdicts(assessment: Assessment) -> None:
         color = {Verdict.ELIGIBLE: "green", Verdict.REVIEW: "yellow"}.get(judgement.verdict, "red")
         click.secho(f"    {row[0]:<{widths[0]}}", fg=color, nl=False)
         click.echo(f"  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip())
-        if judgement.verdict is not Verdict.ELIGIBLE:
-            for reason in judgement.reasons:
-                if not (reason.passed and reason.verified):
-                    click.echo(f"        {reason}")
+    _print_reasons([j for j in assessment.judgements if j.verdict is not Verdict.ELIGIBLE])
+
+
+NAMED = 8  # a reason shared by more proposals names these, then counts the rest
+BLOCKS = 20  # generate prints the reasons of this many groups of proposals, then counts the rest
+
+
+def _print_reasons(judgements: list[Judgement], *, most: int | None = None) -> None:
+    """Print each reason once, under the proposals it applies to (`most` groups at most)."""
+    blocks = grouped(judgements)
+    if not blocks:
+        return
+    click.echo("  Lý do chưa đủ điều kiện hoặc cần kiểm tra:")
+    for owners, texts in blocks[:most]:
+        click.echo(f"    {_owners(owners)}:")
+        for text in texts:
+            first, *cases = text.splitlines()  # the lettered cases of a group, under it
+            click.echo(f"      {first}")
+            for case in cases:
+                click.echo(f"        {case}")
+    rest = len(blocks) - len(blocks[:most])
+    if rest:
+        click.echo(f"    … và {number(rest)} nhóm lý do khác, xem ket-qua-tham-dinh.xlsx.")
+
+
+def _owners(owners: tuple[Judgement, ...]) -> str:
+    """Who a reason applies to: "Lò Văn Pọm — Giấy khen của Chánh Văn phòng", or "12 đề nghị
+    Lao động tiên tiến — A, B, … và 4 đề nghị khác", naming NAMED of them at most."""
+    awards = {j.proposal.award.name for j in owners}
+    if len(owners) == 1:
+        return f"{owners[0].proposal.subject.name} — {owners[0].proposal.award.name}"
+    names = [j.proposal.subject.name + ("" if len(awards) == 1 else f" ({j.proposal.award.name})")
+             for j in owners[:NAMED]]
+    more = len(owners) - len(names)
+    what = f"đề nghị {next(iter(awards))}" if len(awards) == 1 else "đề nghị"
+    return (f"{number(len(owners))} {what} — {', '.join(names)}"
+            + (f" và {number(more)} đề nghị khác" if more else ""))
 
 
 def _print_held(assessment: Assessment) -> None:
-    """Name the proposals no document carries until the council concludes on them."""
+    """Count the proposals no document carries until the council concludes on them (their
+    reasons follow)."""
     waiting = [j for j in assessment.held if j.proposal.subject.conclusion is None]
     if waiting:
-        click.echo(f"  Chờ kết luận của Hội đồng (chưa vào văn bản nào; ghi “Đạt” hoặc “Không "
-                   f"đạt” ở cột “Kết luận của Hội đồng”): {number(len(waiting))} đề nghị cần kiểm "
-                   "tra, xem ket-qua-tham-dinh.xlsx:")
-        for j in waiting:
-            click.echo(f"    - {j.proposal.subject.name}: {j.proposal.award.name}")
+        click.echo(f"  Chờ kết luận của Hội đồng (chưa vào văn bản nào): {number(len(waiting))} "
+                   "đề nghị cần kiểm tra, lý do ở dưới.")
     refused = len(assessment.held) - len(waiting)
     if refused:
         click.echo(f"  Hội đồng kết luận không đạt: {number(refused)} đề nghị, không vào văn bản.")
@@ -469,11 +492,22 @@ def _print_summary(summary: Summary, *, verbose: bool) -> None:
         _print_template_problems(summary.template_warnings)
     for result in summary.rounds:
         _print_round(result, verbose=verbose)
+    if any(j.verdict is Verdict.REVIEW and j.proposal.subject.conclusion is None
+           for r in summary.rounds if r.assessment for j in r.assessment.judgements):
+        click.echo(TO_CHECK)
     if summary.register is not None:
         path, rows = summary.register
         click.echo(f"Sổ theo dõi khen thưởng ({number(rows)} dòng, mọi đợt trong thư mục bảng "
                    f"tính): {path}")
 
+
+TO_CHECK = (
+    "“Cần kiểm tra” nghĩa là chương trình không tự kết luận được: đề nghị dựa vào một điều kiện "
+    "chưa được đối chiếu với văn bản gốc, vào số liệu bảng tính còn thiếu, hoặc vào một danh "
+    "hiệu, hình thức chưa có quyết định. Hội đồng xem lý do của từng đề nghị (in ở trên, và ghi "
+    "trong ket-qua-tham-dinh.xlsx khi chạy generate), đối chiếu với hồ sơ và văn bản, rồi ghi "
+    "“Đạt” hoặc “Không đạt” vào cột “Kết luận của Hội đồng” ở dòng của cá nhân, tập thể ấy trong "
+    "bảng tính. Chạy lại: đề nghị “Đạt” được đưa vào văn bản, đề nghị “Không đạt” thì không.")
 
 LISTED = 10  # a folder holding more files is named once, with its count, first and last
 
@@ -590,6 +624,10 @@ def _print_round(result: RoundResult, *, verbose: bool) -> None:
         click.echo(f"  {line}")
     if verbose:
         _print_verdicts(assessment)
+    else:
+        waiting = {id(j) for j in assessment.held if j.proposal.subject.conclusion is None}
+        _print_reasons([j for j in assessment.judgements if not j.accepted or id(j) in waiting],
+                       most=BLOCKS)
     if result.folder is not None and not result.changed:
         click.echo(f"  Không có gì thay đổi so với lần trước: {result.folder} giữ nguyên.")
     elif result.folder is not None:

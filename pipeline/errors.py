@@ -149,14 +149,17 @@ class KhenthuongError(Exception):
 
 
 class InputError(KhenthuongError):
-    """Raised when workbooks have errors: nothing is written."""
+    """Raised when workbooks have errors: nothing is written. `writes`: the command would have
+    written documents (generate), rather than only checked."""
 
     exit_code = 1
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, writes: bool = True) -> None:
         self.problems = problems
         errors = sum(p.is_error for p in problems)
-        super().__init__(f"Có {errors} lỗi trong bảng tính; chưa ghi văn bản nào.")
+        super().__init__(f"Có {errors} lỗi trong bảng tính; chưa ghi văn bản nào." if writes else
+                         f"Có {errors} lỗi trong bảng tính: sửa theo các dòng trên rồi chạy lại "
+                         "“khenthuong check”.")
 
 
 class UnreadableWorkbook(KhenthuongError):

@@ -4,13 +4,14 @@ and whether it was read from the text, the council's vote, the coefficient and t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 
 from .catalog import Catalog
 from .model import Award, Criterion, Regime, Salary
 from .rules import money_for, threshold
-from .vn import coefficient, count, number, percent, short_date
+from .vn import coefficient, number, short_date
+from .wording import LETTERS, describe
 
 
 def rules_text(catalog: Catalog, day: date) -> str:
@@ -71,7 +72,7 @@ def _criterion(catalog: Catalog, criterion: Criterion, lead: str) -> Iterator[st
     mark = "" if criterion.verified else " [chưa đối chiếu]"
     if criterion.alternatives:
         yield f"{lead}Một trong các trường hợp ({criterion.source}){mark}:"
-        for letter, alternative in zip("abcdefgh", criterion.alternatives, strict=False):
+        for letter, alternative in zip(LETTERS, criterion.alternatives, strict=False):
             yield from _criterion(catalog, alternative, " " * len(lead) + f"{letter}) ")
         return
     who = _SUBJECTS.get(criterion.subjects or (), "")
@@ -82,63 +83,3 @@ def _criterion(catalog: Catalog, criterion: Criterion, lead: str) -> Iterator[st
 
 
 _SUBJECTS = {("ca_nhan",): "Cá nhân: ", ("tap_the",): "Tập thể: "}
-
-
-def describe(catalog: Catalog, criterion: Criterion) -> str:
-    """One sentence saying what a criterion asks, whoever the subject."""
-    return DESCRIPTIONS[criterion.rule](catalog, **criterion.params)
-
-
-def _name(catalog: Catalog, vocab: str, code: str) -> str:
-    return next(t.name for t in catalog.vocab[vocab] if t.code == code).lower()
-
-
-def _with(initiatives: int) -> str:
-    return f", trong thời gian đó có {count(initiatives)} sáng kiến" if initiatives else ""
-
-
-DESCRIPTIONS: dict[str, Callable[..., str]] = {
-    "rating_at_least": lambda c, rating: (
-        f"năm xét {_name(c, 'rating', rating)} trở lên"),
-    "discipline_below": lambda c, discipline: (
-        "không đang trong thời gian bị kỷ luật" if discipline == "khien-trach" else
-        f"không đang trong thời gian bị kỷ luật từ mức {_name(c, 'discipline', discipline)} "
-        "trở lên"),
-    "eligible_for": lambda c, award: f"đạt tiêu chuẩn {c.award(award).name}",
-    "initiatives_at_least": lambda c, count: (
-        f"có từ {_n(count)} sáng kiến được công nhận trong năm xét"),
-    "projects_at_least": lambda c, count: (
-        f"có từ {_n(count)} đề tài, đề án khoa học được nghiệm thu trong năm xét"),
-    "initiative_scope_at_least": lambda c, scope: (
-        f"có sáng kiến (đề tài) phạm vi ảnh hưởng {_name(c, 'scope', scope)} trở lên"),
-    "consecutive_titles": lambda c, award, years, initiatives=0: (
-        f"{count(years)} năm liên tục đến năm xét đạt {c.award(award).name}{_with(initiatives)}"),
-    "consecutive_ratings": lambda c, rating, years, initiatives=0: (
-        f"{count(years)} năm liên tục đến năm xét {_name(c, 'rating', rating)} trở lên"
-        f"{_with(initiatives)}"),
-    "consecutive_times": lambda c, award, times, within: (
-        f"{count(times)} lần liên tục đạt {c.award(award).name} (lần sau cách lần trước không "
-        f"quá {count(within)} năm)"),
-    "claimed_achievement": lambda c, kinds: (
-        "thành tích " + " hoặc ".join(_name(c, "achievement", k) for k in kinds)
-        + " do đơn vị bình xét, ghi ở cột Loại khen thưởng và Thành tích"),
-    "members_share": lambda c, award, share, strict=False: (
-        f"{'trên' if strict else 'từ'} {percent(share)} cá nhân của tập thể đạt "
-        f"{c.award(award).name}"),
-    "members_rated_at_least": lambda c, rating: (
-        f"mọi cá nhân của tập thể {_name(c, 'rating', rating)} trở lên"),
-    "member_with": lambda c, award: f"có cá nhân đạt {c.award(award).name}",
-    "no_member_disciplined": lambda c, discipline: (
-        f"không có cá nhân bị kỷ luật từ mức {_name(c, 'discipline', discipline)} trở lên"),
-    "after_award": lambda c, award, years, rating, title="", times=0, excellent=0, after=False: (
-        f"đã được tặng {c.award(award).name} về công trạng"
-        + (", sau đó" if after else " và") + f" có liên tục từ {count(years)} năm trở lên đến "
-        f"năm xét {_name(c, 'rating', rating)} trở lên"
-        + (f", trong thời gian đó có {count(times)} lần đạt {c.award(title).name}" if title else "")
-        + (f" và {count(excellent)} năm hoàn thành xuất sắc nhiệm vụ" if excellent else "")),
-}
-
-
-def _n(value: int) -> str:
-    """count(), under a name the describers' `count` parameter does not hide."""
-    return count(value)

@@ -32,6 +32,7 @@ from .model import (
     VoteRule,
 )
 from .vn import count, fold, name_sort_key, percent, sort_key
+from .wording import LETTERS, UNREAD, Reason, describe
 
 if TYPE_CHECKING:
     from .period import Period, YearFigures
@@ -41,25 +42,6 @@ class Verdict(Enum):
     ELIGIBLE = "đủ điều kiện"
     REVIEW = "cần kiểm tra"
     INELIGIBLE = "không đủ điều kiện"
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One check of one proposal: what was found, against which article.
-
-    `verified` is false where the outcome is not settled: the rule was not read from the legal
-    text, a fact it needs is missing, or it rests on another verdict still to be checked. Such a
-    reason makes the verdict "cần kiểm tra" at best, whether it passed or not."""
-
-    passed: bool
-    text: str
-    source: str
-    verified: bool = True
-    claim: bool = False  # rests on what the unit claims (Loại khen thưởng, Thành tích)
-
-    def __str__(self) -> str:
-        mark = ("Cần kiểm tra" if not self.verified else "Đạt" if self.passed else "Chưa đạt")
-        return f"{mark}: {self.text} ({self.source})."
 
 
 @dataclass(frozen=True)
@@ -186,19 +168,20 @@ def _concluded(judgement: Judgement) -> bool | None:
 
 # --- the predicates ------------------------------------------------------------------------------
 
-# (holds, why) — `why` may be a function giving the sentence, so that a check asked only whether
-# it holds (`Judge._holds`, for the advice) does not pay for writing it; None: does not apply.
-# A third element, False, says the outcome is not settled: it rests on a title or award with
-# no decision yet, on a verdict itself "cần kiểm tra", or on guidance rather than the text.
+# (holds, found) — `found` says what the subject has, in words that follow what the criterion
+# needs (wording.DESCRIPTIONS); it may be a function giving the words, so that a check asked
+# only whether it holds (`Judge._holds`, for the advice) does not pay for writing them; None:
+# does not apply. A third element, False, says the outcome is not settled: it rests on a title
+# or award with no decision yet, on a verdict itself "cần kiểm tra", or on guidance rather
+# than the text.
 Outcome = tuple[bool, str | Callable[[], str]] | tuple[bool, str | Callable[[], str], bool] | None
-UNREAD = "điều kiện này chưa được đối chiếu với văn bản quy phạm pháp luật, Hội đồng cần kiểm tra"
+NO_MEMBERS = "sheet Cá nhân không có cá nhân nào của tập thể này"
 
 
 def rating_at_least(judge: Judge, subject: Subject, *, rating: str) -> Outcome:
     level = judge.term("rating", rating)
     ok = subject.rating.rank <= level.rank
-    return ok, lambda: (f"năm {judge.year} {subject.rating.name.lower()}"
-                        + ("" if ok else f"; cần từ {level.name.lower()} trở lên"))
+    return ok, lambda: f"năm {judge.year} {_rated(subject.rating, ok)}"
 
 
 def discipline_below(judge: Judge, subject: Subject, *, discipline: str) -> Outcome:
@@ -208,36 +191,34 @@ def discipline_below(judge: Judge, subject: Subject, *, discipline: str) -> Outc
     limit = judge.term("discipline", discipline)
     ok = subject.discipline.rank < limit.rank
     return ok, lambda: (f"đang bị kỷ luật {subject.discipline.name.lower()}"
-                        + ("" if ok else "; không khen thưởng trong thời gian bị kỷ luật, thành "
-                                         "tích tính từ khi chấp hành xong kỷ luật"))
+                        + ("" if ok else ", thành tích chỉ được tính từ khi chấp hành xong kỷ "
+                                         "luật"))
 
 
 def eligible_for(judge: Judge, subject: Subject, *, award: str) -> Outcome:
     other = judge.catalog.award(award)
     verdict, reasons = judge.criteria(subject, other)
     if verdict is Verdict.INELIGIBLE:
-        failed = "; ".join(r.text for r in reasons if not r.passed and r.verified)
-        return False, f"chưa đạt tiêu chuẩn {other.name}: {failed}"
+        return False, "chưa đạt: " + "; ".join(_summary(r) for r in reasons
+                                                if not r.passed and r.verified)
     if verdict is Verdict.REVIEW:
-        doubt = "; ".join(r.text for r in reasons if not (r.passed and r.verified))
-        return True, f"tiêu chuẩn {other.name} cần kiểm tra: {doubt}", False
-    return True, f"đạt tiêu chuẩn {other.name}"
+        return True, "tiêu chuẩn ấy còn cần kiểm tra: " + "; ".join(
+            _summary(r) for r in reasons if r.deciding), False
+    return True, "đủ mọi điều kiện"
 
 
 def initiatives_at_least(judge: Judge, subject: Subject, *, count: int) -> Outcome:
     if not isinstance(subject, Person):
         return None
     have = subject.initiatives
-    return have >= count, f"có {_n(have)} sáng kiến được công nhận năm {judge.year}" + (
-        "" if have >= count else f"; cần {_n(count)}")
+    return have >= count, _how_many(have, count, "sáng kiến")
 
 
 def projects_at_least(judge: Judge, subject: Subject, *, count: int) -> Outcome:
     if not isinstance(subject, Person):
         return None
     have = subject.projects
-    return have >= count, (f"có {_n(have)} đề tài, đề án khoa học được nghiệm thu năm "
-                           f"{judge.year}" + ("" if have >= count else f"; cần {_n(count)}"))
+    return have >= count, _how_many(have, count, "đề tài, đề án khoa học")
 
 
 def initiative_scope_at_least(judge: Judge, subject: Subject, *, scope: str) -> Outcome:
@@ -246,39 +227,48 @@ def initiative_scope_at_least(judge: Judge, subject: Subject, *, scope: str) -> 
     wanted = judge.term("scope", scope)
     have = subject.initiative_scope
     ok = subject.initiatives > 0 and have is not None and have.rank >= wanted.rank
-    text = (f"sáng kiến có phạm vi ảnh hưởng {have.name.lower()}" if have and subject.initiatives
-            else "không có sáng kiến ghi phạm vi ảnh hưởng")
-    return ok, text + ("" if ok else f"; cần phạm vi {wanted.name.lower()}")
+    if not subject.initiatives:
+        return ok, f"không có sáng kiến nào được công nhận trong năm {judge.year}"
+    if have is None:
+        return ok, "cột Phạm vi ảnh hưởng của sáng kiến để trống"
+    return ok, f"sáng kiến {'' if ok else 'chỉ '}có phạm vi ảnh hưởng {have.name.lower()}"
 
 
 def consecutive_titles(judge: Judge, subject: Subject, *, award: str, years: int,
                        initiatives: int = 0) -> Outcome:
     title = judge.catalog.award(award)
+    span = judge.span(years)
 
     def held(year: int) -> bool:
         return judge.holds_title(subject, title, year)
 
-    return _pending(judge, subject, title, judge.span(years), _with_initiatives(
-        judge, subject, all(map(held, reversed(judge.span(years)))),
-        lambda: f"{title.name}: {_years(filter(held, judge.span(years))) or 'không năm nào'} "
-                f"trong {_n(years)} năm liên tục đến {judge.year}",
-        f"cần đủ {_n(years)} năm", judge.span(years), initiatives))
+    def found() -> str:
+        missing = [y for y in span if not held(y)]
+        if missing:
+            return f"năm {_years(missing)} chưa đạt {title.name}"
+        return f"đạt {title.name} năm {_years(span)}"
+
+    return _pending(judge, subject, title, span, _with_initiatives(
+        judge, subject, all(map(held, reversed(span))), found, span, initiatives))
 
 
 def consecutive_ratings(judge: Judge, subject: Subject, *, rating: str, years: int,
                         initiatives: int = 0) -> Outcome:
     level = judge.term("rating", rating)
+    span = judge.span(years)
 
     def good(year: int) -> bool:
         rated = judge.rating(subject, year)
         return rated is not None and rated.rank <= level.rank
 
-    return _with_initiatives(
-        judge, subject, all(map(good, reversed(judge.span(years)))),  # this year fails most
-        lambda: f"{level.name.lower()}: "
-                f"{_years(filter(good, judge.span(years))) or 'không năm nào'} "
-                f"trong {_n(years)} năm liên tục đến {judge.year}",
-        f"cần đủ {_n(years)} năm", judge.span(years), initiatives)
+    def found() -> str:
+        bad = [y for y in span if not good(y)]
+        if bad:
+            return ", ".join(_rated_in(judge, subject, y) for y in bad)
+        return _ratings(judge, subject, span)
+
+    return _with_initiatives(judge, subject, all(map(good, reversed(span))),  # this year fails most
+                             found, span, initiatives)
 
 
 def consecutive_times(judge: Judge, subject: Subject, *, award: str, times: int, within: int,
@@ -289,10 +279,18 @@ def consecutive_times(judge: Judge, subject: Subject, *, award: str, times: int,
     got = judge.title_years(subject, title)
     last = got[-times:]
     ok = len(last) == times and all(b - a <= within for a, b in itertools.pairwise(last))
-    outcome = _with_initiatives(
-        judge, subject, ok, lambda: f"{title.name} năm {_years(got) or 'không năm nào'}",
-        f"cần {_n(times)} lần liên tục, lần sau cách lần trước không quá {_n(within)} năm",
-        range(last[0], last[-1] + 1) if ok else (), initiatives)
+
+    def found() -> str:
+        if not got:
+            return f"chưa lần nào đạt {title.name}"
+        if ok:
+            return f"đạt {title.name} năm {_years(got)}"
+        if len(got) < times:
+            return f"chỉ đạt {title.name} năm {_years(got)}"
+        return f"đạt {title.name} năm {_years(got)}, các lần gần nhất không liên tục"
+
+    outcome = _with_initiatives(judge, subject, ok, found,
+                                range(last[0], last[-1] + 1) if ok else (), initiatives)
     return _pending(judge, subject, title, last, outcome)
 
 
@@ -308,15 +306,19 @@ def _pending(judge: Judge, subject: Subject, title: Award, years: Iterable[int],
     return outcome
 
 
+GUIDANCE = ("theo Công văn 5007/BNV-TĐKT/2023, mỗi sáng kiến chỉ được tính cho một khen "
+            "thưởng; Hội đồng xem xét")
+
+
 def _with_initiatives(judge: Judge, subject: Subject, ok: bool, found: Callable[[], str],
-                      needs: str, span: Iterable[int], initiatives: int) -> Outcome:
-    """A streak (`found` says what it holds, `needs` what it lacks when it fails), with "N sáng
-    kiến in that time" when `initiatives`. A sáng kiến serves one award only (Công văn
-    5007/BNV-TĐKT/2023, III.5.c): guidance, not the Law's text, so a shortfall that comes only
-    from sáng kiến already spent on a danh hiệu is unsettled ("cần kiểm tra"). Sáng kiến are
-    counted only when the streak holds or the sentence is written."""
+                      span: Iterable[int], initiatives: int) -> Outcome:
+    """A streak (`found` says what the subject has), with "N sáng kiến in that time" when
+    `initiatives`. A sáng kiến serves one award only (Công văn 5007/BNV-TĐKT/2023, III.5.c):
+    guidance, not the Law's text, so a shortfall that comes only from sáng kiến already spent
+    on a danh hiệu is unsettled ("cần kiểm tra"). Sáng kiến are counted only when the streak
+    holds or the sentence is written."""
     if not ok:
-        return False, lambda: f"{found()}; {needs}"
+        return False, found
     if not initiatives:
         return True, found
     span = tuple(span)
@@ -327,11 +329,11 @@ def _with_initiatives(judge: Judge, subject: Subject, ok: bool, found: Callable[
 
     def why() -> str:
         have, used = counts()
-        text = found() + f"; {_n(have)} sáng kiến trong thời gian đó" + (
+        if have < initiatives:
+            return f"{found()}; {_how_many(have, initiatives, 'sáng kiến')} trong thời gian đó"
+        text = found() + f"; có {_n(have)} sáng kiến trong thời gian đó" + (
             f", {_n(used)} đã dùng cho danh hiệu thi đua" if used else "")
-        if have - used < initiatives:
-            text += f"; cần {_n(initiatives)} sáng kiến chưa dùng"
-        return text
+        return text + (f"; {GUIDANCE}" if have - used < initiatives else "")
 
     have, used = counts()
     if have - used >= initiatives:
@@ -341,10 +343,10 @@ def _with_initiatives(judge: Judge, subject: Subject, ok: bool, found: Callable[
 
 def claimed_achievement(judge: Judge, subject: Subject, *, kinds: list[str]) -> Outcome:
     if subject.kind.code not in kinds:
-        return False, f"loại khen thưởng “{subject.kind.name}” không thuộc trường hợp này"
+        return False, f"cột Loại khen thưởng ghi “{subject.kind.name}”"
     if not subject.achievements:
-        return False, f"thành tích {subject.kind.name.lower()} chưa ghi ở cột Thành tích"
-    return True, (f"thành tích {subject.kind.name.lower()} do đơn vị bình xét: "
+        return False, "cột Thành tích để trống"
+    return True, (f"đơn vị ghi thành tích {subject.kind.name.lower()}: "
                   f"“{_short(subject.achievements)}”")
 
 
@@ -355,16 +357,15 @@ def members_share(judge: Judge, subject: Subject, *, award: str, share: float,
     title = judge.catalog.award(award)
     members = judge.members(subject)
     if not members:
-        return False, "không có cá nhân nào của tập thể trong sheet Cá nhân"
+        return False, NO_MEMBERS
     verdicts = [judge.criteria(m, title)[0] for m in members]
     have = sum(v is not Verdict.INELIGIBLE for v in verdicts)
     sure = sum(v is Verdict.ELIGIBLE for v in verdicts)
     ok = have > share * len(members) if strict else have >= share * len(members)
-    text = (f"{_n(have)}/{_n(len(members))} cá nhân ({percent(have, len(members))}) đạt "
-            f"{title.name}" + ("" if ok else f"; cần {'trên' if strict else 'từ'} "
-                                             f"{percent(share)}"))
+    text = (f"{'' if ok else 'chỉ '}{_n(have)}/{_n(len(members))} cá nhân đủ tiêu chuẩn, bằng "
+            f"{percent(have, len(members))}")
     if ok and sure < share * len(members):
-        return True, text + f", trong đó {_n(have - sure)} cá nhân cần kiểm tra", False
+        return True, text + f", trong đó {_n(have - sure)} cá nhân còn cần kiểm tra", False
     return ok, text
 
 
@@ -372,9 +373,11 @@ def members_rated_at_least(judge: Judge, subject: Subject, *, rating: str) -> Ou
     if not isinstance(subject, Collective):
         return None
     level = judge.term("rating", rating)
-    below = [m.name for m in judge.members(subject) if m.rating.rank > level.rank]
-    return not below, (f"mọi cá nhân {level.name.lower()} trở lên" if not below else
-                       f"{', '.join(below)} dưới mức {level.name.lower()}")
+    members = judge.members(subject)
+    below = [m for m in members if m.rating.rank > level.rank]
+    if below:
+        return False, ", ".join(f"{m.name} {_rated(m.rating, False)}" for m in below)
+    return True, f"cả {_n(len(members))} cá nhân đều đạt" if members else NO_MEMBERS
 
 
 def member_with(judge: Judge, subject: Subject, *, award: str) -> Outcome:
@@ -383,8 +386,8 @@ def member_with(judge: Judge, subject: Subject, *, award: str) -> Outcome:
     title = judge.catalog.award(award)
     holders = [m for m in judge.members(subject) if judge.holds_title(m, title, judge.year)]
     if not holders:
-        return False, f"không có cá nhân nào đạt {title.name}"
-    text = f"có cá nhân đạt {title.name}: {', '.join(m.name for m in holders)}"
+        return False, "chưa có cá nhân nào đạt"
+    text = f"có {', '.join(m.name for m in holders)}"
     if all(judge.title_pending(m, title, judge.year) for m in holders):
         return True, f"{text}; {judge.waiting(title, judge.year)}", False
     return True, text
@@ -394,9 +397,9 @@ def no_member_disciplined(judge: Judge, subject: Subject, *, discipline: str) ->
     if not isinstance(subject, Collective):
         return None
     limit = judge.term("discipline", discipline)
-    caught = [m.name for m in judge.members(subject) if m.discipline.rank >= limit.rank]
-    return not caught, ("không có cá nhân bị kỷ luật từ " + limit.name.lower() if not caught else
-                        f"{', '.join(caught)} bị kỷ luật từ {limit.name.lower()} trở lên")
+    caught = [m for m in judge.members(subject) if m.discipline.rank >= limit.rank]
+    return not caught, (", ".join(f"{m.name} bị kỷ luật {m.discipline.name.lower()}"
+                                  for m in caught) or "không có ai")
 
 
 def after_award(judge: Judge, subject: Subject, *, award: str, years: int, rating: str,
@@ -416,16 +419,14 @@ def after_award(judge: Judge, subject: Subject, *, award: str, years: int, ratin
 
     def why() -> str:
         if not got:
-            return f"chưa có {earlier.name} về công trạng"
-        text = (f"{earlier.name} năm {_years(got)}; {'từ đó ' if after else ''}"
-                f"{_n(len(run))} năm liên tục {level.name.lower()} trở lên đến {judge.year}")
+            return f"chưa được tặng {earlier.name} về công trạng"
+        text = (f"được tặng {earlier.name} năm {_years(got)}; {'từ đó ' if after else ''}có "
+                f"{_n(len(run))} năm liên tục {level.name.lower()} trở lên đến năm {judge.year}")
         if named:
-            text += f", trong đó {_n(len(held))} lần {named.name}"
+            text += f", trong đó {_n(len(held))} lần đạt {named.name}"
         if excellent:
             text += f", {_n(len(top))} năm {best.name.lower()}"
-        needs = [f"{_n(years)} năm"] + ([f"{_n(times)} lần {named.name}"] if named else []) + (
-            [f"{_n(excellent)} năm {best.name.lower()}"] if excellent else [])
-        return text + ("" if ok else "; cần " + ", ".join(needs))
+        return text
 
     decided = [y for y in got if not judge.award_pending(subject, earlier, y)]
     if ok and not decided:
@@ -446,27 +447,18 @@ PREDICATES: dict[str, Callable[..., Outcome]] = {f.__name__: f for f in (
 # --- the judge -----------------------------------------------------------------------------------
 
 
-class Judge:
-    """Applies a rule set to the subjects of one round, with their history."""
+class Record:
+    """What a round's workbook and the years before it record of its subjects: ratings, sáng
+    kiến, members of each unit, awards received. The predicates ask it for facts."""
 
-    def __init__(self, round_: Round, regime: Regime, catalog: Catalog, history: History) -> None:
-        self.round, self.regime, self.catalog, self.history = round_, regime, catalog, history
+    def __init__(self, round_: Round, catalog: Catalog, history: History) -> None:
+        self.round, self.catalog, self.history = round_, catalog, history
         self.year = round_.info.year
         self._members: dict[str, list[Person]] = {}
         for person in round_.people:
             self._members.setdefault(fold(person.unit), []).append(person)
-        self._requested = {(p.subject, p.award.code): p for p in round_.proposals}
-        self._titles_requested: dict[Subject, list[Award]] = {}
-        for p in round_.proposals:
-            if p.award.kind == "danh_hieu":
-                self._titles_requested.setdefault(p.subject, []).append(p.award)
-        self._criteria: dict[tuple[Subject, str], tuple[Verdict, list[Reason]]] = {}
         self._terms = {(vocab, t.code): t for vocab, terms in catalog.vocab.items()
                        for t in terms}
-        self._consumed: dict[tuple[Subject, str], int] = {}
-        self._judged: dict[Proposal, Judgement] = {}
-
-    # facts the predicates ask for
 
     def term(self, vocab: str, code: str) -> Term:
         return self._terms[(vocab, code)]
@@ -492,6 +484,53 @@ class Judge:
         facts = self._past(subject, year)
         return facts.initiatives if facts else 0
 
+    def award_pending(self, subject: Subject, award: Award, year: int) -> bool:
+        """A hình thức of that year known only as a proposal with no decision recorded."""
+        facts = self._past(subject, year)
+        return facts is not None and all(decision is None for a, _, decision in facts.awards
+                                         if a == award)
+
+    def award_years(self, subject: Subject, award: Award) -> list[int]:
+        """Years of a hình thức received for công trạng (Nghị định 152/2025/NĐ-CP, Điều 4.3:
+        one for đột xuất or chuyên đề achievements is no ground for a later proposal)."""
+        return sorted(y for y, facts in self.history.get(subject, {}).items()
+                      if any(a == award and kind == "cong-trang" for a, kind, _ in facts.awards))
+
+    def run(self, subject: Subject, level: Term) -> list[int]:
+        """The unbroken run of years up to this one rated `level` or better, newest first."""
+        years, year = [], self.year
+        while (rated := self.rating(subject, year)) is not None and rated.rank <= level.rank:
+            years.append(year)
+            year -= 1
+        return years
+
+    def waiting(self, award: Award, year: int) -> str:
+        """Say why an award a criterion rests on does not settle it yet."""
+        if year == self.year:
+            return (f"{award.name} năm {year} đề nghị trong đợt này còn cần kiểm tra, chưa có "
+                    "kết luận của Hội đồng")
+        return f"{award.name} năm {year} mới là đề nghị, chưa có quyết định"
+
+
+class Judge(Record):
+    """Applies a rule set to the subjects of one round, with their history; a title proposed
+    in this round counts for other criteria as its own verdict says."""
+
+    def __init__(self, round_: Round, regime: Regime, catalog: Catalog, history: History) -> None:
+        super().__init__(round_, catalog, history)
+        self.regime = regime
+        self._requested = {(p.subject, p.award.code): p for p in round_.proposals}
+        self._titles_requested: dict[Subject, list[Award]] = {}
+        for p in round_.proposals:
+            if p.award.kind == "danh_hieu":
+                self._titles_requested.setdefault(p.subject, []).append(p.award)
+        self._criteria: dict[tuple[Subject, str], tuple[Verdict, list[Reason]]] = {}
+        self._consumed: dict[tuple[Subject, str], int] = {}
+        self._judged: dict[Proposal, Judgement] = {}
+        self._needs: dict[int, str] = {}
+
+    # facts that rest on this round's verdicts
+
     def holds_title(self, subject: Subject, title: Award, year: int) -> bool:
         """Recorded for that year (this year too: the Chánh Văn phòng often decides CSTĐCS
         before the office proposes a Bằng khen), or proposed in this round and neither refused
@@ -512,19 +551,6 @@ class Judge:
         return (judgement is not None and judgement.verdict is Verdict.REVIEW
                 and not _concluded(judgement))
 
-    def award_pending(self, subject: Subject, award: Award, year: int) -> bool:
-        """A hình thức of that year known only as a proposal with no decision recorded."""
-        facts = self._past(subject, year)
-        return facts is not None and all(decision is None for a, _, decision in facts.awards
-                                         if a == award)
-
-    def waiting(self, award: Award, year: int) -> str:
-        """Say why an award a criterion rests on does not settle it yet."""
-        if year == self.year:
-            return (f"{award.name} năm {year} đề nghị trong đợt này còn cần kiểm tra, chưa có "
-                    "kết luận của Hội đồng")
-        return f"{award.name} năm {year} mới là đề nghị, chưa có quyết định"
-
     def _this_round(self, subject: Subject, title: Award) -> Judgement | None:
         """This round's proposal of a title, judged with its votes, if there is one."""
         proposal = self._requested.get((subject, title.code))
@@ -535,20 +561,6 @@ class Judge:
         past = [y for y, facts in self.history.get(subject, {}).items()
                 if y < self.year and title in facts.titles]
         return sorted(past) + ([self.year] if self.holds_title(subject, title, self.year) else [])
-
-    def award_years(self, subject: Subject, award: Award) -> list[int]:
-        """Years of a hình thức received for công trạng (Nghị định 152/2025/NĐ-CP, Điều 4.3:
-        one for đột xuất or chuyên đề achievements is no ground for a later proposal)."""
-        return sorted(y for y, facts in self.history.get(subject, {}).items()
-                      if any(a == award and kind == "cong-trang" for a, kind, _ in facts.awards))
-
-    def run(self, subject: Subject, level: Term) -> list[int]:
-        """The unbroken run of years up to this one rated `level` or better, newest first."""
-        years, year = [], self.year
-        while (rated := self.rating(subject, year)) is not None and rated.rank <= level.rank:
-            years.append(year)
-            year -= 1
-        return years
 
     def initiatives_spent(self, subject: Subject, year: int) -> int:
         """Sáng kiến a danh hiệu of that year rests on (this round's: those proposed)."""
@@ -620,37 +632,45 @@ class Judge:
         ok, why, *settled = outcome
         if ok and criterion.rule == "initiatives_at_least":
             self._consumed[(subject, award.code)] = params["count"]
-        text = why() if callable(why) else why
+        found = why() if callable(why) else why
         if not criterion.verified:
-            text += f"; {UNREAD}"
-        return Reason(ok, text, criterion.source, criterion.verified and all(settled),
+            found += f"; {UNREAD}"
+        return Reason(ok, self._need(criterion), found, criterion.source,
+                      criterion.verified and all(settled),
                       claim=criterion.rule == "claimed_achievement")
+
+    def _need(self, criterion: Criterion) -> str:
+        """What a criterion needs this year, in the words of `khenthuong quy-dinh`."""
+        key = id(criterion)
+        if key not in self._needs:
+            self._needs[key] = describe(self.catalog, criterion, self.year)
+        return self._needs[key]
 
     def _any(self, subject: Subject, award: Award, group: Criterion) -> Reason | None:
         """One of several cases: the first that holds and is settled (later ones are not
         tried, so a sáng kiến is only spent when it is needed), else the first that holds,
-        else every case that applies, all failed."""
+        else every case that applies, all failed, each with its letter in the group."""
         tried = []
-        for alternative in group.alternatives:
+        for letter, alternative in zip(LETTERS, group.alternatives, strict=False):
             reason = self._check(subject, award, alternative)
             if reason is not None and reason.passed and reason.verified:
                 return reason
-            tried += [reason] if reason else []
-        if not tried:
-            return None
-        if held := next((r for r in tried if r.passed), None):
+            tried += [(letter, reason)] if reason else []
+        if len(tried) <= 1:
+            return tried[0][1] if tried else None
+        if held := next((r for _, r in tried if r.passed), None):
             return held
-        cases = [r.text + (f" ({r.source})" if r.source != group.source else "")
-                 for r in tried]
-        return Reason(False, "không đạt trường hợp nào: " + "; ".join(cases), group.source,
-                      all(r.verified for r in tried))
+        return Reason(False, "", "", group.source, all(r.verified for _, r in tried),
+                      cases=tuple(tried))
 
     def judge(self, proposal: Proposal) -> Judgement:
         """Criteria and the council's vote; cached, as later proposals may rest on it."""
         if proposal not in self._judged:
             verdict, reasons = self.criteria(proposal.subject, proposal.award)
             ballot = self.ballot(proposal)
-            reasons = [*reasons, _vote_reason(ballot, self.vote_rule(proposal))]
+            missing = ("sheet Hội đồng chưa ghi số thành viên Hội đồng"
+                       if self.round.council is None else "cột Số phiếu đồng ý để trống")
+            reasons = [*reasons, _vote_reason(ballot, self.vote_rule(proposal), missing)]
             self._judged[proposal] = Judgement(proposal, _verdict(reasons), tuple(reasons),
                                                ballot)
         return self._judged[proposal]
@@ -673,14 +693,16 @@ def threshold(rule: VoteRule) -> str:
     return f"{'trên' if rule.strict else 'từ'} {percent(rule.share)} {base} Hội đồng"
 
 
-def _vote_reason(ballot: Ballot | None, rule: VoteRule) -> Reason:
+def _vote_reason(ballot: Ballot | None, rule: VoteRule, missing: str) -> Reason:
+    """The council's vote against the share its award needs; `missing` says which number the
+    workbook lacks when there is no ballot."""
+    need = f"số phiếu đồng ý {threshold(rule)}"
     if ballot is None:
-        return Reason(False, "chưa có số phiếu đồng ý hoặc số thành viên Hội đồng; cần "
-                             + threshold(rule), rule.source, verified=False)
-    text = (f"{_n(ballot.votes)}/{_n(ballot.base)} phiếu đồng ý "
-            f"({percent(ballot.votes, ballot.base)}); cần {threshold(rule)}")
-    return Reason(ballot.passed, text if rule.verified else f"{text}; {UNREAD}", rule.source,
-                  rule.verified)
+        return Reason(False, need, missing, rule.source, verified=False)
+    found = (f"{'' if ballot.passed else 'chỉ '}có {_n(ballot.votes)}/{_n(ballot.base)} phiếu "
+             f"đồng ý, bằng {percent(ballot.votes, ballot.base)}")
+    return Reason(ballot.passed, need, found if rule.verified else f"{found}; {UNREAD}",
+                  rule.source, rule.verified)
 
 
 def _verdict(reasons: list[Reason]) -> Verdict:
@@ -718,8 +740,10 @@ def _over_quota(judgements: list[Judgement], round_: Round) -> list[Judgement]:
                     and j.proposal.is_collective == collective]
             if cap is not None and len(mine) > cap:
                 who = "tập thể" if collective else "cá nhân"
-                reason = Reason(False, f"{_n(len(mine))} {who} đề nghị {quota.award.name}, vượt "
-                                       f"chỉ tiêu {_n(cap)}; Hội đồng cần chọn lại",
+                reason = Reason(False, f"số {who} đề nghị {quota.award.name} trong chỉ tiêu "
+                                       f"{_n(cap)}",
+                                f"có {_n(len(mine))} {who} được đề nghị, vượt chỉ tiêu "
+                                f"{_n(cap)}, Hội đồng cần chọn lại",
                                 quota.source or f"sheet Chỉ tiêu, dòng {quota.row}",
                                 verified=False)
                 for j in mine:
@@ -727,6 +751,10 @@ def _over_quota(judgements: list[Judgement], round_: Round) -> list[Judgement]:
     return [dataclasses.replace(j, verdict=_verdict([*j.reasons, flagged[id(j)]]),
                                 reasons=(*j.reasons, flagged[id(j)])) if id(j) in flagged else j
             for j in judgements]
+
+
+HIGHER_TITLE = ("không thưởng tiền cho danh hiệu này vì cùng đợt đã có danh hiệu cao hơn, chỉ "
+                "nhận tiền thưởng của danh hiệu cao nhất")
 
 
 def _priced(judgements: list[Judgement], regime: Regime, salary: Salary) -> list[Judgement]:
@@ -742,8 +770,7 @@ def _priced(judgements: list[Judgement], regime: Regime, salary: Salary) -> list
         subject, reasons = j.proposal.subject, j.reasons
         if j.accepted and j.proposal.award.kind == "danh_hieu":
             if coefficient < best_title[subject] or subject in paid_title:
-                reasons += (Reason(True, "không thưởng tiền: cùng đợt đã có danh hiệu cao hơn",
-                                   regime.highest_title_source),)
+                reasons += (Reason(True, "", HIGHER_TITLE, regime.highest_title_source),)
                 coefficient = 0.0
             if coefficient:
                 paid_title.add(subject)
@@ -795,5 +822,43 @@ def _years(years: Iterable[int]) -> str:
 
 
 def _short(text: str, limit: int = 80) -> str:
+    """A clerk's text on one line, cut at `limit` characters."""
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
+
+
+def _rated(rating: Term, ok: bool) -> str:
+    """A rating as a reason states it: "hoàn thành xuất sắc nhiệm vụ"; below the bar "chỉ
+    hoàn thành nhiệm vụ" (but "không hoàn thành nhiệm vụ")."""
+    name = rating.name.lower()
+    return name if ok or name.startswith("không") else f"chỉ {name}"
+
+
+def _rated_in(judge: Judge, subject: Subject, year: int) -> str:
+    """What a subject was rated in a year below the bar, or that no rating is recorded."""
+    rated = judge.rating(subject, year)
+    if rated is None:
+        return f"năm {year} chưa ghi mức hoàn thành nhiệm vụ ở sheet Lịch sử"
+    return f"năm {year} {_rated(rated, False)}"
+
+
+def _ratings(judge: Judge, subject: Subject, years: Iterable[int]) -> str:
+    """The ratings of some years, years of one rating together: "năm 2024, 2025 hoàn thành
+    xuất sắc nhiệm vụ"."""
+    by_rating: dict[str, list[int]] = {}
+    for year in years:
+        by_rating.setdefault(judge.rating(subject, year).name.lower(), []).append(year)
+    return ", ".join(f"năm {_years(got)} {name}" for name, got in by_rating.items())
+
+
+def _how_many(have: int, need: int, what: str) -> str:
+    """ "có 02 sáng kiến", "chỉ có 01 sáng kiến" or "không có sáng kiến nào"."""
+    if have >= need:
+        return f"có {_n(have)} {what}"
+    return f"chỉ có {_n(have)} {what}" if have else f"không có {what} nào"
+
+
+def _summary(reason: Reason) -> str:
+    """What a reason of another award found, to be told inside this one."""
+    return reason.gist if reason.cases else reason.found

@@ -18,6 +18,7 @@ from .model import Award, Collective, Person
 from .ooxml import core_properties, package
 from .rules import Assessment, Judgement
 from .vn import amount_words, number
+from .wording import reasons_text
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def verdicts_xlsx(assessment: Assessment) -> bytes:
         subject = j.proposal.subject
         rows.append([stt, _kind(j), subject.name, _born(subject), _unit(subject, assessment),
                      j.proposal.award.name, j.proposal.award.decided_by, j.verdict.value,
-                     "\n".join(str(r) for r in j.reasons), j.money or None,
+                     reasons_text(j), j.money or None,
                      "; ".join(a.name for a in assessment.advice.get(subject, ())),
                      _carried(j, granted)])
     return table_xlsx("Kết quả thẩm định", columns, rows, **_properties(assessment))

@@ -65,9 +65,13 @@ class Case:
     unit: dict = field(default_factory=dict)
     history: list[dict] = field(default_factory=list)
     council: tuple[int, int] = (9, 9)  # members, present
+    says: str | tuple[str, str] = ""  # a line of the reasons: the one deciding at the boundary
 
     def verdict(self, day: str) -> str:
         return _by_decree(self.expected, day)
+
+    def sentence(self, day: str) -> str:
+        return _by_decree(self.says, day)
 
     def article(self, day: str) -> str:
         return _by_decree(self.clause, day)
@@ -84,6 +88,16 @@ CASES: dict[str, Case] = {}
 
 def case(name: str, clause: str, target: tuple[str, str], expected, **kw) -> None:
     CASES[name] = Case(clause, target, expected, **kw)
+
+
+def say(name: str, sentence: str | tuple[str, str]) -> None:
+    """The line of the reasons a clerk reads for a case, written from the clause."""
+    CASES[name].says = sentence
+
+
+LAW = "Luật Thi đua, khen thưởng 2022"
+MAJORITY = ("Quy chế hoạt động của Hội đồng Thi đua - Khen thưởng, biểu quyết theo đa số thành "
+            "viên dự họp")
 
 
 HTXS_YEARS = rated("HTXSNV", range(2021, 2025))
@@ -259,6 +273,63 @@ case("gk-disciplined", DISCIPLINE, (POM, "GK"), (CAN, KHONG),
      people=[person(award="Giấy khen", achievements="x", discipline="Cảnh cáo")])
 
 
+say("ldtt-httnv-at-the-bar",
+    "Đạt yêu cầu hoàn thành tốt nhiệm vụ trở lên trong năm 2025: năm 2025 hoàn thành tốt nhiệm "
+    f"vụ ({LAW}, Điều 24.1.a).")
+say("ldtt-htnv-one-below",
+    "Cần hoàn thành tốt nhiệm vụ trở lên trong năm 2025; năm 2025 chỉ hoàn thành nhiệm vụ "
+    f"({LAW}, Điều 24.1.a).")
+say("ldtt-majority-of-present",
+    "Đạt yêu cầu số phiếu đồng ý trên 50% số thành viên dự họp Hội đồng: có 04/06 phiếu đồng ý, "
+    f"bằng 66,7% ({MAJORITY}).")
+say("ldtt-half-is-no-majority",
+    "Cần số phiếu đồng ý trên 50% số thành viên dự họp Hội đồng; chỉ có 03/06 phiếu đồng ý, bằng "
+    f"50% ({MAJORITY}).")
+say("cstdcs-votes-counted-on-all-members", tuple(
+    "Cần số phiếu đồng ý từ 80% tổng số thành viên Hội đồng; chỉ có 07/10 phiếu đồng ý, bằng "
+    f"70%{tail}" for tail in (
+        " (Nghị định 98/2023/NĐ-CP, Điều 30.7).",
+        "; điều kiện này chưa được đối chiếu với văn bản gốc (Nghị định 152/2025/NĐ-CP, điều "
+        "khoản về tỷ lệ phiếu đồng ý của Hội đồng).")))
+say("cstdt-gap-year",
+    "Cần 03 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá 01 năm; "
+    "đạt Chiến sĩ thi đua cơ sở năm 2022, 2023, 2025, các lần gần nhất không liên tục "
+    f"({LAW}, Điều 22).")
+say("ttldtt-70-percent",
+    "Đạt yêu cầu từ 70% cá nhân của tập thể đạt Lao động tiên tiến: 07/10 cá nhân đủ tiêu chuẩn, "
+    f"bằng 70% ({LAW}, Điều 28).")
+say("ttldtt-60-percent",
+    "Cần từ 70% cá nhân của tập thể đạt Lao động tiên tiến; chỉ 06/10 cá nhân đủ tiêu chuẩn, "
+    f"bằng 60% ({LAW}, Điều 28).")
+say("ttldtt-member-canh-cao",
+    "Cần không có cá nhân bị kỷ luật từ mức cảnh cáo trở lên; Người Bị Kỷ Luật bị kỷ luật cảnh "
+    f"cáo ({LAW}, Điều 28).")
+say("ttldxs-member-khtnv",
+    "Cần mọi cá nhân của tập thể hoàn thành nhiệm vụ trở lên; Người Chưa Hoàn Thành không hoàn "
+    f"thành nhiệm vụ ({LAW}, Điều 27.1.c).")
+_TWO_HTXS = ("c) Cần 02 năm liên tục đến năm 2025 hoàn thành xuất sắc nhiệm vụ trở lên, trong "
+             "thời gian đó có 02 sáng kiến; ")
+say("bk-two-htxsnv-one-initiative",
+    _TWO_HTXS + "năm 2024, 2025 hoàn thành xuất sắc nhiệm vụ; chỉ có 01 sáng kiến trong thời gian "
+    f"đó ({LAW}, Điều 74.1.d).")
+say("bk-one-htxsnv-year",
+    _TWO_HTXS + f"năm 2024 chỉ hoàn thành tốt nhiệm vụ ({LAW}, Điều 74.1.d).")
+say("bk-cstdcs-with-a-gap",
+    "b) Cần 02 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá 01 năm; "
+    "đạt Chiến sĩ thi đua cơ sở năm 2023, 2025, các lần gần nhất không liên tục "
+    f"({LAW}, Điều 74.1.d).")
+_AFTER_BK = ("b) Cần đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh về công trạng và có "
+             "liên tục từ 05 năm trở lên đến năm 2025 hoàn thành tốt nhiệm vụ trở lên, trong thời "
+             "gian đó có 03 lần đạt Chiến sĩ thi đua cơ sở; ")
+say("bkttg-two-cstdcs",
+    _AFTER_BK + "được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2020; có 05 năm liên "
+    "tục hoàn thành tốt nhiệm vụ trở lên đến năm 2025, trong đó 02 lần đạt Chiến sĩ thi đua cơ "
+    f"sở ({LAW}, Điều 73.1.b).")
+say("bkttg-bk-was-dot-xuat",
+    _AFTER_BK + "chưa được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh về công trạng "
+    f"({LAW}, Điều 73.1.b).")
+
+
 def judge_case(item: Case, day: str, folder) -> object:
     year = int(day[-4:])
     unit = {"name": UNIT, "rating": "HTTNV", "votes": item.council[1]} | item.unit
@@ -287,6 +358,9 @@ def test_clause(name, day, tmp_path):
     assert any(item.article(day) in f"{r.text} ({r.source})" for r in deciding), shown
     if judgement.verdict.value == KHONG:
         assert judgement.money == 0
+    if item.says:
+        lines = [line for r in judgement.reasons for line in r.text.splitlines()]
+        assert item.sentence(day) in lines, lines
 
 
 def test_sixty_boundary_cases_or_more():

@@ -121,9 +121,19 @@ def test_check_lists_proposals_and_writes_nothing(make_workbook, tmp_path, monke
     lines = result.output.splitlines()
     refused = next(i for i, line in enumerate(lines) if "không đủ điều kiện  Cầm Thị Ánh" in line)
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in lines[refused]
-    assert lines[refused + 1].strip().startswith(
-        "Chưa đạt: không đạt trường hợp nào: loại khen thưởng “Công trạng”")
-    assert lines[refused + 1].endswith("(Luật Thi đua, khen thưởng 2022, Điều 74).")
+    why = lines.index("    Cầm Thị Ánh — Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh:")
+    assert lines.index("  Lý do chưa đủ điều kiện hoặc cần kiểm tra:") < why
+    assert lines[why + 1:why + 5] == [
+        "      Không đạt trường hợp nào (Luật Thi đua, khen thưởng 2022, Điều 74):",
+        "        a) Cần thành tích phong trào hoặc đột xuất do đơn vị bình xét, ghi ở cột Loại "
+        "khen thưởng và Thành tích; cột Loại khen thưởng ghi “Công trạng” (Luật Thi đua, khen "
+        "thưởng 2022, Điều 74.1.a-b, 74.2).",
+        "        b) Cần 02 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không "
+        "quá 01 năm; chưa lần nào đạt Chiến sĩ thi đua cơ sở (Luật Thi đua, khen thưởng 2022, "
+        "Điều 74.1.d).",
+        "        c) Cần 02 năm liên tục đến năm 2025 hoàn thành xuất sắc nhiệm vụ trở lên, trong "
+        "thời gian đó có 02 sáng kiến; năm 2024 chỉ hoàn thành tốt nhiệm vụ (Luật Thi đua, khen "
+        "thưởng 2022, Điều 74.1.d)."]
     assert any(line.split()[:3] == ["đủ", "điều", "kiện"] and "Lò Văn Pọm" in line
                and "3.510.000 đ" in line for line in lines)
     assert not (tmp_path / "outputs").exists()
@@ -183,6 +193,11 @@ def test_check_json_carries_every_verdict_and_reason(make_workbook):
         ("Cầm Thị Ánh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")]
     assert any(r["source"] == "Luật Thi đua, khen thưởng 2022, Điều 74" and not r["passed"]
                for r in refused[0]["reasons"])
+    assert [r["text"].splitlines()[:2] for r in refused[0]["reasons"] if not r["passed"]] == [[
+        "Không đạt trường hợp nào (Luật Thi đua, khen thưởng 2022, Điều 74):",
+        "a) Cần thành tích phong trào hoặc đột xuất do đơn vị bình xét, ghi ở cột Loại khen "
+        "thưởng và Thành tích; cột Loại khen thưởng ghi “Công trạng” (Luật Thi đua, khen thưởng "
+        "2022, Điều 74.1.a-b, 74.2)."]]
 
 
 def test_pdf_without_libreoffice_says_so_and_still_writes_the_docx(make_workbook, tmp_path,

@@ -156,7 +156,10 @@ def test_a_proposal_below_the_vote_waits_for_the_council(make_workbook, tmp_path
     result = CliRunner().invoke(main, ["generate", str(make_workbook(data)), "--outputs",
                                        str(out)])
     assert result.exit_code == 0, result.output
-    assert "    - Lò Văn Pọm: Chiến sĩ thi đua cơ sở" in result.output
+    why = ("Cần số phiếu đồng ý từ 80% tổng số thành viên Hội đồng; chỉ có 07/09 phiếu đồng ý, "
+           "bằng 77,8%; điều kiện này chưa được đối chiếu với văn bản gốc (Nghị định "
+           "152/2025/NĐ-CP, điều khoản về tỷ lệ phiếu đồng ý của Hội đồng).")
+    assert f"    Lò Văn Pọm — Chiến sĩ thi đua cơ sở:\n      {why}\n" in result.output
     folder = out / "2025-hang-nam"
     decision = "\n".join(docx_lines(folder / "quyet-dinh-danh-hieu.docx"))
     assert "Chiến sĩ thi đua cơ sở" not in decision and "Lò Văn Pọm" not in decision
@@ -167,6 +170,7 @@ def test_a_proposal_below_the_vote_waits_for_the_council(make_workbook, tmp_path
     (row,) = [r for r in sheet.iter_rows(values_only=True)
               if r[2] == "Lò Văn Pọm" and r[5] == "Chiến sĩ thi đua cơ sở"]
     assert row[7] == "cần kiểm tra" and row[11].startswith("Chờ kết luận của Hội đồng")
+    assert row[8] == why
 
     pom["conclusion"] = "Đạt"
     generate([make_workbook(data)], outputs=tmp_path / "concluded")

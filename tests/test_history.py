@@ -200,8 +200,10 @@ def test_three_years_follow_only_what_was_decided(make_workbook):
     reasons = next(j for j in next(r for r in summary.rounds if r.round.info.year == 2025)
                    .assessment.judgements if j.proposal.subject.name == "Cầm Thị Ánh"
                    and j.proposal.award.code == "BKUBND").reasons
-    assert any("Chiến sĩ thi đua cơ sở năm 2024 mới là đề nghị, chưa có quyết định" in r.text
-               for r in reasons)
+    assert reasons[0].text == (
+        "Cần 02 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá 01 "
+        "năm; đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; Chiến sĩ thi đua cơ sở năm 2024 mới là "
+        "đề nghị, chưa có quyết định (Luật Thi đua, khen thưởng 2022, Điều 74.1.d).")
     year_3 = verdicts(summary, 2026)
     assert year_3[("Quàng Văn Kiên", "BKTTG")] is Verdict.ELIGIBLE  # Bằng khen 2024 granted
     assert year_3[("Giàng A Páo", "BKTTG")] is Verdict.INELIGIBLE  # refused: no Bằng khen

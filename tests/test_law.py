@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.law import DESCRIPTIONS
 from pipeline.rules import PREDICATES
+from pipeline.wording import DESCRIPTIONS
 
 
 def quy_dinh(*args: str) -> tuple[int, list[str]]:
@@ -53,8 +53,8 @@ def test_lao_dong_tien_tien_today():
         "  Biểu quyết của Hội đồng: trên 50% số thành viên dự họp Hội đồng (Quy chế hoạt động "
         "của Hội đồng Thi đua - Khen thưởng (biểu quyết theo đa số thành viên dự họp)).",
         "  Điều kiện (phải đạt tất cả):",
-        "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Luật Thi đua, khen thưởng 2022, Điều "
-        "24.1.a).",
+        "  1. Hoàn thành tốt nhiệm vụ trở lên trong năm xét (Luật Thi đua, khen thưởng 2022, "
+        "Điều 24.1.a).",
         "  2. Không đang trong thời gian bị kỷ luật (Nghị định 152/2025/NĐ-CP, Điều 4.4)."]
 
 
@@ -69,11 +69,11 @@ def test_bang_khen_thu_tuong_reads_dieu_73_1_b():
 
 def test_chien_si_thi_dua_counts_lan():
     _, lines = quy_dinh("--ngay", "02/12/2026")
-    assert ("  1. 02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh (lần sau cách lần trước không "
-            "quá 03 năm) (Luật Thi đua, khen thưởng 2022, Điều 21).") \
+    assert ("  1. 02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh, lần sau cách lần trước không "
+            "quá 03 năm (Luật Thi đua, khen thưởng 2022, Điều 21).") \
         in block(lines, "Chiến sĩ thi đua toàn quốc")
-    assert ("  1. 03 lần liên tục đạt Chiến sĩ thi đua cơ sở (lần sau cách lần trước không quá "
-            "01 năm) (Luật Thi đua, khen thưởng 2022, Điều 22).") \
+    assert ("  1. 03 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá "
+            "01 năm (Luật Thi đua, khen thưởng 2022, Điều 22).") \
         in block(lines, "Chiến sĩ thi đua cấp tỉnh")
 
 
@@ -135,8 +135,8 @@ def test_a_round_of_2023_under_the_law_of_2003():
                         "thưởng 2003 (sửa đổi, bổ sung 2013) và Nghị định số 91/2017/NĐ-CP "
                         "(Nghị định 91/2017/NĐ-CP, hiệu lực đến 31/12/2023).")
     assert not any("2022" in line or "98/2023" in line or "152/2025" in line for line in lines)
-    assert ("  1. 03 lần liên tục đạt Chiến sĩ thi đua cơ sở (lần sau cách lần trước không quá "
-            "01 năm) (Luật Thi đua, khen thưởng 2003, Điều 22).") \
+    assert ("  1. 03 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá "
+            "01 năm (Luật Thi đua, khen thưởng 2003, Điều 22).") \
         in block(lines, "Chiến sĩ thi đua cấp tỉnh")
 
 
@@ -184,24 +184,24 @@ RULES_2023 = [  # every criterion of the rule file of the Law of 2003, as a juri
     "thời gian đó có 02 sáng kiến (Nghị định 91/2017/NĐ-CP, Điều 39) [chưa đối chiếu].",
     "     c) Tập thể: 02 năm liên tục đến năm xét hoàn thành xuất sắc nhiệm vụ trở lên (Nghị "
     "định 91/2017/NĐ-CP, Điều 39) [chưa đối chiếu].",
-    "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Nghị định 91/2017/NĐ-CP (tiêu chuẩn Giấy "
-    "khen)) [chưa đối chiếu].",
-    "  1. 02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh (lần sau cách lần trước không quá 03 "
-    "năm) (Luật Thi đua, khen thưởng 2003, Điều 21) [chưa đối chiếu].",
-    "  2. Có sáng kiến (đề tài) phạm vi ảnh hưởng tỉnh trở lên (Nghị định 91/2017/NĐ-CP (phạm vi "
-    "ảnh hưởng của sáng kiến)) [chưa đối chiếu].",
+    "  1. Hoàn thành tốt nhiệm vụ trở lên trong năm xét (Nghị định 91/2017/NĐ-CP (tiêu chuẩn "
+    "Giấy khen)) [chưa đối chiếu].",
+    "  1. 02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh, lần sau cách lần trước không quá 03 "
+    "năm (Luật Thi đua, khen thưởng 2003, Điều 21) [chưa đối chiếu].",
+    "  2. Có sáng kiến, đề tài có phạm vi ảnh hưởng tỉnh trở lên (Nghị định 91/2017/NĐ-CP (phạm "
+    "vi ảnh hưởng của sáng kiến)) [chưa đối chiếu].",
     "     a) Có từ 01 sáng kiến được công nhận trong năm xét (Nghị định 91/2017/NĐ-CP, Điều "
     "9.3.b).",
     "     b) Có từ 01 đề tài, đề án khoa học được nghiệm thu trong năm xét (Nghị định "
     "91/2017/NĐ-CP, Điều 9.3.b).",
-    "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Nghị định 91/2017/NĐ-CP, Điều 9 (tiêu chuẩn "
-    "Lao động tiên tiến)) [chưa đối chiếu].",
-    "  1. Năm xét hoàn thành xuất sắc nhiệm vụ trở lên (Luật Thi đua, khen thưởng 2003, Điều 27) "
-    "[chưa đối chiếu].",
+    "  1. Hoàn thành tốt nhiệm vụ trở lên trong năm xét (Nghị định 91/2017/NĐ-CP, Điều 9 (tiêu "
+    "chuẩn Lao động tiên tiến)) [chưa đối chiếu].",
+    "  1. Hoàn thành xuất sắc nhiệm vụ trở lên trong năm xét (Luật Thi đua, khen thưởng 2003, "
+    "Điều 27) [chưa đối chiếu].",
     "  2. Từ 70% cá nhân của tập thể đạt Lao động tiên tiến (Luật Thi đua, khen thưởng 2003, "
     "Điều 27) [chưa đối chiếu].",
-    "  1. Năm xét hoàn thành tốt nhiệm vụ trở lên (Luật Thi đua, khen thưởng 2003, Điều 28) "
-    "[chưa đối chiếu].",
+    "  1. Hoàn thành tốt nhiệm vụ trở lên trong năm xét (Luật Thi đua, khen thưởng 2003, Điều "
+    "28) [chưa đối chiếu].",
     "  2. Trên 50% cá nhân của tập thể đạt Lao động tiên tiến (Luật Thi đua, khen thưởng 2003, "
     "Điều 28 (trên 50% cá nhân đạt Lao động tiên tiến)) [chưa đối chiếu].",
     "  Biểu quyết của Hội đồng: từ 90% tổng số thành viên Hội đồng (Nghị định 91/2017/NĐ-CP, "

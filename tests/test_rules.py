@@ -283,6 +283,10 @@ def test_only_the_highest_title_is_paid():
     assert money == {"CSTDCS": 2_340_000, "LDTT": 0, "GK": 710_000}  # a hình thức is paid too
     ldtt = next(j for j in assess(round_, CATALOG).judgements if j.proposal.award.code == "LDTT")
     assert ldtt.accepted and "cao nhất" in ldtt.reasons[-1].source
+    assert ldtt.reasons[-1].text == (
+        "Không thưởng tiền cho danh hiệu này vì cùng đợt đã có danh hiệu cao hơn, chỉ nhận tiền "
+        "thưởng của danh hiệu cao nhất (Nghị định 98/2023/NĐ-CP, nhiều danh hiệu cùng thời gian: "
+        "thưởng danh hiệu cao nhất).")
 
 
 def test_title_and_form_are_both_paid():
@@ -306,7 +310,10 @@ def test_quota_over_the_plan_asks_for_review():
     quota = Quota(5, CATALOG.award("BKUBND"), None, 2, "Kế hoạch phong trào, mục IV.2")
     assessment = assess(make_round([(p, "BKUBND") for p in people], quotas=(quota,)), CATALOG)
     assert {j.verdict for j in assessment.judgements} == {Verdict.REVIEW}
-    assert "vượt chỉ tiêu 02" in assessment.judgements[0].reasons[-1].text
+    assert assessment.judgements[0].reasons[-1].text == (
+        "Cần số cá nhân đề nghị Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh trong chỉ tiêu 02; "
+        "có 03 cá nhân được đề nghị, vượt chỉ tiêu 02, Hội đồng cần chọn lại (Kế hoạch phong "
+        "trào, mục IV.2).")
 
 
 def test_initiative_spent_on_a_title_leaves_the_bang_khen_for_review():
@@ -327,8 +334,12 @@ def test_initiative_spent_on_a_title_leaves_the_bang_khen_for_review():
     history = {worker: {2024: facts("HTTNV", ["CSTDCS"], initiatives=1, spent=1)}}
     judgement, assessment = judged(round_, history, worker, "BKUBND")
     assert judgement.verdict is Verdict.REVIEW
-    assert "02 sáng kiến trong thời gian đó, 02 đã dùng cho danh hiệu thi đua" in str(
-        judgement.reasons)
+    assert judgement.reasons[0].text == (
+        "Cần 02 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá 01 "
+        "năm, trong thời gian đó có 02 sáng kiến; đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; có "
+        "02 sáng kiến trong thời gian đó, 02 đã dùng cho danh hiệu thi đua; theo Công văn "
+        "5007/BNV-TĐKT/2023, mỗi sáng kiến chỉ được tính cho một khen thưởng; Hội đồng xem xét "
+        "(Luật Thi đua, khen thưởng 2022, Điều 74.1.d).")
     assert assessment.spent == {worker: 1}
     extra = {worker: {2024: facts("HTTNV", ["CSTDCS"], initiatives=3, spent=1)}}
     assert judged(round_, extra, worker, "BKUBND")[0].verdict is Verdict.ELIGIBLE
@@ -423,7 +434,8 @@ def test_an_unread_criterion_never_makes_du(everything_holds, regime, code, path
                                  regime=unread)
     judgement = assess(round_, CATALOG).judgements[0]
     assert judgement.verdict is Verdict.REVIEW, [str(r) for r in judgement.reasons]
-    assert any("chưa được đối chiếu" in r.text for r in judgement.reasons)
+    assert any("; điều kiện này chưa được đối chiếu với văn bản gốc (" in r.text
+               for r in judgement.reasons)
 
 
 def _read(criterion: Criterion) -> Criterion:

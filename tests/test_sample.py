@@ -35,8 +35,17 @@ def test_one_htxsnv_year_is_refused_with_its_article(sample):
                           "Đề nghị", "Cấp quyết định", "Kết quả", "Lý do")
     lan = next(r for r in body if r[2] == LAN and r[5].startswith("Bằng khen"))
     assert lan[7] == "không đủ điều kiện"
-    assert "hoàn thành xuất sắc nhiệm vụ: 2025 trong 02 năm liên tục đến 2025" in lan[8]
-    assert "(Luật Thi đua, khen thưởng 2022, Điều 74)" in lan[8]
+    assert lan[8].splitlines() == [
+        "Không đạt trường hợp nào (Luật Thi đua, khen thưởng 2022, Điều 74):",
+        "a) Cần thành tích phong trào hoặc đột xuất do đơn vị bình xét, ghi ở cột Loại khen "
+        "thưởng và Thành tích; cột Loại khen thưởng ghi “Công trạng” (Luật Thi đua, khen thưởng "
+        "2022, Điều 74.1.a-b, 74.2).",
+        "b) Cần 02 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá 01 "
+        "năm; chỉ đạt Chiến sĩ thi đua cơ sở năm 2025 (Luật Thi đua, khen thưởng 2022, Điều "
+        "74.1.d).",
+        "c) Cần 02 năm liên tục đến năm 2025 hoàn thành xuất sắc nhiệm vụ trở lên, trong thời "
+        "gian đó có 02 sáng kiến; năm 2024 chỉ hoàn thành tốt nhiệm vụ (Luật Thi đua, khen "
+        "thưởng 2022, Điều 74.1.d)."]
     assert lan[9] is None  # no money for a refused proposal
 
 
