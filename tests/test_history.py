@@ -300,11 +300,12 @@ def test_the_office_decision_number_is_written_once_either_way(make_workbook, tm
 
     from pipeline import generate
 
-    first = _chain_round(2024, "05/12/2024", [_member("Lò Văn Pọm", 1980, title="LĐTT")])
+    first = _chain_round(2024, "05/12/2024", [_member("Lò Văn Pọm", 1980, title="LĐTT",
+                                                     initiatives=1)])
     first["info"]["number_qd_danh_hieu"] = typed
-    second = _chain_round(2025, "05/12/2025", [
-        _member("Lò Văn Pọm", 1980, title="LĐTT", award="BK UBND tỉnh", kind="Phong trào",
-                achievements="Tiêu biểu trong phong trào.")])
+    second = _chain_round(2025, "05/12/2025", [  # Luật Đ74.1.d: 02 năm HTXSNV, 02 sáng kiến
+        _member("Lò Văn Pọm", 1980, title="LĐTT", award="BK UBND tỉnh", initiatives=1,
+                achievements="Hoàn thành xuất sắc nhiệm vụ hai năm liền.")])
     generate([make_workbook(first, name="2024-hang-nam.xlsx"),
               make_workbook(second, name="2025-hang-nam.xlsx")], outputs=tmp_path / "out")
     header = docx_lines(tmp_path / "out" / "2024-hang-nam" / "quyet-dinh-danh-hieu.docx")[1]
