@@ -83,6 +83,14 @@ def listed(lines: Iterable[str], *, last: str = ".", other: str = ";") -> list[s
     return [line + (last if i == len(lines) - 1 else other) for i, line in enumerate(lines)]
 
 
+def citation(source: str) -> str:
+    """A rule file's source as a signed document may cite it: without the note in brackets
+    that follows it, and nothing at all for a text not yet read ("chưa đối chiếu")."""
+    if "chưa đối chiếu" in source:
+        return ""
+    return source.split(" (", 1)[0]
+
+
 def occasion_phrase(round_: Round) -> str:
     """Say which round: "năm 2025", or the sơ kết / tổng kết of the movement."""
     info = round_.info

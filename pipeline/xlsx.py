@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import get_column_letter
 
-from .contexts import common, occasion_phrase
+from .contexts import citation, common, occasion_phrase
 from .model import Award, Collective, Person
 from .ooxml import core_properties, package
 from .rules import Assessment, Judgement
@@ -135,7 +135,7 @@ def _letterhead(assessment: Assessment) -> tuple[Line, ...]:
             Line((Cell(1, "BẢNG TỔNG HỢP KINH PHÍ KHEN THƯỞNG", _TITLE, span=9),)),
             Line((Cell(1, occasion[:1].upper() + occasion[1:], _SUBTITLE, span=9),)),
             Line((Cell(1, f"Mức lương cơ sở: {number(salary.amount)} đồng{decree}; số tiền = hệ "
-                          f"số × mức lương cơ sở ({round_.regime.money_source}).", _ITALIC,
+                          f"số × mức lương cơ sở{_cited(round_.regime.money_source)}.", _ITALIC,
                        span=9),)),
             Line())
 
@@ -146,9 +146,9 @@ def _signatures(assessment: Assessment) -> list[Line]:
     shared = common(assessment.round, "", "")
     return [Line(),
             Line((Cell(1, "Ghi chú: khen thưởng do cấp trên quyết định (phần II) do cấp quyết "
-                          "định chi trả, theo mức lương cơ sở tại ngày quyết định của cấp đó ("
-                          f"{assessment.round.regime.payer_source}); số tiền ở phần II để tham "
-                          "khảo.", _NOTE, span=9),)),
+                          "định chi trả, theo mức lương cơ sở tại ngày quyết định của cấp đó"
+                          f"{_cited(assessment.round.regime.payer_source)}; số tiền ở phần II "
+                          "để tham khảo.", _NOTE, span=9),)),
             Line((Cell(6, f"{shared['dia_danh']}, {shared['ngay_ky']}", _ITALIC, span=4),)),
             Line((Cell(1, "NGƯỜI LẬP BIỂU", _AGENCY, span=3), Cell(4, "KẾ TOÁN", _AGENCY, span=2),
                   Cell(6, "THỦ TRƯỞNG ĐƠN VỊ", _AGENCY, span=4))),
@@ -156,6 +156,11 @@ def _signatures(assessment: Assessment) -> list[Line]:
                   Cell(4, "(Ký, ghi rõ họ tên)", _ITALIC, span=2),
                   Cell(6, "(Ký, ghi rõ họ tên, đóng dấu)", _ITALIC, span=4))),
             Line((Cell(1, " ", _ITALIC),), height=80)]  # a space: the room to sign is printed
+
+
+def _cited(source: str) -> str:
+    """ (the citation), or nothing when the text was not read."""
+    return f" ({text})" if (text := citation(source)) else ""
 
 
 def payer(award: Award) -> str:
