@@ -521,6 +521,19 @@ def ballot_row(number_: int, judgement: Judgement, granted: set[Judgement]) -> R
                nguong=threshold_short(ballot.rule) if ballot else "", ket_qua=result)
 
 
+def council_sentences(rows: list[Row], judgements: tuple[Judgement, ...]) -> str:
+    """Say which lines of the minutes the council concluded against although their votes
+    reached the threshold, and which it has not concluded on yet, by their numbers."""
+    against = [r.stt for r, j in zip(rows, judgements, strict=True)
+               if r.ket_qua == "Không đạt" and j.ballot is not None and j.ballot.passed]
+    waiting = [r.stt for r in rows if r.ket_qua == "Chờ kết luận"]
+    against, waiting = (", ".join(map(str, found)) for found in (against, waiting))
+    return ((f" Đề nghị số {against} có tỷ lệ phiếu đồng ý đạt ngưỡng nhưng Hội đồng xem xét "
+             "hồ sơ và kết luận không đạt." if against else "")
+            + (f" Đề nghị số {waiting} Hội đồng chưa kết luận, cần xem xét thêm hồ sơ; chưa "
+               "đưa vào danh sách." if waiting else ""))
+
+
 def threshold_short(rule: VoteRule) -> str:
     return f"{'>' if rule.strict else '≥'} {percent(rule.share, 1)}"
 
@@ -614,7 +627,7 @@ def bien_ban(assessment: Assessment) -> dict:
             "quy định."
             + (f" {count(len(assessment.refused))} đề nghị không đủ điều kiện theo kết quả thẩm "
                "định, không đưa vào danh sách." if assessment.refused else "")
-            + held_sentence(assessment),
+            + council_sentences(rows, assessment.judgements),
             f"Cuộc họp kết thúc vào {council.end_time or '… giờ …'}, {meeting}./."],
         "thu_ky": council.secretary,
         "chu_tri": council.chair,

@@ -174,3 +174,26 @@ def test_without_a_meeting_day_the_bien_ban_leaves_its_date_blank(make_workbook,
     generate([make_workbook()], outputs=tmp_path / "out")
     lines = docx_lines(tmp_path / "out" / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx")
     assert lines[1] == "Số:      /BB-HĐTĐKT | Sơn La, ngày     tháng       năm 2025"
+
+
+def test_the_minutes_say_why_a_passed_vote_is_not_đạt(make_workbook, tmp_path):
+    """Nguyễn Thị Ánh's Giấy khen (line 4) has 9/9 votes but the council concluded "Không
+    đạt"; Lò Văn Pọm's Chiến sĩ thi đua cơ sở (line 5) rests on NĐ 152's vote threshold, not
+    yet read, and has no conclusion: the minutes say both, by their numbers."""
+    from conftest import docx_lines, round_data
+
+    from pipeline import generate
+
+    data = round_data()
+    data["tables"]["individuals"][0].pop("conclusion")
+    data["tables"]["individuals"][3]["conclusion"] = "Không đạt"
+    generate([make_workbook(data)], outputs=tmp_path / "out")
+    lines = docx_lines(tmp_path / "out" / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx")
+    assert "4 | Nguyễn Thị Ánh | Giấy khen của Chánh Văn phòng | 9/9 | 100% | > 50% | Không đạt" \
+        in lines
+    assert "5 | Lò Văn Pọm | Chiến sĩ thi đua cơ sở | 9/9 | 100% | ≥ 80% | Chờ kết luận" in lines
+    assert ("Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân có kết quả “Đạt” theo "
+            "quy định. 01 đề nghị không đủ điều kiện theo kết quả thẩm định, không đưa vào danh "
+            "sách. Đề nghị số 4 có tỷ lệ phiếu đồng ý đạt ngưỡng nhưng Hội đồng xem xét hồ sơ và "
+            "kết luận không đạt. Đề nghị số 5 Hội đồng chưa kết luận, cần xem xét thêm hồ sơ; "
+            "chưa đưa vào danh sách.") in lines
