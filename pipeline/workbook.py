@@ -162,6 +162,8 @@ def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -
 def _pair_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -> None:
     rows = {sheet.cell(row=r, column=1).value: r for r in range(1, sheet.max_row + 1)}
     for column in spec.columns:
+        if column.key == "sample":
+            continue  # only the samples scripts/make_sample.py writes say they are ones
         row = rows.get(column.label)
         if row is None:
             sheet.append([column.label])
