@@ -126,7 +126,8 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
     """Read, validate and assess every workbook; raise InputError listing all errors.
 
     Workbooks of other rounds in `history` (and beside the given ones) count as the history of
-    later rounds; a broken one is set aside with a warning."""
+    later rounds; a broken one is set aside with a warning. Sample workbooks never mix with a
+    clerk's own (`taking_part`)."""
     catalog = Catalog(forms)
     taking = taking_part(workbooks, history, catalog)
     rounds, problems = _load(list(taking.workbooks), catalog, partial(progress, "Đọc bảng tính"))
@@ -331,6 +332,7 @@ def _same_round_twice(rounds: list[Round]) -> list[Problem]:
 def summary_json(summary: Summary) -> dict:
     """The verdicts of a check as plain data, for other programs."""
     return {
+        "samples": summary.samples,
         "warnings": [str(p) for p in summary.warnings],
         "rounds": [_round_json(r) for r in summary.rounds],
     }

@@ -134,6 +134,7 @@ def test_first_use_shows_only_her_round(project):
     (round_,) = json.loads(named.stdout)["rounds"]
     assert {(p["subject"], p["award"]): p["verdict"] for p in round_["proposals"]} == VERDICTS
     assert json.loads(named.stdout)["warnings"] == ["Cảnh báo: thư mục inputs: " + SET_ASIDE]
+    assert json.loads(named.stdout)["samples"] is False
 
     marked = run("check", "--xlsx", "kiem-tra.xlsx")
     assert marked.exit_code == 0, marked.output
@@ -184,6 +185,7 @@ def test_the_quick_start_generates_every_sample_round_apart(project):
     checked = run("check")
     assert checked.exit_code == 0, checked.output
     assert checked.output.splitlines()[-2:] == [SAMPLES_SAID + ".", REAL_ROUND]
+    assert json.loads(run("check", "--json").stdout)["samples"] is True
 
 
 def test_a_sample_named_on_the_command_line_runs_as_a_sample(project):
