@@ -29,7 +29,17 @@ from .errors import (
     quoted,
 )
 from .law import rules_text
-from .main import RoundResult, Summary, check, check_forms, find_workbooks, generate, summary_json
+from .main import (
+    SAMPLE_OUTPUTS,
+    RoundResult,
+    Summary,
+    check,
+    check_forms,
+    find_workbooks,
+    generate,
+    summary_json,
+    taking_part,
+)
 from .render import BAO_CAO, TEMPLATES
 from .rules import Assessment, Judgement, Verdict
 from .vn import number, short_date
@@ -247,15 +257,18 @@ def generate_command(workbooks: tuple[Path, ...], inputs: Path, outputs: Path, f
     Ví dụ:
       khenthuong generate inputs/2025-hang-nam.xlsx --pdf
     """
+    chosen, history = _chosen(workbooks, inputs, "generate"), _history(inputs)
+    if taking_part(chosen, history, Catalog(forms)).samples:
+        outputs = outputs / SAMPLE_OUTPUTS  # never where a clerk's round of that year goes
     with _progress_bar(shown=not quiet and _on_terminal()) as progress:
-        summary = generate(_chosen(workbooks, inputs, "generate"), outputs=outputs,
-                           forms=forms, history=_history(inputs), overwrite=overwrite, pdf=pdf,
-                           progress=progress)
+        summary = generate(chosen, outputs=outputs, forms=forms, history=history,
+                           overwrite=overwrite, pdf=pdf, progress=progress)
     if summary.pdf_missing:
         click.secho("Không tìm thấy LibreOffice (soffice) nên không tạo PDF; các tệp .docx vẫn "
                     "được lập đủ.", fg="yellow", err=True)
     if not quiet:
         _print_summary(summary, verbose=False)
+        _print_samples(summary, outputs)
 
 
 @main.command("check", short_help="Kiểm tra bảng tính, xét từng đề nghị; không ghi văn bản.")
@@ -279,6 +292,7 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
     """
     chosen = _chosen(workbooks, inputs, "check")
     if marked is not None:
+        chosen = list(taking_part(chosen, _history(inputs), Catalog(forms)).workbooks)
         _check_marked_path(marked, chosen)
     try:
         summary = check(chosen, forms=forms, history=_history(inputs))
@@ -292,6 +306,7 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
         click.echo(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     else:
         _print_summary(summary, verbose=True)
+        _print_samples(summary)
 
 
 @main.command("init", short_help="Tạo bảng tính trống để điền số liệu của đợt.")
@@ -380,7 +395,10 @@ def _print_template_problems(problems) -> None:
 
 def _check_marked_path(marked: Path, chosen: list[Path]) -> None:
     if len(chosen) != 1:
-        raise click.UsageError("--xlsx chỉ dùng khi kiểm tra một bảng tính.")
+        raise click.UsageError(
+            f"--xlsx chỉ dùng khi kiểm tra một bảng tính, ở đây có {number(len(chosen))} ("
+            f"{', '.join(p.name for p in chosen)}); hãy chỉ rõ một bảng tính, ví dụ: khenthuong "
+            f"check {chosen[0]} --xlsx {marked}")
     if marked.resolve() == chosen[0].resolve():
         raise click.UsageError("--xlsx phải là một tệp khác, không ghi đè bảng tính gốc.")
     _check_new_workbook(marked, "--xlsx")
@@ -395,6 +413,17 @@ def _check_new_workbook(path: Path, option: str) -> None:
         raise click.UsageError(f"{option}: đã có tệp “{path}”; không ghi đè. Hãy chọn tên khác.")
     if not path.parent.is_dir():
         raise click.UsageError(f"{option}: không có thư mục “{path.parent}”.")
+
+
+def _print_samples(summary: Summary, outputs: Path | None = None) -> None:
+    """Say plainly that the rounds shown are the sample workbooks', and how to start a real one."""
+    if summary.samples and summary.rounds:
+        where = f"; văn bản của chúng được ghi riêng vào {outputs}" if outputs else ""
+        click.echo(f"Đây là các bảng tính mẫu, dữ liệu bịa ra để xem thử (sheet Thông tin có dòng "
+                   f"“Bảng tính mẫu”){where}.")
+        click.echo("Làm đợt thật: chạy “khenthuong init”, điền số liệu vào bảng tính vừa tạo rồi "
+                   "chạy lại; các bảng tính mẫu sẽ được để riêng. Bảng tính nào là số liệu thật "
+                   "thì xoá dòng “Bảng tính mẫu” của nó.")
 
 
 def _write_marked(source: Path, problems, marked: Path) -> None:

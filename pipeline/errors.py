@@ -19,6 +19,11 @@ class Kind(Enum):
     HISTORY_SKIPPED = ("lich-su-bo-qua", Severity.WARNING,
                        "tệp có lỗi nên không được dùng làm lịch sử; chạy “khenthuong check” với "
                        "tệp này để xem lỗi")
+    SAMPLES_ASIDE = ("bang-tinh-mau", Severity.WARNING,
+                     "{value} bảng tính mẫu (dữ liệu bịa ra để xem thử) được để riêng: không kiểm "
+                     "tra, không lập văn bản, không tính vào lịch sử; hãy chuyển chúng sang thư "
+                     "mục khác (ví dụ thư mục mau, xem lại bằng “khenthuong generate --inputs "
+                     "mau”) hoặc xoá đi")
     SAME_ROUND = ("trung-dot", Severity.ERROR,
                   "đợt {value} đã có trong tệp “{expected}”; mỗi đợt chỉ một bảng tính")
     NO_KNOWN_SHEET = ("khong-co-sheet", Severity.ERROR,

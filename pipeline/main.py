@@ -28,7 +28,7 @@ from .history import Earlier, build_history
 from .model import Round
 from .pdf import find_soffice, to_pdf
 from .period import figures, span
-from .read import read_workbook
+from .read import is_sample, read_workbook
 from .register import FOLDER, NAME, entries, register_xlsx
 from .render import TEMPLATES, render_round, skipped, template_variables
 from .rules import Assessment, assess
@@ -39,6 +39,7 @@ from .workbook import blank_workbook
 from .write import Changes, Edited, RenderedRound, Written, write_rounds
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+SAMPLE_OUTPUTS = "mau"  # the subfolder of outputs/ where the command line writes sample rounds
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,17 @@ class Summary:
     pdf_missing: bool = False  # PDFs were asked for but LibreOffice is not installed
     read: tuple[Earlier, ...] = ()  # every round read, the chosen ones and their history
     register: tuple[Path, int] | None = None  # where generate wrote the register, its rows
+    samples: bool = False  # every round is a sample workbook's: the quick start
+
+
+@dataclass(frozen=True)
+class Taking:
+    """The workbooks a run takes: a clerk's own with their history, or the samples alone."""
+
+    workbooks: tuple[Path, ...]  # the rounds to check
+    history: tuple[Path, ...]  # the other workbooks, whose rounds may be history
+    samples: bool  # every workbook given is a sample
+    set_aside: tuple[Path, ...]  # samples left out because a clerk's own workbook is here
 
 
 def find_workbooks(inputs: Path) -> list[Path]:
@@ -116,14 +128,16 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
     """Read, validate and assess every workbook; raise InputError listing all errors.
 
     Workbooks of other rounds in `history` (and beside the given ones) count as the history of
-    later rounds; a broken one is set aside with a warning."""
+    later rounds; a broken one is set aside with a warning. Sample workbooks never mix with a
+    clerk's own (`taking_part`)."""
     catalog = Catalog(forms)
-    rounds, problems = _load(workbooks, catalog, partial(progress, "Đọc bảng tính"))
-    problems += _same_round_twice(rounds)
+    taking = taking_part(workbooks, history, catalog)
+    rounds, problems = _load(list(taking.workbooks), catalog, partial(progress, "Đọc bảng tính"))
+    problems = _set_aside(taking) + problems + _same_round_twice(rounds)
     if any(p.is_error for p in problems):
         raise InputError(problems)
     chosen = {r.slug for r in rounds}
-    extra, extra_problems = _load(_others(workbooks, history), catalog)
+    extra, extra_problems = _load(list(taking.history), catalog)
     problems += [Problem(Kind.HISTORY_SKIPPED, name, "")
                  for name in dict.fromkeys(p.file for p in extra_problems if p.is_error)]
     extra = [r for r in extra if r.slug not in chosen]
@@ -141,7 +155,28 @@ def check(workbooks: list[Path], *, forms: Path = DEFAULT_FORMS, history: list[P
         raise InputError(problems)
     results = [replace(r, assessment=_with_years(r.assessment, earlier)) if r.assessment else r
                for r in results]
-    return Summary(tuple(results), tuple(problems), read=tuple(earlier))
+    return Summary(tuple(results), tuple(problems), read=tuple(earlier), samples=taking.samples)
+
+
+def taking_part(workbooks: list[Path], history: list[Path], catalog: Catalog) -> Taking:
+    """Keep a clerk's work and the sample workbooks apart: when any workbook given is not a
+    sample, every sample is left out (not checked, not history, not written); when all are,
+    they run alone, with none of her workbooks as their history."""
+    pool = _others(workbooks, history)
+    sample = {path: is_sample(path, catalog) for path in [*workbooks, *pool]}
+    samples = all(sample[p] for p in workbooks)
+    return Taking(tuple(p for p in workbooks if sample[p] == samples),
+                  tuple(p for p in pool if sample[p] == samples), samples,
+                  () if samples else tuple(p for p, marked in sample.items() if marked))
+
+
+def _set_aside(taking: Taking) -> list[Problem]:
+    """One warning for each folder whose samples were left out."""
+    folders: dict[Path, list[Path]] = {}
+    for path in taking.set_aside:
+        folders.setdefault(path.parent.resolve(), []).append(path)
+    return [Problem(Kind.SAMPLES_ASIDE, f"thư mục {paths[0].parent}", "", value=str(len(paths)))
+            for paths in folders.values()]
 
 
 def _with_years(assessment: Assessment, rounds: list[Earlier]) -> Assessment:
@@ -179,8 +214,10 @@ def _others(workbooks: list[Path], history: list[Path]) -> list[Path]:
     chosen = {p.resolve() for p in workbooks}
     beside = [p for folder in {w.resolve().parent for w in workbooks}
               for p in sorted(folder.glob("*.xlsx"))]
-    pool = {p.resolve(): p for p in [*history, *beside]
-            if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")}
+    pool: dict[Path, Path] = {}  # a workbook as first named: inputs/2024-hang-nam.xlsx
+    for path in [*history, *beside]:
+        if path.suffix.lower() == ".xlsx" and not path.name.startswith("~$"):
+            pool.setdefault(path.resolve(), path)
     return [p for key, p in sorted(pool.items()) if key not in chosen]
 
 
@@ -299,6 +336,7 @@ def _same_round_twice(rounds: list[Round]) -> list[Problem]:
 def summary_json(summary: Summary) -> dict:
     """The verdicts of a check as plain data, for other programs."""
     return {
+        "samples": summary.samples,
         "warnings": [str(p) for p in summary.warnings],
         "rounds": [_round_json(r) for r in summary.rounds],
     }

@@ -127,6 +127,23 @@ def read_workbook(path: Path, catalog: Catalog) -> RawWorkbook:
     return raw
 
 
+def is_sample(path: Path, catalog: Catalog) -> bool:
+    """Whether a workbook says it is a sample: “Bảng tính mẫu” is “Có” on its Thông tin sheet.
+    Only that sheet is read; a file that cannot be read is no sample (reading it says why)."""
+    spec = catalog.sheets["info"]
+    names = {fold(n) for n in (spec.title, *spec.aliases)}
+    try:
+        _check_file(path)
+        book = _open(path)
+        title = next((t for t in book.sheet_names if fold(t) in names), None)
+        rows = book.get_sheet_by_name(title).to_python() if title else []
+    except Exception:  # a damaged file is read again, and reported, as a round
+        return False
+    value = _read_pairs(rows, spec).value("sample")
+    term = catalog.lookup("yes_no", str(value)) if value is not None else None
+    return term is not None and term.code == "co"
+
+
 def _find_sheets(catalog: Catalog, rows_by_sheet: dict[str, list[list]],
                  scans: dict[str, SheetScan], raw: RawWorkbook) -> dict[str, str | None]:
     """Each known sheet's title in this workbook: the visible one of sheets named alike (two

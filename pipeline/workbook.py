@@ -232,6 +232,8 @@ def _pair_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) ->
     table = min((r for r in range(1, sheet.max_row + 1)
                  if sheet.cell(row=r, column=1).value == "STT"), default=None)
     for column in spec.columns:
+        if column.key == "sample":
+            continue  # only the samples scripts/make_sample.py writes say they are ones
         row = rows.get(column.label)
         if row is None:
             if table is not None:  # the labels go above the table under them

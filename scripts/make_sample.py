@@ -2,13 +2,18 @@
 2021-2025 movement — the yearly rounds of 2021 to 2025 with the decisions that came back, the
 sơ kết (2023) and tổng kết (2025) of the movement, and the current 2026 round.
 
-Every person here is invented. Run: python scripts/make_sample.py [FOLDER]
+Every person here is invented, and every workbook says it is a sample (Thông tin: “Bảng tính
+mẫu” = “Có”), so that a clerk's own workbooks never mix with them. Run:
+python scripts/make_sample.py [FOLDER]
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.styles import Font
 
 from pipeline.catalog import Catalog
 from pipeline.workbook import write_workbook
@@ -134,6 +139,7 @@ CONCLUSIONS_2025 = {"TH": "Đạt", "CB002": "Đạt", "CB003": "Đạt", "CB006
                     "CB010": "Không đạt", "CB016": "Không đạt"}
 
 INFO = {
+    "sample": "Có",
     "occasion": "Hằng năm",
     "movement": "Văn phòng UBND tỉnh Sơn La chung sức xây dựng nông thôn mới",
     "parent_agency": "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
@@ -406,9 +412,28 @@ def main(folder: Path) -> None:
               "2024-hang-nam.xlsx": year_round(2024), "2025-hang-nam.xlsx": year_round(2025),
               "2025-tong-ket.xlsx": final_round(), "2026-hang-nam.xlsx": current_round()}
     for name, data in rounds.items():
-        print(write_workbook(folder / name, catalog,
-                             pairs={"info": data["info"], "council": data["council"]},
-                             tables=data["tables"]))
+        path = write_workbook(folder / name, catalog,
+                              pairs={"info": data["info"], "council": data["council"]},
+                              tables=data["tables"])
+        _say_sample(path, catalog)
+        print(path)
+
+
+SAMPLE_NOTE = "dữ liệu bịa ra để xem thử; xoá dòng này nếu dùng bảng tính này cho số liệu thật"
+
+
+def _say_sample(path: Path, catalog: Catalog) -> None:
+    """Beside the “Bảng tính mẫu” row, in red, what it means: a clerk who copies a sample as a
+    start sees it."""
+    book = load_workbook(path)
+    sheet = book[catalog.sheets["info"].title]
+    label = next(c for (c,) in sheet.iter_rows(max_col=1) if c.value == "Bảng tính mẫu")
+    for cell in sheet[label.row]:
+        cell.font = Font(bold=True, color="C00000")
+    note = sheet.cell(row=label.row, column=3, value=SAMPLE_NOTE)
+    note.font = Font(italic=True, color="C00000")
+    sheet.column_dimensions["C"].width = 75
+    book.save(path)
 
 
 if __name__ == "__main__":

@@ -324,7 +324,8 @@ def test_a_rerun_says_what_changed(make_workbook, tmp_path):
          "unit": "Phòng Kinh tế", "rating": "Hoàn thành tốt nhiệm vụ",
          "title": "Lao động tiên tiến", "votes": 9})
     path = make_workbook(data)
-    result = CliRunner().invoke(main, ["generate", str(path), "--outputs", str(outputs)])
+    result = CliRunner().invoke(main, ["generate", str(path), "--inputs", str(path.parent),
+                                       "--outputs", str(outputs)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     start = lines.index("  So với lần chạy trước:")
@@ -338,9 +339,9 @@ def test_a_rerun_says_what_changed(make_workbook, tmp_path):
         "    - Phòng Kinh tế, Tập thể lao động tiên tiến: đủ điều kiện, 1.880.000 đồng → không "
         "đủ điều kiện",
         "    - Quàng Thị Mai (1995), Lao động tiên tiến: đề nghị mới, đủ điều kiện, 710.000 đồng",
-        "    Văn bản thay đổi: bao-cao-ket-qua.docx, bao-cao-thanh-tich/01-phong-kinh-te.docx, "
-        "bien-ban-hop-hoi-dong.docx, ket-qua-tham-dinh.xlsx, quyet-dinh-danh-hieu.docx, "
-        "to-trinh-de-nghi-khen-thuong.docx, tong-hop-kinh-phi.xlsx.",
+        "    Văn bản thay đổi: bao-cao-ket-qua.docx, bien-ban-hop-hoi-dong.docx, "
+        "ket-qua-tham-dinh.xlsx, quyet-dinh-danh-hieu.docx, to-trinh-de-nghi-khen-thuong.docx, "
+        "tong-hop-kinh-phi.xlsx.",
     ]
 
 
