@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,16 @@ def sized_round(people: int) -> dict:
 
 FAMILY = ["Lò", "Cầm", "Quàng", "Lường", "Tòng", "Giàng", "Nguyễn"]
 GIVEN = ["Pọm", "Páo", "Xôm", "Ín", "Khiêm", "Thắng", "Tươi", "Dơ", "Mỷ", "Sinh", "Nam"]
+
+
+RENDER_TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
+
+
+def require_tools(*tools: str) -> None:
+    """Skip a test when one of the tools it runs is missing; under CI fail instead, for CI
+    must install them (see .ci/run)."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)}")

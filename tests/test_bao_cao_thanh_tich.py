@@ -4,7 +4,6 @@ checked, who certifies, what the summary says is left to fill by hand."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 import subprocess
 import unicodedata
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import docx_lines, round_data, write_round
+from conftest import docx_lines, require_tools, round_data, write_round
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -424,10 +423,7 @@ def test_a_report_with_everything_filled_is_not_named(make_workbook, tmp_path):
 def test_each_form_prints_on_a4_with_its_signature_under_the_text(reports, tmp_path):
     """One report of each kind through LibreOffice: A4, nothing lost, and the page where the
     signatures start also holds the cam đoan above them."""
-    if not all(shutil.which(t) for t in ("soffice", "pdftotext", "pdfinfo")):
-        if os.environ.get("CI"):
-            pytest.fail("CI must install soffice and poppler-utils")
-        pytest.skip("needs soffice, pdftotext, pdfinfo")
+    require_tools("soffice", "pdftotext", "pdfinfo")
     data = round_data()
     data["tables"]["collectives"][0] |= {"kind": "Phong trào"}
     generate([write_round(tmp_path / "2025-hang-nam.xlsx", data, Catalog())],

@@ -5,14 +5,13 @@ LibreOffice Calc)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import round_data, sized_round, write_round
+from conftest import RENDER_TOOLS, require_tools, round_data, sized_round, write_round
 from openpyxl import load_workbook
 
 from pipeline import generate
@@ -157,7 +156,6 @@ def test_same_input_same_bytes(tmp_path):
 
 # --- printed by LibreOffice ----------------------------------------------------------------------
 
-TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
 
 
 def _pdf_text(pdf: Path) -> list[str]:
@@ -178,11 +176,7 @@ def test_libreoffice_prints_it_one_page_wide_on_a4(tmp_path):
     """The sample round and a round of 300 people: every page A4 landscape, every column's
     heading on page 1, the header row again at the top of page 2, nothing but Times New Roman
     (or its metric twin), and every letter of the sheet printed."""
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
-        pytest.skip(f"needs {', '.join(missing)}")
+    require_tools(*RENDER_TOOLS)
     inputs = Path(__file__).resolve().parent.parent / "inputs"
     generate([inputs / "2025-hang-nam.xlsx"], outputs=tmp_path / "mau")
     large = write_round(tmp_path / "2025-hang-nam.xlsx", sized_round(300), Catalog())

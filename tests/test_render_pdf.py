@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -10,14 +9,13 @@ import unicodedata
 from collections import Counter
 
 import pytest
-from conftest import docx_lines, sized_round, write_round
+from conftest import RENDER_TOOLS, docx_lines, require_tools, sized_round, write_round
 
 from pipeline import generate
 from pipeline.catalog import Catalog
 
 pytestmark = pytest.mark.render
 
-TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
 SIZES = (1, 3, 9, 17, 26, 41, 63, 97, 150, 300)  # people in the generated rounds
 
 
@@ -25,11 +23,7 @@ SIZES = (1, 3, 9, 17, 26, 41, 63, 97, 150, 300)  # people in the generated round
 def pdfs(tmp_path_factory):
     """Generate the sample rounds and rounds of 1 to 300 people, and convert every document in
     one LibreOffice run."""
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
-        pytest.skip(f"needs {', '.join(missing)}")
+    require_tools(*RENDER_TOOLS)
     from pathlib import Path
 
     root = tmp_path_factory.mktemp("pdf")
@@ -153,8 +147,7 @@ def test_fonts_are_times_new_roman_or_its_metric_twin(pdfs):
 
 
 def test_pdf_option_converts_each_round_in_one_run(make_workbook, tmp_path, monkeypatch):
-    if shutil.which("soffice") is None:
-        pytest.skip("needs soffice") if not os.environ.get("CI") else pytest.fail("no soffice")
+    require_tools("soffice")
     from pipeline import pdf
 
     calls = []
@@ -187,11 +180,7 @@ def test_a_long_list_repeats_its_header_row_on_every_page(pdfs):
 def test_working_lists_and_the_register_print_one_page_wide(tmp_path):
     """Printed by LibreOffice Calc: every page holds every column (the last header is on page
     one, nothing spills onto a second set of pages) and repeats the header row."""
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
-        pytest.skip(f"needs {', '.join(missing)}")
+    require_tools(*RENDER_TOOLS)
     from pathlib import Path
 
     inputs = Path(__file__).resolve().parent.parent / "inputs"

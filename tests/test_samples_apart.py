@@ -39,9 +39,9 @@ REAL_ROUND = ("Làm đợt thật: chạy “khenthuong init”, điền số li
 # (Lò Văn Khiêm and Trần Thị Hải Yến, same birth years, even the same units' names).
 COLLECTIVES = [
     {"Mã": "TH", "Tên tập thể": "Phòng Tổng hợp", "Mức hoàn thành nhiệm vụ": "HTXSNV",
-     "Danh hiệu đề nghị": "Tập thể lao động tiên tiến", "Số phiếu đồng ý": 9},
+     "Danh hiệu đề nghị": "Tập thể lao động tiên tiến", "Số phiếu đồng ý": 3},
     {"Mã": "KT", "Tên tập thể": "Phòng Kinh tế", "Mức hoàn thành nhiệm vụ": "HTTNV",
-     "Danh hiệu đề nghị": "Tập thể lao động tiên tiến", "Số phiếu đồng ý": 9},
+     "Danh hiệu đề nghị": "Tập thể lao động tiên tiến", "Số phiếu đồng ý": 3},
 ]
 PEOPLE = [
     {"Mã": "NV01", "Họ và tên": "Lò Văn Khiêm", "Giới tính": "Nam", "Năm sinh": 1978,
@@ -49,14 +49,14 @@ PEOPLE = [
      "Số sáng kiến được công nhận": 1, "Phạm vi ảnh hưởng của sáng kiến": "Cơ sở",
      "Kỷ luật": "Không", "Loại khen thưởng": "Công trạng", "Danh hiệu đề nghị": "LĐTT",
      "Hình thức khen thưởng đề nghị": "Bằng khen của Chủ tịch UBND tỉnh",
-     "Thành tích": "Chủ trì đề án hỗ trợ xã đạt chuẩn nông thôn mới.", "Số phiếu đồng ý": 9},
+     "Thành tích": "Chủ trì đề án hỗ trợ xã đạt chuẩn nông thôn mới.", "Số phiếu đồng ý": 3},
     {"Mã": "NV02", "Họ và tên": "Trần Thị Hải Yến", "Giới tính": "Nữ", "Năm sinh": 1982,
      "Chức vụ": "Phó Trưởng phòng", "Đơn vị": "Phòng Tổng hợp",
      "Mức hoàn thành nhiệm vụ": "HTXSNV", "Kỷ luật": "Không", "Danh hiệu đề nghị": "LĐTT",
-     "Số phiếu đồng ý": 9},
+     "Số phiếu đồng ý": 3},
     {"Mã": "NV03", "Họ và tên": "Nguyễn Văn Bình", "Giới tính": "Nam", "Năm sinh": 1990,
      "Chức vụ": "Chuyên viên", "Đơn vị": "Phòng Tổng hợp", "Mức hoàn thành nhiệm vụ": "HTTNV",
-     "Kỷ luật": "Không", "Danh hiệu đề nghị": "LĐTT", "Số phiếu đồng ý": 9},
+     "Kỷ luật": "Không", "Danh hiệu đề nghị": "LĐTT", "Số phiếu đồng ý": 3},
 ]
 # With the samples as her history (Khiêm was rated HTXSNV with a sáng kiến in their 2024), his
 # Bằng khen would pass: 02 năm liên tục hoàn thành xuất sắc nhiệm vụ.

@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import sized_round, write_round
+from conftest import require_tools, sized_round, write_round
 from lxml import etree
 from openxml_audit import OpenXmlValidator, ValidationErrorType
 
@@ -78,10 +78,7 @@ def packages(tmp_path_factory) -> list[Path]:
 def jing() -> str:
     if not (SCHEMAS / "rnc" / "wml.rnc").is_file():
         pytest.skip(f"the ISO/IEC 29500 schema set is not at {SCHEMAS} (see the README, Tests)")
-    if shutil.which("jing") is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install jing (see .ci/run)")
-        pytest.skip("needs jing (apt-get install jing)")
+    require_tools("jing")
     return shutil.which("jing")
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
 import subprocess
 from datetime import date
 
 import pytest
+from conftest import require_tools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -98,10 +97,7 @@ def test_any_text_and_number_read_back_the_same(rows):
 
 @pytest.mark.render
 def test_libreoffice_opens_it_with_the_same_values(tmp_path):
-    if shutil.which("soffice") is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install LibreOffice (see .ci/run)")
-        pytest.skip("needs soffice")
+    require_tools("soffice")
     (tmp_path / "thu.xlsx").write_bytes(book())
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
                     "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
