@@ -24,8 +24,9 @@ from openpyxl import load_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "2026-hang-nam.xlsx"  # the round the pictures follow: dropped, checked, generated
-SIZE = (1100, 760)  # pixels: the page as a laptop shows it, 40-90 KB a picture
-PAGES = ("bang-tinh", "kiem-tra-loi", "kiem-tra", "lap-van-ban", "quy-dinh")
+SIZE = (1000, 660)  # pixels: the top of the page as a laptop shows it, under 120 KB
+PAGES = {"bang-tinh": "index", "kiem-tra-loi": "check_page", "kiem-tra": "check_page",
+         "lap-van-ban": "generate_page", "quy-dinh": "rules_page"}  # picture: the page's view
 
 
 def browser_paths() -> tuple[str, str] | None:

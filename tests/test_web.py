@@ -326,7 +326,8 @@ def test_generate_writes_the_round_and_lists_every_file_to_open(app, client, pro
     assert "Chưa lập văn bản lần nào từ trang này." in text(client.get("/lap-van-ban"))
     started = post(client, "/lap-van-ban", bang_tinh=BOOK)
     assert started.status_code == 302 and started.headers["Location"] == "/lap-van-ban"
-    finished(app)
+    doing, done, total = finished(app).progress  # what the bar heard last
+    assert doing == "Lập văn bản 2025-hang-nam" and done == total > 0
     page = text(client.get("/lap-van-ban"))
     folder = project / "outputs" / "2025-hang-nam"
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.docx"))
@@ -438,6 +439,10 @@ def test_a_second_generate_while_one_runs_is_refused_by_the_command_s_lock(app, 
     assert "Đang lập văn bản — Chuẩn bị" in running
     assert '<meta http-equiv="refresh" content="1">' in client.get("/lap-van-ban").get_data(
         as_text=True)
+    app.config["SITE"].job.progress = ("Lập văn bản 2025-hang-nam", 120, 2000)  # as told
+    large = client.get("/lap-van-ban").get_data(as_text=True)
+    assert "Đang lập văn bản — Lập văn bản 2025-hang-nam: 120/2.000" in large
+    assert '<progress value="120" max="2000">' in large
     second = post(client, "/lap-van-ban", bang_tinh=BOOK)
     assert second.status_code == 409
     assert (f"Một lệnh khác đang ghi vào “{project / 'outputs'}”; hãy chờ lệnh đó xong rồi chạy "
