@@ -24,7 +24,7 @@ from ..law import rules_text
 from ..main import RoundResult, check, find_workbooks
 from ..render import BAO_CAO
 from ..rules import Assessment, Judgement, Verdict
-from ..vn import number, short_date, typed_date
+from ..vn import number, short_date, sort_key, typed_date
 from ..workbook import annotated_copy
 from ..xlsx import _carried, _unit
 from . import files
@@ -125,8 +125,7 @@ def _http_error(err: HTTPException):
     messages = {404: "Không có trang này.", 405: "Không có trang này.",
                 421: "Trang khenthuong chỉ mở bằng địa chỉ 127.0.0.1 của máy này.",
                 500: "Lỗi của chương trình; chi tiết ở cửa sổ lệnh đang chạy khenthuong web."}
-    return _error_page(messages.get(err.code, err.description or "Yêu cầu không hợp lệ."),
-                       err.code or 400)
+    return _error_page(messages.get(err.code, "Yêu cầu không hợp lệ."), err.code or 400)
 
 
 def _error_page(message: str, status: int):
@@ -235,7 +234,7 @@ def check_page(name: str):
     shown = [r for r in rows if _matches(r, chosen)]
     return render_template("check.html", name=name, problems=_ordered(summary.warnings),
                            result=result, rows=shown, total=len(rows), chosen=chosen,
-                           units=sorted({r.unit for r in rows}),
+                           units=sorted({r.unit for r in rows}, key=sort_key),
                            awards=list(dict.fromkeys(r.award for r in rows)),
                            tally=_tally(result.assessment))
 
