@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from functools import partial, wraps
 from itertools import groupby
 from pathlib import Path
@@ -42,7 +42,7 @@ from .main import (
 )
 from .render import BAO_CAO, TEMPLATES
 from .rules import Assessment, Judgement, Verdict
-from .vn import number, short_date
+from .vn import number, short_date, typed_date
 from .wording import grouped
 from .workbook import annotated_copy, blank_workbook
 from .write import BACKUPS_KEPT, Changes, Edited
@@ -50,7 +50,7 @@ from .write import BACKUPS_KEPT, Changes, Edited
 click_vi.install()  # before the commands are built: click names some words as they are made
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-WORK_ORDER = ("init", "check", "generate", "forms", "quy-dinh")  # how a round goes, not A to Z
+WORK_ORDER = ("init", "check", "generate", "web", "forms", "quy-dinh")  # the work, not A-Z
 WORKBOOKS = "[BẢNG_TÍNH ...]"
 FOLDER = "THƯ_MỤC"
 
@@ -309,6 +309,30 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
         _print_samples(summary)
 
 
+@main.command("web", short_help="Mở trang làm việc trong trình duyệt: kiểm tra, lập văn bản.")
+@_folder("--inputs", "inputs", "Thư mục bảng tính.")
+@_folder("--outputs", "outputs", "Thư mục ghi văn bản.")
+@_forms_option
+@click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="CỔNG",
+              help="Cổng trên 127.0.0.1 (mặc định: một cổng còn trống).")
+@click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt; chỉ in đường dẫn.")
+@_reports_errors
+def web_command(inputs: Path, outputs: Path, forms: Path, port: int, no_browser: bool) -> None:
+    """Mở trang làm việc trong trình duyệt: bảng tính trong inputs/, kiểm tra, lập văn bản, quy
+    định. Trang chỉ chạy trên máy này (127.0.0.1); nhấn Ctrl+C để dừng.
+
+    \b
+    Ví dụ:
+      khenthuong web
+    """
+    if not inputs.is_dir():
+        raise NoInputsFolder(inputs, "web")
+    from .web.server import serve  # Flask and waitress are loaded for this command alone
+
+    serve(inputs=inputs, outputs=outputs, forms=forms, port=port, browser=not no_browser,
+          say=click.echo)
+
+
 @main.command("init", short_help="Tạo bảng tính trống để điền số liệu của đợt.")
 @click.argument("path", cls=_Argument, metavar="[ĐƯỜNG_DẪN]",
                 type=click.Path(dir_okay=False, path_type=Path),
@@ -362,10 +386,9 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return datetime.strptime(value.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise click.BadParameter(f"“{value}” không phải ngày; cần ngày/tháng/năm, ví dụ "
-                                 "01/12/2026.") from None
+        return typed_date(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
 
 
 @main.command("quy-dinh", short_help="In quy định áp dụng cho quyết định ký vào một ngày.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from babel.numbers import format_decimal
@@ -93,6 +93,15 @@ def _month(month: int) -> str:
 def short_date(day: date) -> str:
     """Write a date as in tables: "05/3/2025"."""
     return f"{day.day:02d}/{_month(day.month)}/{day.year}"
+
+
+def typed_date(text: str) -> date:
+    """Read a date typed as ngày/tháng/năm ("01/12/2026"); ValueError says what is wrong."""
+    try:
+        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise ValueError(f"“{text}” không phải ngày; cần ngày/tháng/năm, ví dụ "
+                         "01/12/2026.") from None
 
 
 # --- numbers ---------------------------------------------------------------

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -313,17 +314,32 @@ def _unchanged(staged: Path, target: Path) -> bool:
         return False
 
 
+_HELD: dict[Path, int] = {}  # outputs folders this process holds locked: the holding thread
+
+
 @contextmanager
 def _locked(outputs: Path):
-    """Hold an exclusive lock on outputs/ for one run; the system frees it if the run dies."""
+    """Hold an exclusive lock on outputs/ for one run; the system frees it if the run dies.
+    The thread holding it may take it again: the page holds it for a whole generate, whose
+    writing takes it once more; any other thread, like any other process, is refused."""
+    key, me = outputs.resolve(), threading.get_ident()
+    if _HELD.get(key) == me:
+        yield
+        return
     handle = _open_lock(outputs / LOCK)
     try:
         try:
+            if key in _HELD:
+                raise OSError("held by another thread of this process")
             _lock_file(handle)
         except OSError as err:
             raise OutputError(f"Một lệnh khác đang ghi vào “{outputs}”; hãy chờ lệnh đó xong "
                               "rồi chạy lại.") from err
-        yield
+        _HELD[key] = me
+        try:
+            yield
+        finally:
+            del _HELD[key]
     finally:
         handle.close()
 

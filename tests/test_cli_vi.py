@@ -131,6 +131,7 @@ def test_the_top_level_help_is_a_short_guide_with_commands_in_the_order_of_the_w
         "  init      Tạo bảng tính trống để điền số liệu của đợt.",
         "  check     Kiểm tra bảng tính, xét từng đề nghị; không ghi văn bản.",
         "  generate  Lập bộ văn bản của từng đợt vào outputs/.",
+        "  web       Mở trang làm việc trong trình duyệt: kiểm tra, lập văn bản.",
         "  forms     Kiểm tra các mẫu văn bản trong forms/.",
         "  quy-dinh  In quy định áp dụng cho quyết định ký vào một ngày.",
     ]
@@ -147,6 +148,7 @@ USAGE = {
     "init": "khenthuong init [TUỲ_CHỌN] [ĐƯỜNG_DẪN]",
     "check": "khenthuong check [TUỲ_CHỌN] [BẢNG_TÍNH ...]",
     "generate": "khenthuong generate [TUỲ_CHỌN] [BẢNG_TÍNH ...]",
+    "web": "khenthuong web [TUỲ_CHỌN]",
     "forms": "khenthuong forms [TUỲ_CHỌN]",
     "quy-dinh": "khenthuong quy-dinh [TUỲ_CHỌN]",
 }
@@ -156,6 +158,7 @@ OPTIONS = {
               "  --xlsx TỆP ", "  --json "],
     "generate": ["  --outputs THƯ_MỤC  Thư mục ghi văn bản.  [mặc định: outputs]",
                  "  -q, --quiet ", "  --pdf "],
+    "web": ["  --port CỔNG ", "  --no-browser "],
     "forms": ["  --forms THƯ_MỤC "],
     "quy-dinh": ["  --ngay NGÀY      Ngày quyết định, dạng 01/12/2026 (mặc định: hôm nay)."],
 }

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,9 @@ def test_a_wheel_installs_forms_and_runs_init_and_generate_in_an_empty_folder(tm
             pytest.fail(f"cannot build a wheel: {built.stderr[-300:]}")
         pytest.skip(f"cannot build a wheel here: {built.stderr[-300:]}")
     (wheel,) = (tmp_path / "dist").glob("khenthuong-*.whl")
+    with zipfile.ZipFile(wheel) as packed:  # the page of `khenthuong web` works offline
+        assert {"pipeline/web/templates/index.html", "pipeline/web/static/style.css",
+                "pipeline/web/static/page.js"} <= set(packed.namelist())
     env_dir = tmp_path / "venv"
     venv.create(env_dir, system_site_packages=True, with_pip=False)  # dependencies offline
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
