@@ -329,7 +329,8 @@ def _legend(sheet: Worksheet, catalog: Catalog, looks: dict[tuple[str, str], Loo
     if left is None:
         left = int(pane.xSplit or 0) + 1 if pane else 1
     row, column = (free, left) if free else (1, _last_column(sheet) + 2)
-    for text, look in _legend_items(verdicts=verdicts, assessed=assessed):
+    kinds = {look for (title, _), look in looks.items() if title == sheet.title}
+    for text, look in _legend_items(kinds, verdicts=verdicts, assessed=assessed):
         span = _span(sheet, column, len(text) * (1.0 if look or text.endswith(":") else 0.9))
         cell = sheet.cell(row=row, column=column, value=text)
         if look is None:
@@ -347,10 +348,17 @@ def _legend(sheet: Worksheet, catalog: Catalog, looks: dict[tuple[str, str], Loo
 STILL_ERRORS = "Bảng tính còn lỗi nên chưa xét đề nghị nào"
 
 
-def _legend_items(*, verdicts: bool, assessed: bool) -> list[tuple[str, Look | None]]:
-    """The legend, cell by cell: a text, or a word in the look it names."""
-    items = [(f"{LEGEND}:", None), (ERROR.word, ERROR), ("phải sửa;", None),
-             (WARNING.word, WARNING), ("nên xem lại. Đưa chuột vào ô để đọc ghi chú.", None)]
+def _legend_items(kinds: set[Look], *, verdicts: bool, assessed: bool
+                  ) -> list[tuple[str, Look | None]]:
+    """The legend of a sheet with these kinds of marks, cell by cell: a text, or a word in the
+    look it names."""
+    items: list[tuple[str, Look | None]] = [(f"{LEGEND}:", None)]
+    if ERROR in kinds:
+        items += [(ERROR.word, ERROR), ("phải sửa.", None)]
+    if WARNING in kinds:
+        items += [(WARNING.word, WARNING), ("nên xem lại.", None)]
+    if kinds:
+        items.append(("Đưa chuột vào ô để đọc ghi chú.", None))
     if verdicts:
         items.append(("Kết quả thẩm định và lý do của từng đề nghị: các cột cuối bảng.", None))
     if not assessed:

@@ -4,6 +4,11 @@ the same workbook."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+
+import pytest
 from click.testing import CliRunner
 from conftest import round_data
 from openpyxl import load_workbook
@@ -98,17 +103,17 @@ def test_the_legend_shows_each_mark_and_says_there_are_no_verdicts_yet(make_work
                                                                         tmp_path):
     marked_copy(make_workbook(with_problems()), tmp_path / "kiem-tra.xlsx")
     book = load_workbook(tmp_path / "kiem-tra.xlsx")
-    for title in ("Tập thể", "Cá nhân"):  # each sheet with a mark
-        sheet = book[title]
-        assert legend(sheet) == [
-            "Chú giải của khenthuong:", "LỖI", "phải sửa;", "CẢNH BÁO",
-            "nên xem lại. Đưa chuột vào ô để đọc ghi chú.",
-            "Bảng tính còn lỗi nên chưa xét đề nghị nào: sửa hết lỗi rồi chạy lại để có kết "
-            "quả thẩm định."]
-        swatches = {c.value: c for c in sheet[2] if c.value in ("LỖI", "CẢNH BÁO")}
-        assert swatches["LỖI"].fill.fgColor.rgb == "00C00000" and swatches["LỖI"].font.b
-        assert swatches["CẢNH BÁO"].fill.fgColor.rgb == "00FFC000"
-        assert HEADS[0] not in [c.value for c in sheet[3]]  # errors: no verdicts
+    still = ("Bảng tính còn lỗi nên chưa xét đề nghị nào: sửa hết lỗi rồi chạy lại để có kết "
+             "quả thẩm định.")
+    assert legend(book["Tập thể"]) == [  # an error only
+        "Chú giải của khenthuong:", "LỖI", "phải sửa.", "Đưa chuột vào ô để đọc ghi chú.", still]
+    people = book["Cá nhân"]
+    assert legend(people) == ["Chú giải của khenthuong:", "LỖI", "phải sửa.", "CẢNH BÁO",
+                              "nên xem lại.", "Đưa chuột vào ô để đọc ghi chú.", still]
+    swatches = {c.value: c for c in people[2] if c.value in ("LỖI", "CẢNH BÁO")}
+    assert swatches["LỖI"].fill.fgColor.rgb == "00C00000" and swatches["LỖI"].font.b
+    assert swatches["CẢNH BÁO"].fill.fgColor.rgb == "00FFC000" and swatches["CẢNH BÁO"].font.i
+    assert HEADS[0] not in headers(people) + headers(book["Tập thể"])  # errors: no verdicts
     assert legend(book["Thông tin"]) == []  # no mark there
 
 
@@ -148,7 +153,8 @@ def test_each_proposal_shows_its_verdict_and_reasons_beside_its_row(make_workboo
         "đủ điều kiện", "đủ điều kiện", "đủ điều kiện", None]
     assert book.active.title == "Cá nhân"
     assert selected(people) == ("bottomRight", "bottomRight", "N4")
-    assert "Kết quả thẩm định và lý do của từng đề nghị: các cột cuối bảng." in legend(people)
+    assert legend(people) == ["Chú giải của khenthuong:",
+                              "Kết quả thẩm định và lý do của từng đề nghị: các cột cuối bảng."]
 
 
 def verdicts(path):
@@ -189,3 +195,27 @@ def test_a_mark_fixed_in_the_copy_goes_away_with_the_next_copy(make_workbook, tm
     assert sheet["B5"].comment.text.startswith("CẢNH BÁO: ")  # still all in capitals
     assert "Bảng tính còn lỗi" not in " ".join(legend(sheet))
     assert sheet["N4"].value == "cần kiểm tra"
+
+
+@pytest.mark.render
+def test_libreoffice_prints_the_marks_the_legend_and_the_verdicts(make_workbook, tmp_path):
+    """LibreOffice Calc opens the copy and prints what it adds: the legend with its two marks,
+    and the verdicts and reasons beside the rows."""
+    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
+        pytest.skip(f"needs {', '.join(missing)}")
+    data = round_data()
+    data["tables"]["individuals"][1]["name"] = "GIÀNG A PÁO"
+    marked_copy(make_workbook(data), tmp_path / "kiem-tra.xlsx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "kiem-tra.xlsx")], check=True, capture_output=True,
+                   timeout=300)
+    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "kiem-tra.pdf"), "-"],
+                                   check=True, capture_output=True, text=True).stdout.split())
+    for words in ("Chú giải của khenthuong:", "CẢNH BÁO", "nên xem lại.",
+                  "Kết quả thẩm định danh hiệu", "không đủ điều kiện",
+                  "Không đạt trường hợp nào (Luật Thi đua, khen thưởng 2022, Điều 74):"):
+        assert words in text, words
