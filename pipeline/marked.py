@@ -236,9 +236,10 @@ def _own_columns(sheet: Worksheet, header: int) -> dict[str, int]:
 def _columns(sheet: Worksheet, header: int, heads: list[str]) -> dict[str, int]:
     """Each head's column: where an earlier copy put it, else after the sheet's last column."""
     columns = _own_columns(sheet, header)
+    last = _last_column(sheet)
     for head in heads:
         if head not in columns:
-            columns[head] = max([_last_column(sheet), *columns.values()]) + 1
+            columns[head] = max([last, *columns.values()]) + 1
             width = WIDTHS[head.startswith("Lý do")]
             sheet.column_dimensions[get_column_letter(columns[head])].width = width
         _fit(sheet, header, head, WIDTHS[head.startswith("Lý do")])
