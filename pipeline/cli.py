@@ -40,11 +40,12 @@ from .main import (
     summary_json,
     taking_part,
 )
+from .marked import Marked, annotated_copy
 from .render import BAO_CAO, TEMPLATES
 from .rules import Assessment, Judgement, Verdict
 from .vn import number, short_date, typed_date
 from .wording import grouped
-from .workbook import annotated_copy, blank_workbook
+from .workbook import blank_workbook
 from .write import BACKUPS_KEPT, Changes, Edited
 
 click_vi.install()  # before the commands are built: click names some words as they are made
@@ -298,10 +299,11 @@ def check_command(workbooks: tuple[Path, ...], inputs: Path, forms: Path, as_jso
         summary = check(chosen, forms=forms, history=_history(inputs))
     except InputError as err:
         if marked is not None:
-            _write_marked(chosen[0], err.problems, marked)
+            _write_marked(chosen[0], err.problems, marked, forms, None)
         raise InputError(err.problems, writes=False) from None
     if marked is not None:
-        _write_marked(chosen[0], summary.warnings, marked)
+        _write_marked(chosen[0], summary.warnings, marked, forms, [
+            j for r in summary.rounds if r.assessment for j in r.assessment.judgements])
     if as_json:
         click.echo(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     else:
@@ -449,9 +451,29 @@ def _print_samples(summary: Summary, outputs: Path | None = None) -> None:
                    "thì xoá dòng “Bảng tính mẫu” của nó.")
 
 
-def _write_marked(source: Path, problems, marked: Path) -> None:
-    count = annotated_copy(source, problems, marked)
-    click.echo(f"Đã ghi {marked}: {count} ô được tô màu, ghi chú ở từng ô.")
+def _write_marked(source: Path, problems, marked: Path, forms: Path,
+                  judgements: list[Judgement] | None) -> None:
+    """Write the marked copy (verdicts only when `judgements` is not None: no errors)."""
+    done = annotated_copy(source, problems, marked, Catalog(forms), judgements)
+    click.echo(_marked_line(marked, done, assessed=judgements is not None))
+
+
+def _marked_line(path: Path, done: Marked, *, assessed: bool) -> str:
+    """"Đã ghi kiem-tra.xlsx: 1 ô lỗi, 2 ô cảnh báo được đánh dấu, …; mở ra ở sheet Cá nhân,
+    ô G7." """
+    if done.errors or done.warnings:
+        text = (f"{number(done.errors)} ô lỗi, {number(done.warnings)} ô cảnh báo được đánh "
+                "dấu, lời giải thích ở ghi chú của từng ô")
+    else:
+        text = "không có ô nào có lỗi hay cảnh báo"
+    if done.verdicts:
+        text += (f"; kết quả thẩm định và lý do của {number(done.verdicts)} đề nghị ở các cột "
+                 f"cuối sheet {', '.join(done.sheets)}")
+    elif not assessed:
+        text += "; bảng tính còn lỗi nên chưa có kết quả thẩm định"
+    if done.opens_at:
+        text += f"; mở ra ở sheet {done.opens_at[0]}, ô {done.opens_at[1]}"
+    return f"Đã ghi {path}: {text}."
 
 
 def _history(inputs: Path) -> list[Path]:

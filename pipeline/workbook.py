@@ -1,4 +1,5 @@
-"""Input workbooks the tool writes: the blank one of `init`, samples, and annotated copies."""
+"""Input workbooks the tool writes: the blank one of `init`, and samples (the marked copy of
+`check --xlsx` is marked.py)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .catalog import Catalog, Column, Sheet
-from .errors import KhenthuongError, OutputError, Problem
 
 TITLES = {
     "info": "THÔNG TIN CHUNG CỦA ĐỢT KHEN THƯỞNG",
@@ -331,44 +330,3 @@ def _examples(year: int) -> dict:
                  "individuals": 15, "source": "Kế hoạch phong trào (ví dụ)"}],
         },
     }
-
-
-# --- khenthuong check --xlsx: a copy with every problem cell marked -------------------------------
-
-ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
-WARNING_FILL = PatternFill("solid", fgColor="FFE699")
-
-
-def annotated_copy(source: Path, problems: Sequence[Problem], target: Path) -> int:
-    """Copy a workbook with each problem cell coloured and its message as a comment; return
-    how many cells were marked."""
-    book = load_workbook(source)
-    marked: dict[tuple[str, str], list[Problem]] = {}
-    for problem in problems:
-        if problem.file == source.name and problem.row and problem.column \
-                and problem.sheet in book.sheetnames:
-            marked.setdefault((problem.sheet, f"{problem.column}{problem.row}"), []).append(
-                problem)
-    for (title, coordinate), found in marked.items():
-        cell = book[title][coordinate]
-        cell.fill = ERROR_FILL if any(p.is_error for p in found) else WARNING_FILL
-        text = "\n".join(f"{p.kind.severity.value}: {p.message}" for p in found)
-        cell.comment = Comment(text, "khenthuong", width=360, height=120)
-    save_new(book, target)
-    return len(marked)
-
-
-def save_new(book: Workbook, path: Path) -> None:
-    """Save to a file that must not exist yet; a failure leaves no part of it behind."""
-    try:
-        with open(path, "xb") as file:
-            try:
-                book.save(file)
-            except BaseException:
-                file.close()
-                path.unlink()
-                raise
-    except FileExistsError as err:
-        raise KhenthuongError(f"Đã có tệp “{path}”; không ghi đè. Hãy chọn tên khác.") from err
-    except OSError as err:
-        raise OutputError(f"Không ghi được tệp “{path}”: {err.strerror or err}.") from err

@@ -70,11 +70,11 @@ def verdicts_xlsx(assessment: Assessment) -> bytes:
     rows = []
     for stt, j in enumerate(assessment.judgements, start=1):
         subject = j.proposal.subject
-        rows.append([stt, _kind(j), subject.name, _born(subject), _unit(subject, assessment),
+        rows.append([stt, _kind(j), subject.name, _born(subject), unit_of(subject, assessment),
                      j.proposal.award.name, j.proposal.award.decided_by, j.verdict.value,
                      reasons_text(j), j.money or None,
                      "; ".join(a.name for a in assessment.advice.get(subject, ())),
-                     _carried(j, granted)])
+                     carried(j, granted)])
     return table_xlsx("Kết quả thẩm định", columns, rows, **_properties(assessment))
 
 
@@ -105,7 +105,7 @@ def _part(number: str, heading: str, label: str, judgements: list[Judgement],
           assessment: Assessment) -> list[list | Line]:
     """A part of the kinh phí list: its heading, its rows numbered from 1, its subtotal."""
     return [Line((Cell(1, number, _HEADER), Cell(2, heading, _BOLD_TEXT, span=8))),
-            *([stt, _kind(j), j.proposal.subject.name, _unit(j.proposal.subject, assessment),
+            *([stt, _kind(j), j.proposal.subject.name, unit_of(j.proposal.subject, assessment),
                j.proposal.award.name, j.coefficient, assessment.salary.amount, j.money,
                payer(j.proposal.award)] for stt, j in enumerate(judgements, start=1)),
             *_sum(label, sum(j.money for j in judgements))]
@@ -466,7 +466,7 @@ def _form_styles() -> bytes:
 _FORM_STYLES = _form_styles()
 
 
-def _carried(judgement: Judgement, granted: set[Judgement]) -> str:
+def carried(judgement: Judgement, granted: set[Judgement]) -> str:
     """Whether the round's documents carry the proposal, and if not, why."""
     if judgement in granted:
         return "Có"
@@ -485,7 +485,7 @@ def _born(subject: Person | Collective) -> int | None:
     return subject.birth_year if isinstance(subject, Person) else None
 
 
-def _unit(subject: Person | Collective, assessment: Assessment) -> str:
+def unit_of(subject: Person | Collective, assessment: Assessment) -> str:
     if isinstance(subject, Person):
         return subject.unit
     return subject.parent or assessment.round.info.agency_name

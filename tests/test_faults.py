@@ -525,10 +525,10 @@ def test_marked_copy_colours_problem_cells(make_workbook, tmp_path):
     result = CliRunner().invoke(main, ["check", str(source), "--xlsx", str(marked), "--forms",
                                        str(DEFAULT_FORMS)])
     assert result.exit_code == 1
-    assert "Đã ghi" in result.output and "2 ô được tô màu" in result.output
+    assert "Đã ghi" in result.output and "1 ô lỗi, 1 ô cảnh báo được đánh dấu" in result.output
     sheet = load_workbook(marked)["Cá nhân"]
-    assert sheet["G4"].comment.text.startswith("Lỗi: “HTXSVN” không có trong danh mục")
-    assert sheet["B5"].comment.text.startswith("Cảnh báo: tên “GIÀNG A PÁO”")
+    assert sheet["G4"].comment.text.startswith("LỖI: “HTXSVN” không có trong danh mục")
+    assert sheet["B5"].comment.text.startswith("CẢNH BÁO: tên “GIÀNG A PÁO”")
     assert sheet["G4"].fill.fgColor.rgb != sheet["B5"].fill.fgColor.rgb
     assert source.read_bytes() == before
     same = CliRunner().invoke(main, ["check", str(source), "--xlsx", str(source)])

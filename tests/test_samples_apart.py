@@ -138,7 +138,9 @@ def test_first_use_shows_only_her_round(project):
 
     marked = run("check", "--xlsx", "kiem-tra.xlsx")
     assert marked.exit_code == 0, marked.output
-    assert "Đã ghi kiem-tra.xlsx: 0 ô được tô màu, ghi chú ở từng ô." in marked.output
+    assert ("Đã ghi kiem-tra.xlsx: không có ô nào có lỗi hay cảnh báo; kết quả thẩm định và lý "
+            "do của 6 đề nghị ở các cột cuối sheet Tập thể, Cá nhân; mở ra ở sheet Cá nhân, ô "
+            "AC4.") in marked.output
     copy = load_workbook(project / "kiem-tra.xlsx")["Cá nhân"]
     assert [r[2] for r in copy.iter_rows(min_row=4, values_only=True)] == \
         ["Lò Văn Khiêm", "Trần Thị Hải Yến", "Nguyễn Văn Bình"]

@@ -22,11 +22,11 @@ from ..contexts import empty_parts
 from ..errors import BrokenTemplates, InputError, KhenthuongError, OutputError, Problem, Severity
 from ..law import rules_text
 from ..main import RoundResult, check, find_workbooks
+from ..marked import annotated_copy
 from ..render import BAO_CAO
 from ..rules import Assessment, Judgement, Verdict
 from ..vn import number, short_date, sort_key, typed_date
-from ..workbook import annotated_copy
-from ..xlsx import _carried, _unit
+from ..xlsx import carried, unit_of
 from . import files
 from .files import Refused
 from .jobs import Generation
@@ -255,8 +255,8 @@ class Row:
 
 def _rows(assessment: Assessment) -> list[Row]:
     granted = set(assessment.granted)
-    return [Row(j, _unit(j.proposal.subject, assessment), j.proposal.award.name,
-                _carried(j, granted)) for j in assessment.judgements]
+    return [Row(j, unit_of(j.proposal.subject, assessment), j.proposal.award.name,
+                carried(j, granted)) for j in assessment.judgements]
 
 
 def _matches(row: Row, chosen: dict[str, str]) -> bool:
@@ -277,16 +277,19 @@ def _ordered(problems) -> list[Problem]:
 
 
 def marked_copy(name: str):
-    """The workbook with each problem cell coloured and its message as a note (check --xlsx)."""
+    """The workbook with each problem marked and each proposal's verdict beside its row, as
+    check --xlsx makes it."""
     site = _site()
     path = _workbook(name)
     try:
-        problems = check([path], forms=site.forms).warnings
+        summary = check([path], forms=site.forms)
+        problems = summary.warnings
+        judgements = [j for r in summary.rounds if r.assessment for j in r.assessment.judgements]
     except InputError as err:
-        problems = err.problems
+        problems, judgements = err.problems, None
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / f"{path.stem}.kiem-tra.xlsx"
-        annotated_copy(path, problems, target)
+        annotated_copy(path, problems, target, Catalog(site.forms), judgements)
         data = target.read_bytes()
     return send_file(io.BytesIO(data), as_attachment=True, download_name=target.name,
                      mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
