@@ -265,8 +265,8 @@ def test_the_marked_copy_is_the_one_check_xlsx_writes(client, broken):
         "attachment; filename=2025-hang-nam.kiem-tra.xlsx")
     sheet = load_workbook(io.BytesIO(response.data))["Cá nhân"]
     assert sheet["D5"].value == "199O"
-    assert sheet["D5"].fill.fgColor.rgb == "00F8CBAD"
-    assert sheet["D5"].comment.text == ("Lỗi: “199O” không phải năm hợp lệ; cần năm có 4 chữ số, "
+    assert sheet["D5"].fill.fgColor.rgb == "00C00000"  # the dark red of an error
+    assert sheet["D5"].comment.text == ("LỖI: “199O” không phải năm hợp lệ; cần năm có 4 chữ số, "
                                         "ví dụ 1985.")
     assert sheet["D4"].comment is None
 
