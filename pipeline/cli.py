@@ -6,7 +6,6 @@ import codecs
 import json
 import sys
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
@@ -18,7 +17,6 @@ import click
 
 from . import click_vi
 from .catalog import DEFAULT_FORMS, Catalog
-from .contexts import empty_parts
 from .errors import (
     BrokenTemplates,
     InputError,
@@ -26,7 +24,6 @@ from .errors import (
     OutputError,
     Problem,
     Severity,
-    quoted,
 )
 from .law import rules_text
 from .main import (
@@ -41,12 +38,11 @@ from .main import (
     taking_part,
 )
 from .marked import Marked, annotated_copy
-from .render import BAO_CAO, TEMPLATES
-from .rules import Assessment, Judgement, Verdict
-from .vn import number, short_date, typed_date
-from .wording import grouped
+from .render import TEMPLATES
+from .rules import Judgement, Verdict
+from .summary import round_lines
+from .vn import number, typed_date
 from .workbook import blank_workbook
-from .write import BACKUPS_KEPT, Changes, Edited
 
 click_vi.install()  # before the commands are built: click names some words as they are made
 
@@ -481,66 +477,6 @@ def _history(inputs: Path) -> list[Path]:
     return sorted(inputs.glob("*.xlsx")) if inputs.is_dir() else []
 
 
-def _print_verdicts(assessment: Assessment) -> None:
-    """Print one line per proposal, then why those not plainly eligible are not."""
-    rows = [(j.verdict.value, j.proposal.subject.name, j.proposal.award.name,
-             f"{number(j.money)} đ" if j.money else "") for j in assessment.judgements]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)] if rows else []
-    for judgement, row in zip(assessment.judgements, rows, strict=True):
-        color = {Verdict.ELIGIBLE: "green", Verdict.REVIEW: "yellow"}.get(judgement.verdict, "red")
-        click.secho(f"    {row[0]:<{widths[0]}}", fg=color, nl=False)
-        click.echo(f"  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}".rstrip())
-    _print_reasons([j for j in assessment.judgements if j.verdict is not Verdict.ELIGIBLE])
-
-
-NAMED = 8  # a reason shared by more proposals names these, then counts the rest
-BLOCKS = 20  # generate prints the reasons of this many groups of proposals, then counts the rest
-
-
-def _print_reasons(judgements: list[Judgement], *, most: int | None = None) -> None:
-    """Print each reason once, under the proposals it applies to (`most` groups at most)."""
-    blocks = grouped(judgements)
-    if not blocks:
-        return
-    click.echo("  Lý do chưa đủ điều kiện hoặc cần kiểm tra:")
-    for owners, texts in blocks[:most]:
-        click.echo(f"    {_owners(owners)}:")
-        for text in texts:
-            first, *cases = text.splitlines()  # the lettered cases of a group, under it
-            click.echo(f"      {first}")
-            for case in cases:
-                click.echo(f"        {case}")
-    rest = len(blocks) - len(blocks[:most])
-    if rest:
-        click.echo(f"    … và {number(rest)} nhóm lý do khác, xem ket-qua-tham-dinh.xlsx.")
-
-
-def _owners(owners: tuple[Judgement, ...]) -> str:
-    """Who a reason applies to: "Lò Văn Pọm — Giấy khen của Chánh Văn phòng", or "12 đề nghị
-    Lao động tiên tiến — A, B, … và 4 đề nghị khác", naming NAMED of them at most."""
-    awards = {j.proposal.award.name for j in owners}
-    if len(owners) == 1:
-        return f"{owners[0].proposal.subject.name} — {owners[0].proposal.award.name}"
-    names = [j.proposal.subject.name + ("" if len(awards) == 1 else f" ({j.proposal.award.name})")
-             for j in owners[:NAMED]]
-    more = len(owners) - len(names)
-    what = f"đề nghị {next(iter(awards))}" if len(awards) == 1 else "đề nghị"
-    return (f"{number(len(owners))} {what} — {', '.join(names)}"
-            + (f" và {number(more)} đề nghị khác" if more else ""))
-
-
-def _print_held(assessment: Assessment) -> None:
-    """Count the proposals no document carries until the council concludes on them (their
-    reasons follow)."""
-    waiting = [j for j in assessment.held if j.proposal.subject.conclusion is None]
-    if waiting:
-        click.echo(f"  Chờ kết luận của Hội đồng (chưa vào văn bản nào): {number(len(waiting))} "
-                   "đề nghị cần kiểm tra, lý do ở dưới.")
-    refused = len(assessment.held) - len(waiting)
-    if refused:
-        click.echo(f"  Hội đồng kết luận không đạt: {number(refused)} đề nghị, không vào văn bản.")
-
-
 def _print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
     """Print problems grouped by file and sheet, each group in the order found."""
     first_seen: dict[tuple[str, str], int] = {}
@@ -583,144 +519,13 @@ TO_CHECK = (
     "“Đạt” hoặc “Không đạt” vào cột “Kết luận của Hội đồng” ở dòng của cá nhân, tập thể ấy trong "
     "bảng tính. Chạy lại: đề nghị “Đạt” được đưa vào văn bản, đề nghị “Không đạt” thì không.")
 
-LISTED = 10  # a folder holding more files is named once, with its count, first and last
-
-
-def _file_lines(names: tuple[str, ...]) -> list[str]:
-    """The files written, a line each, but a province's 2.000 báo cáo in one line."""
-    lines: list[str] = []
-    for folder, group in groupby(names, key=lambda name: name.rpartition("/")[0]):
-        files = list(group)
-        if not folder or len(files) <= LISTED:
-            lines += files
-        else:
-            first, last = (name.rpartition("/")[2] for name in (files[0], files[-1]))
-            lines.append(f"{folder}/ ({number(len(files))} tệp: {first} … {last})")
-    return lines
-
-
-def _gap_lines(gaps: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
-    """What each báo cáo thành tích leaves blank, a line per file; for a province's thousands,
-    a line per set of blank fields, or, when the sets are many, a line per field."""
-    if len(gaps) <= LISTED:
-        return [f"{name}: còn để trống {'; '.join(fields)}" for name, fields in gaps]
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for name, fields in gaps:
-        groups.setdefault(fields, []).append(name)
-    if len(groups) > LISTED:
-        fields = Counter(field for _, blank in gaps for field in blank)
-        return [f"{field}: còn để trống ở {number(times)}/{number(len(gaps))} báo cáo"
-                for field, times in fields.items()]
-    lines = []
-    for fields, names in groups.items():
-        folder, first = names[0].rpartition("/")[::2]
-        last = names[-1].rpartition("/")[2]
-        where = (names[0] if len(names) == 1 else
-                 f"{folder}/ ({number(len(names))} tệp: {first} … {last})")
-        lines.append(f"{where}: còn để trống {'; '.join(fields)}")
-    return lines
-
-
-def _period_lines(assessment: Assessment) -> list[str]:
-    """The report's deadline, and the years a sơ kết or tổng kết has no workbook for."""
-    info, lines = assessment.round.info, []
-    if info.occasion.code == "hang-nam" and info.year >= date.today().year:  # not done rounds
-        left = (info.report_due - date.today()).days
-        lines.append(f"Hạn gửi báo cáo kết quả cho Sở Nội vụ: trước ngày "
-                     f"{short_date(info.report_due)} ("
-                     + (f"còn {number(left)} ngày)." if left >= 0 else
-                        f"đã quá {number(-left)} ngày)."))
-    period = assessment.period
-    if period and period.missing:
-        lines.append(f"Giai đoạn {period.first}-{period.last}: thư mục bảng tính chưa có bảng "
-                     f"tính của năm {', '.join(map(str, period.missing))}; bảng số liệu các năm "
-                     "của báo cáo chỉ gồm những năm có bảng tính.")
-    return lines
-
-
-CHANGES_LISTED = 20  # proposals whose outcome changed, listed one a line; more are counted
-
-
-def _change_lines(since: Changes) -> list[str]:
-    """What a rerun changed: each proposal's outcome before and after, then the documents."""
-    if not (since.proposals or since.added or since.changed or since.removed):
-        return []
-    lines = ["So với lần chạy trước:"]
-    for key, before, after in since.proposals[:CHANGES_LISTED]:
-        lines.append(f"  - {key}: " + (f"{before} → {after}" if before and after else
-                                        f"đề nghị mới, {after}" if after else
-                                        f"không còn trong bảng tính (trước: {before})"))
-    if len(since.proposals) > CHANGES_LISTED:
-        lines.append(f"  … và {number(len(since.proposals) - CHANGES_LISTED)} đề nghị khác "
-                     "thay đổi kết quả, xem ket-qua-tham-dinh.xlsx.")
-    for label, names in (("Văn bản thay đổi", since.changed), ("Văn bản mới", since.added),
-                         ("Không còn lập", since.removed)):
-        if names:
-            lines.append(f"  {label}: {', '.join(_file_lines(names))}.")
-    return lines
-
-
-def _edited_lines(edited: tuple[Edited, ...]) -> list[str]:
-    """The documents the clerk had edited by hand, and where each of her versions is."""
-    return [f"{e.name} đã được sửa tay sau lần lập trước: " + (
-        "số liệu của văn bản này không đổi, bản sửa tay được giữ nguyên." if e.kept_as is None
-        else f"bản sửa tay được giữ ở {e.kept_as}, văn bản lập lại theo số liệu mới nằm ở "
-             f"{e.name}; hãy chép phần đã sửa sang bản mới.") for e in edited]
-
-
-def _pruned_lines(pruned: tuple[Path, ...]) -> list[str]:
-    if not pruned:
-        return []
-    return [f"Đã xoá {number(len(pruned))} bản cũ nhất (chỉ giữ {number(BACKUPS_KEPT)} bản "
-            f"gần nhất của mỗi đợt): {', '.join(p.name for p in pruned)}."]
-
-
 def _print_round(result: RoundResult, *, verbose: bool) -> None:
-    round_ = result.round
-    click.secho(f"Đợt {round_.slug} ({round_.source.name})", bold=True)
-    if result.assessment is None:
-        click.echo(f"  Ngày quyết định {short_date(round_.info.decision_date)} chưa có quy định "
-                   "nào trong forms/rules: bảng tính này chỉ dùng làm lịch sử, không lập văn "
-                   "bản.")
-        return
-    assessment = result.assessment
-    tally = Counter(j.verdict for j in assessment.judgements)
-    salary = assessment.salary
-    click.echo(f"  Quy định áp dụng: {round_.regime.name}.")
-    click.echo(f"  Đề nghị: {number(len(assessment.judgements))} — "
-               + "; ".join(f"{v.value}: {number(tally[v])}" for v in Verdict) + ".")
-    click.echo(f"  Trình cấp trên: {number(len(assessment.submitted))}; thuộc thẩm quyền của Văn "
-               f"phòng: {number(len(assessment.decided))}.")
-    click.echo(f"  Tiền thưởng: {number(assessment.money())} đồng (mức lương cơ sở "
-               f"{number(salary.amount)} đồng, {salary.source}).")
-    _print_held(assessment)
-    for line in _period_lines(assessment):
-        click.echo(f"  {line}")
-    if verbose:
-        _print_verdicts(assessment)
-    else:
-        waiting = {id(j) for j in assessment.held if j.proposal.subject.conclusion is None}
-        _print_reasons([j for j in assessment.judgements if not j.accepted or id(j) in waiting],
-                       most=BLOCKS)
-    if result.folder is not None and not result.changed:
-        click.echo(f"  Không có gì thay đổi so với lần trước: {result.folder} giữ nguyên.")
-    elif result.folder is not None:
-        click.echo(f"  Đã ghi {number(len(result.written))} tệp vào {result.folder}:")
-        for line in _file_lines(result.written):
-            click.echo(f"    - {line}")
-        for name, why in result.skipped:
-            click.echo(f"    (không lập {name}: {why})")
-        if result.gaps:
-            click.echo("  Báo cáo thành tích còn dòng chấm để điền tay trước khi ký (hoặc ghi "
-                       "vào cột cùng tên của bảng tính rồi chạy lại):")
-            for line in _gap_lines(result.gaps):
-                click.echo(f"    - {line}")
-        if BAO_CAO.filename in result.written and (empty := empty_parts(round_.info)):
-            click.echo(f"  {BAO_CAO.filename} còn để trống (dòng chấm để viết tay, hoặc ghi vào "
-                       f"sheet Thông tin rồi chạy lại): {quoted(empty)}.")
-        for line in _change_lines(result.since) if result.since else ():
-            click.echo(f"  {line}")
-        if result.kept is not None:
-            click.echo(f"  Bản trước được giữ ở {result.kept}.")
-    for line in _edited_lines(result.edited) + _pruned_lines(result.pruned):
-        click.echo(f"  {line}")
+    name, *lines = round_lines(result, verbose=verbose, today=date.today(), paint=_paint)
+    click.secho(name, bold=True)
+    for line in lines:
+        click.echo(line)
+
+
+def _paint(verdict: Verdict, text: str) -> str:
+    color = {Verdict.ELIGIBLE: "green", Verdict.REVIEW: "yellow"}.get(verdict, "red")
+    return click.style(text, fg=color)

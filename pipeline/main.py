@@ -32,11 +32,12 @@ from .read import is_sample, read_workbook
 from .register import FOLDER, NAME, entries, register_xlsx
 from .render import TEMPLATES, render_round, skipped, template_variables
 from .rules import Assessment, assess
+from .summary import summary_file
 from .templates import TemplateProblem, check_template
 from .validate import validate
 from .vn import number
 from .workbook import blank_workbook
-from .write import Changes, Edited, RenderedRound, Written, write_rounds
+from .write import SUMMARY, Changes, Edited, RenderedRound, Written, write_rounds
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 SAMPLE_OUTPUTS = "mau"  # the subfolder of outputs/ where the command line writes sample rounds
@@ -267,16 +268,18 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
     if any(p.severity is Severity.ERROR for p in template_problems):
         raise BrokenTemplates(template_problems)
     soffice = find_soffice() if pdf else None
-    rendered = {}
+    rendered, planned = {}, {}
     for result in summary.rounds:
         if result.assessment is not None:
+            slug = result.round.slug
             files = render_round(result.assessment, forms,
-                                 partial(progress, f"Lập văn bản {result.round.slug}"))
+                                 partial(progress, f"Lập văn bản {slug}"))
             if soffice:
                 files |= to_pdf(files, soffice)
-            rendered[result.round.slug] = RenderedRound(
-                result.round.slug, (result.round.source,), result.round.regime.name, files,
-                record=outcomes(result.assessment))
+            planned[slug] = _planned(result, outputs / slug, files)
+            rendered[slug] = RenderedRound(
+                slug, (result.round.source,), result.round.regime.name, files,
+                record=outcomes(result.assessment), summary=partial(summary_file, planned[slug]))
     rows = entries(list(summary.read))
     if rows:
         day = max(e.round.info.decision_date for e in summary.read)
@@ -284,22 +287,23 @@ def generate(workbooks: list[Path], *, outputs: Path, forms: Path = DEFAULT_FORM
                                          {NAME: register_xlsx(rows, title_day=day)},
                                          rebuilt=True)
     written = write_rounds(outputs, list(rendered.values()), overwrite=overwrite)
-    results = tuple(_written(r, outputs, rendered, written[r.round.slug]) if r.assessment else r
-                    for r in summary.rounds)
+    results = tuple(_written(planned[r.round.slug], written[r.round.slug]) if r.assessment
+                    else r for r in summary.rounds)
     return replace(summary, rounds=results, template_warnings=tuple(template_problems),
                    pdf_missing=pdf and soffice is None,
                    register=(outputs / FOLDER / NAME, len(rows)) if rows else None)
 
 
-def _written(result: RoundResult, outputs: Path, rendered: dict[str, RenderedRound],
-             written: Written) -> RoundResult:
-    slug = result.round.slug
-    return replace(result, folder=outputs / slug, written=tuple(rendered[slug].files),
-                   skipped=tuple(skipped(result.assessment)), changed=written.changed,
-                   kept=written.kept, edited=written.edited, since=written.since,
-                   pruned=written.pruned,
-                   gaps=tuple(g for g in report_gaps(result.assessment)
-                              if g[0] in rendered[slug].files))
+def _planned(result: RoundResult, folder: Path, files: dict[str, bytes]) -> RoundResult:
+    """A round as it will be written: its documents, then its summary."""
+    return replace(result, folder=folder, written=(*files, SUMMARY),
+                   skipped=tuple(skipped(result.assessment)),
+                   gaps=tuple(g for g in report_gaps(result.assessment) if g[0] in files))
+
+
+def _written(planned: RoundResult, written: Written) -> RoundResult:
+    return replace(planned, changed=written.changed, kept=written.kept, edited=written.edited,
+                   since=written.since, pruned=written.pruned)
 
 
 def outcomes(assessment: Assessment) -> dict[str, str]:

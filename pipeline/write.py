@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +20,7 @@ from . import __version__
 from .errors import OutputError
 
 MANIFEST = "manifest.json"
+SUMMARY = "tom-tat.txt"  # the run's summary, made while staging from what staging found
 _SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)?$")  # file, or folder/file
 LOCK = ".khenthuong.lock"
 BACKUPS_KEPT = 5  # earlier versions (ban-cu-…) kept per round; older ones the tool made go
@@ -35,6 +37,8 @@ class RenderedRound:
     rebuilt: bool = False  # made anew from inputs/ on every run: no earlier version is kept
     record: dict[str, str] = field(default_factory=dict)  # what each proposal came to, kept in
     # the manifest so that the next run can say what changed
+    summary: Callable[[Changes | None, tuple[Edited, ...]], bytes] | None = None  # SUMMARY's
+    # bytes from what differs from the last run and the documents the clerk edited
 
 
 @dataclass(frozen=True)
@@ -117,13 +121,43 @@ class _Staged:
 
 
 def _stage(staging: Path, outputs: Path, round_: RenderedRound) -> _Staged:
-    """Write a round's files and manifest; carry in the files of its current folder that the
-    tool did not write, and the documents the clerk edited (in place when the tool would
-    write again what it wrote last time, else under a spare name beside the new one)."""
+    """Write a round's files, its summary and manifest; carry in the files of its current
+    folder that the tool did not write, and the documents the clerk edited (in place when the
+    tool would write again what it wrote last time, else under a spare name beside the new
+    one)."""
     folder, target = staging / round_.slug, outputs / round_.slug
-    files = round_.files
     before = _manifest(target)
     edited = _edited(target, before)
+    files = round_.files
+    kept = _put(folder, target, files, edited)
+    digests = {name: _sha256(data) for name, data in files.items()}
+    since = _since(before, {"outputs": digests, "proposals": round_.record}) if before else None
+    if round_.summary is not None:
+        summary = {SUMMARY: round_.summary(since, tuple(kept))}
+        kept += _put(folder, target, summary, edited, beside=files)
+        files = files | summary
+        digests[SUMMARY] = _sha256(summary[SUMMARY])
+    manifest = {
+        "khenthuong": __version__,
+        "round": round_.slug,
+        "rules": round_.rules,
+        "inputs": {path.name: _sha256(path.read_bytes()) for path in round_.sources},
+        "outputs": dict(sorted(digests.items())),
+    } | ({"proposals": dict(sorted(round_.record.items()))} if round_.record else {})
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                   encoding="utf-8")
+    if not target.is_dir():
+        return _Staged(False, (), since)
+    unchanged = _unchanged(folder, target)
+    if not unchanged:
+        _carry_foreign(target, folder, set(files) | {MANIFEST}, skip=set(edited))
+    return _Staged(unchanged, tuple(kept), since)
+
+
+def _put(folder: Path, target: Path, files: dict[str, bytes], edited: dict[str, str], *,
+         beside: dict[str, bytes] | None = None) -> list[Edited]:
+    """Write files into the staged folder, keeping the clerk's edited versions of them (see
+    `_stage`); `beside`: the round's other files, whose names a spare name must not take."""
     for parent in sorted({(folder / name).parent for name in files} | {folder}):
         parent.mkdir(parents=True, exist_ok=True)
     kept = []
@@ -134,25 +168,10 @@ def _stage(staging: Path, outputs: Path, round_: RenderedRound) -> _Staged:
             continue
         (folder / name).write_bytes(data)
         if name in edited:
-            spare = _spare(name, files, target)
+            spare = _spare(name, files | (beside or {}), target)
             _link(target / name, folder / spare)
             kept.append(Edited(name, spare))
-    manifest = {
-        "khenthuong": __version__,
-        "round": round_.slug,
-        "rules": round_.rules,
-        "inputs": {path.name: _sha256(path.read_bytes()) for path in round_.sources},
-        "outputs": {name: _sha256(data) for name, data in sorted(files.items())},
-    } | ({"proposals": dict(sorted(round_.record.items()))} if round_.record else {})
-    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
-                                   encoding="utf-8")
-    since = _since(before, manifest) if before else None
-    if not target.is_dir():
-        return _Staged(False, (), since)
-    unchanged = _unchanged(folder, target)
-    if not unchanged:
-        _carry_foreign(target, folder, set(files) | {MANIFEST}, skip=set(edited))
-    return _Staged(unchanged, tuple(kept), since)
+    return kept
 
 
 def _manifest(folder: Path) -> dict:
@@ -190,9 +209,10 @@ def _link(source: Path, copy: Path) -> None:
 
 
 def _since(before: dict, after: dict) -> Changes:
-    """The documents and the proposals that differ between two manifests."""
-    old, new = (m.get("outputs") if isinstance(m.get("outputs"), dict) else {}
-                for m in (before, after))
+    """The documents (not the summary, which tells of them) and the proposals that differ
+    between two manifests."""
+    old, new = ({name: digest for name, digest in m["outputs"].items() if name != SUMMARY}
+                if isinstance(m.get("outputs"), dict) else {} for m in (before, after))
     was, now = (m.get("proposals") if isinstance(m.get("proposals"), dict) else {}
                 for m in (before, after))
     return Changes(
@@ -304,14 +324,26 @@ def _recover(outputs: Path) -> None:
 
 
 def _unchanged(staged: Path, target: Path) -> bool:
-    """The round's folder holds exactly these files already (same manifest, same bytes)."""
+    """The round's folder holds exactly these files already (same manifest, same bytes), but
+    for the summary's text: it tells what the run that wrote them changed, and stays."""
     try:
-        if (target / MANIFEST).read_bytes() != (staged / MANIFEST).read_bytes():
+        if _but_summary(_manifest(target)) != _but_summary(_manifest(staged)):
+            return False
+        if (staged / SUMMARY).is_file() and not (target / SUMMARY).is_file():
             return False
         return all((target / p.relative_to(staged)).read_bytes() == p.read_bytes()
-                   for p in staged.rglob("*") if p.is_file())
+                   for p in staged.rglob("*") if p.is_file()
+                   and p.relative_to(staged).as_posix() not in (MANIFEST, SUMMARY))
     except OSError:
         return False
+
+
+def _but_summary(manifest: dict) -> dict:
+    """A manifest with the summary's digest blanked: whether it lists one, not which."""
+    outputs = manifest.get("outputs")
+    if not isinstance(outputs, dict) or SUMMARY not in outputs:
+        return manifest
+    return manifest | {"outputs": outputs | {SUMMARY: ""}}
 
 
 _HELD: dict[Path, int] = {}  # outputs folders this process holds locked: the holding thread

@@ -20,11 +20,12 @@ from openpyxl import load_workbook
 
 from pipeline import check, generate
 from pipeline.catalog import Catalog
-from pipeline.cli import _gap_lines, main
+from pipeline.cli import main
 from pipeline.contexts import achievement_reports, certifier, units_of
 from pipeline.errors import Kind
 from pipeline.model import Collective, Person, UnitProfile
 from pipeline.read import read_workbook
+from pipeline.summary import gap_lines
 from pipeline.validate import _date, validate
 from pipeline.workbook import NOTES, blank_workbook
 
@@ -389,7 +390,7 @@ def test_summary_of_thousands_of_reports_is_a_few_lines():
                  for n in range(1, 1999)) + (
         ("bao-cao-thanh-tich/1999-phong-a.docx", ("Trụ sở",)),
         ("bao-cao-thanh-tich/2000-phong-b.docx", ("Trụ sở",)))
-    assert _gap_lines(gaps) == [
+    assert gap_lines(gaps) == [
         "bao-cao-thanh-tich/ (1.998 tệp: 0001-nguoi-1.docx … 1998-nguoi-1998.docx): còn để "
         "trống Quê quán; Trú quán",
         "bao-cao-thanh-tich/ (2 tệp: 1999-phong-a.docx … 2000-phong-b.docx): còn để trống "
@@ -401,7 +402,7 @@ def test_summary_of_many_different_gaps_counts_each_field():
     gaps = tuple((f"bao-cao-thanh-tich/{n:04d}.docx",
                   tuple(f for i, f in enumerate(fields) if n >> i & 1))
                  for n in range(1, 16))  # fifteen different sets
-    assert _gap_lines(gaps) == ["Ngày sinh: còn để trống ở 8/15 báo cáo",
+    assert gap_lines(gaps) == ["Ngày sinh: còn để trống ở 8/15 báo cáo",
                                 "Quê quán: còn để trống ở 8/15 báo cáo",
                                 "Trú quán: còn để trống ở 8/15 báo cáo",
                                 "Trình độ chuyên môn: còn để trống ở 8/15 báo cáo"]

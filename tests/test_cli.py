@@ -36,7 +36,7 @@ def test_a_large_round_is_summed_up_with_thousands_marks_and_one_line_per_folder
     assert result.exit_code == 0, result.output
     assert "Đề nghị: 1.175 — đủ điều kiện: 1.175;" in result.output
     assert "Trình cấp trên: 125; thuộc thẩm quyền của Văn phòng: 1.050." in result.output
-    assert "Đã ghi 132 tệp vào" in result.output
+    assert "Đã ghi 133 tệp vào" in result.output
     reports = sorted(p.name for p in (tmp_path / "out" / "2025-hang-nam" /
                                       "bao-cao-thanh-tich").iterdir())
     assert len(reports) == 125 and reports[0].startswith("001-") and reports[-1].startswith("125-")
@@ -78,12 +78,12 @@ def test_generate_prints_a_summary_and_writes_what_the_library_writes(make_workb
             in result.output)
     assert "Trình cấp trên: 2; thuộc thẩm quyền của Văn phòng: 6." in result.output
     assert "Tiền thưởng: 18.760.000 đồng (mức lương cơ sở 2.340.000 đồng" in result.output
-    assert "Đã ghi 10 tệp vào" in result.output
+    assert "Đã ghi 11 tệp vào" in result.output
     assert "    - bao-cao-thanh-tich/02-lo-van-pom.docx" in result.output
     generate([path], outputs=tmp_path / "lib")
     library = tmp_path / "lib" / "2025-hang-nam"
     written = [p for p in library.rglob("*") if p.is_file()]
-    assert len(written) == 11  # and the manifest
+    assert len(written) == 12  # and the summary, the manifest
     for document in written:
         relative = document.relative_to(library)
         assert (tmp_path / "cli" / "2025-hang-nam" / relative).read_bytes() == \

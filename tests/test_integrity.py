@@ -270,7 +270,7 @@ def test_round_without_proposals_writes_no_empty_documents(make_workbook, tmp_pa
             row.pop("award", None)
     summary = generate([make_workbook(data)], outputs=tmp_path / "out")
     result = summary.rounds[0]
-    assert result.written == ("bao-cao-ket-qua.docx",)
+    assert result.written == ("bao-cao-ket-qua.docx", "tom-tat.txt")
     assert [name for name, _ in result.skipped] == [
         "to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx",
         "bao-cao-thanh-tich/", "quyet-dinh-giay-khen.docx", "quyet-dinh-danh-hieu.docx",

@@ -615,14 +615,13 @@ def test_the_same_reason_of_many_proposals_is_printed_once(make_workbook):
     assert len(named) == 8 and named[-1].endswith(" và 3 đề nghị khác")
 
 
-def test_generate_prints_a_bounded_number_of_reason_groups(capsys):
-    from pipeline.cli import _print_reasons
+def test_generate_prints_a_bounded_number_of_reason_groups():
+    from pipeline.summary import reason_lines
 
     people = [person(f"Người {c}", rating="HTNV", row=i) for i, c in enumerate("ABC", start=4)]
     people[2] = dataclasses.replace(people[2], rating=term("rating", "KHTNV"))
     assessment = assess(make_round([(p, "LDTT") for p in people]), CATALOG)
-    _print_reasons(list(assessment.judgements), most=1)
-    assert capsys.readouterr().out.splitlines() == [
+    assert reason_lines(list(assessment.judgements), most=1) == [
         "  Lý do chưa đủ điều kiện hoặc cần kiểm tra:",
         "    2 đề nghị Lao động tiên tiến — Người A, Người B:",
         "      Cần hoàn thành tốt nhiệm vụ trở lên trong năm 2025; năm 2025 chỉ hoàn thành nhiệm "

@@ -92,7 +92,7 @@ def test_regenerating_keeps_foreign_files_and_removes_stale_documents(make_workb
     names = {p.name for p in round_folder.iterdir()}
     assert names == {"bao-cao-ket-qua.docx", "ket-qua-tham-dinh.xlsx", "tong-hop-kinh-phi.xlsx",
                      "quyet-dinh-danh-hieu.docx", "bien-ban-hop-hoi-dong.docx", "manifest.json",
-                     "ban-ky-scan.pdf"}
+                     "tom-tat.txt", "ban-ky-scan.pdf"}
     assert (round_folder / "ban-ky-scan.pdf").read_bytes() == b"%PDF signed copy"
     assert [name for name, _ in summary.rounds[0].skipped] == [
         "to-trinh-de-nghi-khen-thuong.docx", "danh-sach-de-nghi-khen-thuong.docx",
@@ -109,7 +109,7 @@ def test_same_inputs_give_the_same_bytes(make_workbook, tmp_path, monkeypatch):
     generate([path], outputs=tmp_path / "b")
     first = snapshot(tmp_path / "a" / "2025-hang-nam")
     second = snapshot(tmp_path / "b" / "2025-hang-nam")
-    assert first.keys() == second.keys() and len(first) == 11
+    assert first.keys() == second.keys() and len(first) == 12
     assert first == second
 
 
