@@ -107,7 +107,14 @@ STAGING = ".khenthuong-"
 JOURNAL = "publishing.json"
 
 
+OPEN_ELSEWHERE = {5, 32, 33}  # Windows: access denied, sharing violation, lock violation
+
+
 def _why(err: OSError) -> str:
+    if getattr(err, "winerror", None) in OPEN_ELSEWHERE:  # a file open in Word or Excel
+        return ("một tệp trong đó đang mở (trong Word, Excel…) hoặc không có quyền ghi; hãy "
+                "đóng các văn bản, bảng tính của đợt rồi chạy lại (vẫn lỗi thì chọn thư mục "
+                "khác bằng --outputs, hoặc xin quyền ghi)")
     if isinstance(err, PermissionError):
         return "không có quyền ghi (hãy chọn thư mục khác bằng --outputs, hoặc xin quyền ghi)"
     return err.strerror or str(err)

@@ -432,3 +432,31 @@ def test_a_read_only_outputs_folder_is_exit_4(make_workbook, tmp_path):
     finally:
         outputs.chmod(0o700)
     assert result.exit_code == 4 and "không có quyền ghi" in result.output
+
+
+def test_a_document_open_in_word_on_windows_is_named_as_the_likely_cause(make_workbook, tmp_path,
+                                                                        monkeypatch):
+    """Windows refuses to move a folder holding a file open in Word or Excel (WinError 5, or 32
+    for the file itself): the clerk is told to close it, and the old files stay."""
+    import os
+
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    before = snapshot(outputs / "2025-hang-nam")
+
+    def refused(source, target):
+        err = PermissionError(errno.EACCES, "Access is denied")
+        err.winerror = 5
+        raise err
+
+    monkeypatch.setattr(os, "replace", refused)
+    data = round_data()
+    data["tables"]["individuals"][1]["rating"] = "Hoàn thành nhiệm vụ"
+    with pytest.raises(OutputError) as caught:
+        generate([make_workbook(data)], outputs=outputs)
+    monkeypatch.undo()
+    assert str(caught.value) == (
+        f"Không ghi được kết quả vào “{outputs}”: một tệp trong đó đang mở (trong Word, Excel…) "
+        "hoặc không có quyền ghi; hãy đóng các văn bản, bảng tính của đợt rồi chạy lại (vẫn lỗi "
+        "thì chọn thư mục khác bằng --outputs, hoặc xin quyền ghi); các tệp cũ được giữ nguyên.")
+    assert snapshot(outputs / "2025-hang-nam") == before
