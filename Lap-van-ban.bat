@@ -7,8 +7,9 @@ rem rights needed, nothing changed elsewhere), and installs khenthuong into it f
 rem Internet; later runs use it as it is, and install again when pyproject.toml changes.
 rem Vietnamese is only in echo lines: cmd reads them as UTF-8 after chcp 65001.
 rem tests/test_launcher.py runs this file's commands on Linux; keep to what it reads.
+rem pushd, not cd: it also enters a folder on a network share (\\server\share).
 title khenthuong
-cd /d "%~dp0"
+pushd "%~dp0"
 set "CODE=0"
 set "VPY=.venv\Scripts\python.exe"
 if not exist "pyproject.toml" goto not_unzipped

@@ -101,7 +101,7 @@ def run_launcher(folder: Path, answer) -> Run:
         elif m := re.fullmatch(r"exit /b (\d+)", line):
             run.code = int(m[1])
             return run
-        elif line in ("@echo off", "chcp 65001 >nul", "setlocal", 'cd /d "%s\\"' % folder,
+        elif line in ("@echo off", "chcp 65001 >nul", "setlocal", 'pushd "%s\\"' % folder,
                       "title khenthuong", "") or line.startswith((":", "rem ")):
             continue
         else:
@@ -268,3 +268,15 @@ def test_its_khenthuong_commands_run_on_the_samples(tmp_path):
     rounds = [p for p in outputs[0].iterdir() if (p / "manifest.json").is_file()]
     assert rounds and all((p / "tom-tat.txt").is_file() for p in rounds
                           if p.name != "so-theo-doi-khen-thuong")
+
+
+def test_the_readme_transcript_shows_what_a_first_run_prints(tmp_path):
+    """Every line the launcher prints on a first run, in order, in the README's "Trên Windows"
+    transcript (the lines between are khenthuong's and pip's)."""
+    folder = _project(tmp_path, installed=False)
+    printed = [line for line in run_launcher(folder, answers(folder)).printed if line]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Trên Windows"):]
+    transcript = section[section.index("```\n") + 4:].split("\n```")[0].splitlines()
+    shown = [line for line in transcript if line in printed]
+    assert shown == printed
