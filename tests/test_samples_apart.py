@@ -180,7 +180,7 @@ def test_the_quick_start_generates_every_sample_round_apart(project):
     assert made.exit_code == 0, made.output
     assert listed(project / "outputs") == ["mau"]
     assert listed(project / "outputs" / "mau") == SAMPLE_ROUNDS + ["so-theo-doi-khen-thuong"]
-    assert "  Đã ghi 13 tệp vào outputs/mau/2025-hang-nam:" in made.output
+    assert "  Đã ghi 14 tệp vào outputs/mau/2025-hang-nam:" in made.output
     assert SET_ASIDE not in made.output
     assert made.output.splitlines()[-2:] == [
         SAMPLES_SAID + "; văn bản của chúng được ghi riêng vào outputs/mau.", REAL_ROUND]
