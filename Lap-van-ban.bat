@@ -5,6 +5,7 @@ rem Double-click: check the workbooks in inputs\, then make the documents in out
 rem The first run makes a Python environment in .venv, in this folder (no administrator
 rem rights needed, nothing changed elsewhere), and installs khenthuong into it from the
 rem Internet; later runs use it as it is, and install again when pyproject.toml changes.
+rem With the argument web (Mo-trang-lam-viec.bat), it starts khenthuong web instead.
 rem Vietnamese is only in echo lines: cmd reads them as UTF-8 after chcp 65001.
 rem tests/test_launcher.py runs this file's commands on Linux; keep to what it reads.
 rem pushd, not cd: it also enters a folder on a network share (\\server\share).
@@ -47,6 +48,7 @@ echo.
 echo Đã cài đặt xong.
 
 :run
+if "%~1"=="web" goto web
 echo.
 echo ----- Bước 1/2: kiểm tra các bảng tính trong thư mục inputs -----
 echo.
@@ -62,6 +64,14 @@ echo Xong. Văn bản của từng đợt ở thư mục outputs, mỗi đợt m
 echo bản tóm tắt ở trên được lưu trong tệp tom-tat.txt của thư mục đợt.
 echo Thư mục outputs đang được mở trong một cửa sổ khác.
 start "" "outputs"
+goto end
+
+:web
+echo.
+echo ----- Trang làm việc: mở trong trình duyệt; để dừng, đóng cửa sổ này -----
+echo.
+"%VPY%" -m pipeline web
+set "CODE=%ERRORLEVEL%"
 goto end
 
 :check_failed

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCHER = ROOT / "Lap-van-ban.bat"
@@ -67,16 +70,17 @@ class Run:
     code: int | None = None
 
 
-def run_launcher(folder: Path, answer) -> Run:
-    """Interpret Lap-van-ban.bat in `folder` (its %~dp0); `answer(command)` gives each program's
-    exit code. Any statement beyond the few it knows fails the test, so that the launcher keeps
-    to what is checked here."""
+def run_launcher(folder: Path, answer, argument: str = "") -> Run:
+    """Interpret Lap-van-ban.bat in `folder` (its %~dp0), given `argument` (%~1); `answer(command)`
+    gives each program's exit code. Any statement beyond the few it knows fails the test, so
+    that the launcher keeps to what is checked here."""
     lines = LAUNCHER.read_bytes().decode("utf-8").split("\r\n")
     labels = {line[1:]: n for n, line in enumerate(lines) if line.startswith(":")}
-    env, run, pc = {"~dp0": str(folder) + "\\", "ERRORLEVEL": "0"}, Run(), 0
+    env = {"~dp0": str(folder) + "\\", "~1": argument, "ERRORLEVEL": "0"}
+    run, pc = Run(), 0
 
     def expand(text: str) -> str:
-        return re.sub(r"%(~dp0|\w+)%?", lambda m: env.get(m[1], m[0]), text)
+        return re.sub(r"%(~dp0|~1|\w+)%?", lambda m: env.get(m[1], m[0]), text)
 
     def where(path: str) -> Path:
         return folder / path.strip('"').replace("\\", "/")
@@ -88,6 +92,9 @@ def run_launcher(folder: Path, answer) -> Run:
                      else int(env["ERRORLEVEL"]) >= int(m[3]))
             if holds != bool(m[1]):
                 pc = labels[m[4]]
+        elif m := re.fullmatch(r'if "(.*)"=="(.*)" goto (\w+)', line):
+            if m[1] == m[2]:
+                pc = labels[m[3]]
         elif m := re.fullmatch(r"goto (\w+)", line):
             pc = labels[m[1]]
         elif m := re.fullmatch(r'set "(\w+)=(.*)"', line):
@@ -235,6 +242,19 @@ def test_a_failed_install_stops_and_waits(tmp_path, failing):
     assert CHECK not in run.commands
     assert not (folder / ".venv" / "khenthuong-pyproject.toml").exists()
     assert run.paused and run.code == 1
+
+
+def test_the_page_launcher_starts_khenthuong_web_after_the_same_preparation(tmp_path):
+    data = (ROOT / "Mo-trang-lam-viec.bat").read_bytes()
+    assert data.isascii() and data.count(b"\n") == data.count(b"\r\n")
+    lines = [line for line in data.decode().split("\r\n") if line and not line.startswith("rem ")]
+    assert lines == ["@echo off", 'call "%~dp0Lap-van-ban.bat" web']
+    folder = _project(tmp_path)
+    run = run_launcher(folder, answers(folder), "web")
+    assert run.commands == [*READY, f'"{VPY}" -m pipeline web']
+    assert run.paused and run.code == 0
+    listed = CliRunner().invoke(main, ["--help"]).output
+    assert re.search(r"^  web +Mở trang làm việc", listed, re.M)  # the command it starts
 
 
 def test_run_from_inside_a_zip_asks_to_unzip_first(tmp_path):
