@@ -149,11 +149,11 @@ def test_first_use_shows_only_her_round(project):
     made = run("generate")
     assert made.exit_code == 0, made.output
     shows_no_sample(made.output)
-    assert "  Đã ghi 5 tệp vào outputs/2025-hang-nam:" in made.output  # nothing goes up
+    assert "  Đã ghi 6 tệp vào outputs/2025-hang-nam:" in made.output  # nothing goes up
     assert listed(project / "outputs") == ["2025-hang-nam", "so-theo-doi-khen-thuong"]
     assert listed(project / "outputs" / "2025-hang-nam") == [
         "bao-cao-ket-qua.docx", "bien-ban-hop-hoi-dong.docx", "ket-qua-tham-dinh.xlsx",
-        "manifest.json", "quyet-dinh-danh-hieu.docx", "tong-hop-kinh-phi.xlsx"]
+        "manifest.json", "quyet-dinh-danh-hieu.docx", "tom-tat.txt", "tong-hop-kinh-phi.xlsx"]
     verdicts = {(r[2], r[5]): r[7] for r in rows_of(
         project / "outputs" / "2025-hang-nam" / "ket-qua-tham-dinh.xlsx")}
     assert verdicts == VERDICTS
