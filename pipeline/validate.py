@@ -222,7 +222,7 @@ class _Checker:
             return None
         sign = v["sign_date"]
         return RoundInfo(
-            year=v["year"], occasion=v["occasion"], movement=_s(v["movement"]),
+            year=v["year"], occasion=v["occasion"], movement=_movement(v["movement"]),
             parent_agency=_s(v["parent_agency"]).upper(), agency=_s(v["agency"]).upper(),
             agency_name=_s(v["agency_name"]) or _agency_name(v), agency_code=_s(v["agency_code"]),
             drafting_unit=_s(v["drafting_unit"]), place=_s(v["place"]),
@@ -621,11 +621,21 @@ def _agency_name(v: dict[str, object]) -> str:
 
 
 _BASIS = re.compile(r"^căn\s+cứ\s+", re.IGNORECASE)
+_MOVEMENT = re.compile(r"^phong\s+trào(?:\s+thi\s+đua)?\b[\s:\-–]*", re.IGNORECASE)
+_QUOTES = "\"'“”‘’«»"
 
 
 def _basis(value: object) -> str:
     """A căn cứ line as the clerk typed it, without "Căn cứ" before it or ";" after it."""
     return _BASIS.sub("", _s(value)).rstrip(" ;.")
+
+
+def _movement(value: object) -> str:
+    """A movement's bare name: documents write Phong trào thi đua “…” around it themselves, so
+    those words and quotes typed with the name are dropped, never printed twice."""
+    typed = _s(value).strip()
+    name = _MOVEMENT.sub("", typed).strip(_QUOTES + " ")
+    return name if name == typed else name[:1].upper() + name[1:]
 
 
 def _describe(column: Column, catalog: Catalog) -> str:

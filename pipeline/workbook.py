@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 
 from .catalog import Catalog, Column, Sheet
+from .notes import NOTES
 
 TITLES = {
     "info": "THÔNG TIN CHUNG CỦA ĐỢT KHEN THƯỞNG",
@@ -22,50 +26,56 @@ TITLES = {
     "quotas": "CHỈ TIÊU KHEN THƯỞNG THEO KẾ HOẠCH PHONG TRÀO",
     "decisions": "QUYẾT ĐỊNH KHEN THƯỞNG ĐÃ CÓ CỦA CÁC ĐỀ NGHỊ TRONG BẢNG TÍNH",
 }
+BOLD = Font(name="Calibri", size=11, bold=True)  # a font without a name prints in another face
+SAMPLE_MARK = "sample"  # only the samples scripts/make_sample.py writes say they are ones
 
 
 def write_workbook(path: Path, catalog: Catalog, *, pairs: Mapping[str, Mapping[str, object]],
-                   tables: Mapping[str, Sequence[Mapping[str, object]]]) -> Path:
+                   tables: Mapping[str, Sequence[Mapping[str, object]]],
+                   every_column: bool = False) -> Path:
     """Write a workbook: key / value sheets from `pairs`, table sheets from `tables`, each keyed
-    by the sheet and column keys of forms/vocabulary.toml."""
+    by the sheet and column keys of forms/vocabulary.toml; only the columns (and Thông tin rows)
+    given or required, unless `every_column`."""
     book = Workbook()
     book.remove(book.active)
     for key, values in pairs.items():
-        _write_pairs(book, catalog, key, values)
+        _write_pairs(book, catalog, key, values, every_column)
     for key, rows in tables.items():
-        _write_table(book, catalog, key, rows)
+        _write_table(book, catalog, key, rows, every_column)
     book.save(path)
     return path
 
 
-def _write_pairs(book: Workbook, catalog: Catalog, key: str, values: Mapping[str, object]) -> None:
+def _write_pairs(book: Workbook, catalog: Catalog, key: str, values: Mapping[str, object],
+                 every_column: bool) -> None:
     spec = catalog.sheets[key]
     sheet = book.create_sheet(spec.title)
     sheet.append([TITLES[key]])
-    sheet["A1"].font = Font(bold=True)
+    sheet["A1"].font = BOLD
     sheet.append([])
     for column in spec.columns:
-        if values.get(column.key) is not None:
-            sheet.append([column.label, values[column.key]])
+        if values.get(column.key) is not None or every_column and column.key != SAMPLE_MARK:
+            sheet.append([column.label, values.get(column.key)])
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 32, 60
 
 
 def _write_table(book: Workbook, catalog: Catalog, key: str,
-                 rows: Sequence[Mapping[str, object]]) -> None:
+                 rows: Sequence[Mapping[str, object]], every_column: bool) -> None:
     spec = catalog.sheets[key]
     if spec.part_of:
         _write_part(book, spec, rows)
         return
     sheet = book.create_sheet(spec.title)
-    columns = [c for c in spec.columns if any(c.key in row for row in rows) or c.required]
+    columns = [c for c in spec.columns
+               if every_column or c.required or any(c.key in row for row in rows)]
     sheet.append([TITLES[key]])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns) + 1)
-    sheet["A1"].font = Font(bold=True)
+    sheet["A1"].font = BOLD
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet.append([])
     sheet.append(["STT"] + [c.label for c in columns])
     for cell in sheet[3]:
-        cell.font = Font(bold=True)
+        cell.font = BOLD
     for number, row in enumerate(rows, start=1):
         sheet.append([number] + [row.get(c.key) for c in columns])
     sheet.freeze_panes = "B4"
@@ -77,33 +87,48 @@ def _write_part(book: Workbook, spec: Sheet, rows: Sequence[Mapping[str, object]
     sheet.append([])
     sheet.append(["STT"] + [c.label for c in spec.columns])
     for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
+        cell.font = BOLD
     for number, row in enumerate(rows, start=1):
         sheet.append([number] + [row.get(c.key) for c in spec.columns])
 
 
 # --- khenthuong init: a blank workbook that prevents mistakes -------------------------------------
 
-LISTS = "Danh mục"
+GUIDE, LISTS = "Hướng dẫn", "Danh mục"
 FIRST_ROW, LAST_ROW = 4, 2000  # data rows under the title, blank and header rows
+HEADING_LINES = 3  # a table's heading wraps onto at most this many lines
+HEADING = {"font": BOLD, "fill": PatternFill("solid", fgColor="DDEBF7"),
+           "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True)}
+WRAP = Alignment(vertical="top", wrap_text=True)
+PAIR_VALUE = Alignment(horizontal="left", vertical="top", wrap_text=True)
+# how wide a typical value is, by column key, else by kind
+VALUE_WIDTHS = {"code": 9, "name": 24, "achievements": 40, "duties": 30, "functions": 30,
+                "measures": 30, "structure": 24, "address": 24, "hometown": 24, "residence": 24,
+                "source": 28, "unit": 20, "parent": 22, "head_title": 22, "position": 16,
+                "note": 16, "number": 15}
+KIND_WIDTHS = {"text": 16, "name": 22, "int": 8, "year": 8, "years": 10, "date": 11,
+               "achievement": 22, "award": 22, "vocab": 14}
+PAIR_VALUE_WIDTHS = {"info": 58, "council": 30}  # column B: the value, or the members' names
+PAGE_WIDTH = {"landscape": 140, "portrait": 96}  # an A4 page's printable width, in column units
+WIDE_SCALE = 80  # the smallest print that reads well; a sheet wider than a page at it gets pages
 
 
 def blank_workbook(path: Path, catalog: Catalog, *, year: int) -> Path:
-    """Write the workbook `init` gives a clerk: instructions, every sheet with its headers,
-    drop-down lists for every closed vocabulary, a message on each header, two example rows,
-    frozen header rows. Filled with its examples, it passes `check`."""
+    """Write the workbook `init` gives a clerk: instructions, every sheet with every column,
+    drop-down lists for every closed vocabulary, a note on each heading, two example rows,
+    frozen heading rows, pages set up for printing. Filled with its examples, it passes `check`."""
     example = _examples(year)
     write_workbook(path, catalog, pairs={"info": example["info"], "council": example["council"]},
-                   tables=example["tables"])
+                   tables=example["tables"], every_column=True)
     book = load_workbook(path)
     _instructions(book, catalog)
     choices = _lists_sheet(book, catalog)
     for spec in catalog.sheets.values():
         sheet = book[spec.title]
         if spec.pairs:
-            _pair_help(sheet, spec, catalog, choices)
+            _pair_help(sheet, spec, choices)
         elif spec.part_of:
-            _part_help(sheet, spec, choices)
+            _part_help(sheet, spec, catalog, choices)
         else:
             _table_help(sheet, spec, catalog, choices)
     book.save(path)
@@ -111,14 +136,17 @@ def blank_workbook(path: Path, catalog: Catalog, *, year: int) -> Path:
 
 
 def _instructions(book: Workbook, catalog: Catalog) -> None:
-    sheet = book.create_sheet("Hướng dẫn", 0)
-    sheet.column_dimensions["A"].width = 110
+    """The Hướng dẫn sheet: forms/huong-dan.txt, one line a row; "# " marks a heading."""
+    sheet = book.create_sheet(GUIDE, 0)
+    sheet.column_dimensions["A"].width = 112
     lines = (catalog.forms / "huong-dan.txt").read_text(encoding="utf-8").splitlines()
-    titles = dict.fromkeys(s.title for s in catalog.sheets.values())
-    lines.append("Các sheet: " + ", ".join(titles) + ".")
-    for line in lines:
-        sheet.append([line])
-    sheet["A1"].font = Font(bold=True, size=14)
+    for number, line in enumerate(lines, start=1):
+        heading = line.startswith("# ")
+        sheet.append([line.removeprefix("# ")])
+        if number == 1 or heading:
+            sheet.cell(row=number, column=1).font = Font(name="Calibri", bold=True,
+                                                         size=14 if number == 1 else 12)
+    _print_setup(sheet, landscape=False)
 
 
 def _lists_sheet(book: Workbook, catalog: Catalog) -> dict[str, str]:
@@ -138,122 +166,157 @@ def _lists_sheet(book: Workbook, catalog: Catalog) -> dict[str, str]:
     return ranges
 
 
-_HAND = " Để trống thì báo cáo thành tích chừa dòng chấm để điền tay."
-NOTES = {  # what a column is for, where its kind does not say it (by its key)
-    "basis_functions": "Cả dòng căn cứ của quyết định, ví dụ: Quyết định số …/QĐ-UBND ngày … của "
-                       "Ủy ban nhân dân tỉnh quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ "
-                       "chức của Văn phòng. Để trống thì quyết định chừa dòng chấm để viết tay.",
-    "basis_regulation": "Cả dòng căn cứ, ví dụ: Quyết định số …/QĐ-VPUB ngày … ban hành Quy chế "
-                        "thi đua, khen thưởng của Văn phòng. Để trống thì quyết định chừa dòng "
-                        "chấm để viết tay.",
-    "attended": "“Có” hoặc “Vắng”. Biên bản ghi người dự họp và người vắng theo cột này; số "
-                "người “Có” (không kể Thư ký không phải thành viên) phải bằng Số thành viên dự "
-                "họp ở trên.",
-    "role": "Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Ủy viên kiêm Thư ký, hoặc Thư ký "
-            "(không phải thành viên, không tính vào Tổng số thành viên).",
-    "conclusion": "Chỉ ghi cho đề nghị “cần kiểm tra”, sau khi Hội đồng xem lại: “Đạt” thì đề "
-                  "nghị được đưa vào văn bản; để trống thì đề nghị chờ, không vào văn bản nào.",
-    "birth_date": "Không bắt buộc. Ngày/tháng/năm sinh đầy đủ, ví dụ 05/3/1985; phải cùng năm "
-                  "với cột Năm sinh." + _HAND,
-    "hometown": "Không bắt buộc. Xã (phường), tỉnh, ví dụ: Xã Mường Chiên, tỉnh Sơn La." + _HAND,
-    "residence": "Không bắt buộc. Nơi ở hiện nay, ví dụ: Phường Tô Hiệu, tỉnh Sơn La." + _HAND,
-    "party_position": "Không bắt buộc. Chức vụ trong Đảng, Công đoàn, Đoàn Thanh niên "
-                      "nếu có, ví dụ: Bí thư Chi bộ. Chức vụ chính quyền ghi ở cột "
-                      "Chức vụ.",
-    "qualification": "Không bắt buộc. Trình độ chuyên môn, nghiệp vụ, ví dụ: Cử nhân "
-                     "Luật." + _HAND,
-    "degrees": "Không bắt buộc. Học hàm, học vị, danh hiệu, giải thưởng, ví dụ: Thạc sĩ "
-               "Quản lý công; không có thì ghi “Không”." + _HAND,
-    "duties": "Không bắt buộc. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận, ví "
-              "dụ: Phụ trách công tác tổng hợp; Alt+Enter để xuống dòng." + _HAND,
-    "head_title": "Không bắt buộc. Chức danh người đứng đầu như khi ký, ví dụ: "
-                  "Trưởng phòng Kinh tế. Người này ký báo cáo thành tích của tập thể "
-                  "và xác nhận báo cáo của người trong tập thể.",
-    "address": "Không bắt buộc. Địa chỉ trụ sở, ví dụ: Tầng 3, trụ sở Văn phòng UBND tỉnh."
-              + _HAND,
-    "staff": "Không bắt buộc. Tổng số cán bộ, công chức, viên chức, người lao động "
-             "của tập thể, ví dụ 12." + _HAND,
-    "structure": "Không bắt buộc. Ví dụ: 01 Trưởng phòng, 02 Phó Trưởng phòng, 09 chuyên "
-                 "viên." + _HAND,
-    "functions": "Không bắt buộc. Chức năng, nhiệm vụ được giao, ví dụ: Tham mưu "
-                 "tổng hợp, theo dõi kinh tế - xã hội." + _HAND,
-    "measures": "Không bắt buộc. Biện pháp, giải pháp công tác đã làm để đạt thành tích, ví "
-                "dụ: Giao chỉ tiêu theo tháng, kiểm tra hằng tuần." + _HAND,
-}
+def heading_width(label: str) -> int:
+    """The narrowest column that shows a heading whole in at most HEADING_LINES lines."""
+    width = max(map(len, label.split())) + 2
+    while len(textwrap.wrap(label, width - 2)) > HEADING_LINES:
+        width += 1
+    return width
 
 
-def _prompt(column: Column) -> str:
+def column_width(column: Column, catalog: Catalog) -> int:
+    """Wide enough for the column's heading and for a typical value."""
     kind, _, vocab = column.kind.partition(":")
-    if column.key in NOTES:
-        return NOTES[column.key]
-    text = {"year": "Năm có 4 chữ số, ví dụ 1985.", "years": "Năm, hoặc khoảng năm 2023-2024.",
-            "int": "Một số nguyên, ví dụ 2.", "date": "Ngày/tháng/năm, ví dụ 05/12/2025.",
-            "name": "Họ và tên đầy đủ; chương trình tự viết hoa đầu mỗi chữ.",
-            "achievement": "Mức hoàn thành nhiệm vụ, danh hiệu hoặc hình thức đã đạt.",
-            }.get(kind, "Chọn trong danh sách (mũi tên); viết tắt quen dùng cũng được."
-                  if vocab else "Chữ.")
-    if column.aliases:
-        text += " Tên cột khác được nhận: " + ", ".join(column.aliases[:3]) + "."
-    return ("Bắt buộc. " if column.required else "") + text
+    typical = VALUE_WIDTHS.get(column.key) or KIND_WIDTHS[kind]
+    if kind == "vocab":
+        typical = min(max(map(len, catalog.choices(vocab))) + 2, 20)
+    return max(heading_width(column.label), typical)
 
 
 def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -> None:
     headers = {cell.value: cell for cell in sheet[3]}
     for column in spec.columns:
-        cell = headers.get(column.label)
-        if cell is None:
-            cell = sheet.cell(row=3, column=sheet.max_column + 1, value=column.label)
-            cell.font = Font(bold=True)
-        _message(sheet, cell.coordinate, column)
+        cell = headers[column.label]
+        _message(sheet, cell.coordinate, spec, column)
+        letter = cell.column_letter
         vocab = column.kind.partition(":")[2]
         if vocab in choices:
-            letter = cell.column_letter
             _dropdown(sheet, choices[vocab], f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}")
-        sheet.column_dimensions[cell.column_letter].width = max(12, min(len(column.label) + 4, 40))
-    sheet.freeze_panes = f"C{FIRST_ROW}"
+        sheet.column_dimensions[letter].width = column_width(column, catalog)
+    sheet.column_dimensions["A"].width = 5
+    _heading_row(sheet, 3)
+    names = [c.key for c in spec.columns[:3]]
+    frozen = names.index("name") + 2 if "name" in names else 1  # STT … the name
+    sheet.freeze_panes = f"{get_column_letter(frozen + 1)}{FIRST_ROW}"
+    _print_setup(sheet, heading_row=3, names=frozen)
 
 
-def _part_help(sheet, spec: Sheet, choices: dict[str, str]) -> None:
-    """The member table of the Hội đồng sheet: messages on its headers, drop-down lists."""
+def _part_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -> None:
+    """The member table of the Hội đồng sheet: notes on its headings, drop-down lists."""
     header = next(r for r in range(1, sheet.max_row + 1)
                   if sheet.cell(row=r, column=2).value == spec.columns[0].label)
     for index, column in enumerate(spec.columns, start=2):
         letter = get_column_letter(index)
-        _message(sheet, f"{letter}{header}", column)
+        _message(sheet, f"{letter}{header}", spec, column)
         vocab = column.kind.partition(":")[2]
         if vocab in choices:
             _dropdown(sheet, choices[vocab], f"{letter}{header + 1}:{letter}{header + 60}")
-    sheet.column_dimensions["C"].width = sheet.column_dimensions["D"].width = 24
+        width = sheet.column_dimensions[letter].width or 0
+        sheet.column_dimensions[letter].width = max(width, column_width(column, catalog))
+    _heading_row(sheet, header)
+    _print_setup(sheet)
 
 
-def _pair_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -> None:
+def _pair_help(sheet, spec: Sheet, choices: dict[str, str]) -> None:
+    """A key / value sheet: the note and the drop-down on the value cell, where one types."""
     rows = {sheet.cell(row=r, column=1).value: r for r in range(1, sheet.max_row + 1)}
-    table = min((r for r in range(1, sheet.max_row + 1)
-                 if sheet.cell(row=r, column=1).value == "STT"), default=None)
-    for column in spec.columns:
-        if column.key == "sample":
-            continue  # only the samples scripts/make_sample.py writes say they are ones
-        row = rows.get(column.label)
-        if row is None:
-            if table is not None:  # the labels go above the table under them
-                sheet.insert_rows(table - 1)
-                sheet.cell(row=table - 1, column=1, value=column.label)
-                row, table = table - 1, table + 1
-            else:
-                sheet.append([column.label])
-                row = sheet.max_row
-        _message(sheet, f"A{row}", column)
+    columns = [c for c in spec.columns if c.label in rows]  # all but the samples' mark
+    for column in columns:
+        row = rows[column.label]
+        _message(sheet, f"B{row}", spec, column)
+        sheet.cell(row=row, column=2).alignment = PAIR_VALUE
         vocab = column.kind.partition(":")[2]
         if vocab in choices:
             _dropdown(sheet, choices[vocab], f"B{row}")
+    sheet.column_dimensions["A"].width = max(len(c.label) for c in columns) + 2
+    sheet.column_dimensions["B"].width = PAIR_VALUE_WIDTHS[spec.key]
     sheet.freeze_panes = "A3"
+    _fit_rows(sheet, 3)
+    _print_setup(sheet)
 
 
-def _message(sheet, coordinate: str, column: Column) -> None:
-    note = DataValidation(showInputMessage=True, promptTitle=column.label[:32],
-                          prompt=_prompt(column)[:255])
+def _heading_row(sheet, row: int) -> None:
+    """Bold, shaded, wrapped headings, tall enough for HEADING_LINES lines; the rows under them
+    wrapped."""
+    for cell in sheet[row]:
+        if cell.value is not None:
+            for name, style in HEADING.items():
+                setattr(cell, name, style)
+    sheet.row_dimensions[row].height = 15 * HEADING_LINES + 3
+    for line in sheet.iter_rows(min_row=row + 1, max_row=sheet.max_row):
+        for cell in line:
+            cell.alignment = WRAP
+    _fit_rows(sheet, row + 1)
+
+
+def _fit_rows(sheet, first: int) -> None:
+    """Give the example rows the height of their wrapped text (Excel fits the rows a clerk
+    types; a row written here keeps the height it is given)."""
+    widths = {cell.column_letter: sheet.column_dimensions[cell.column_letter].width or 8.43
+              for cell in sheet[first]}
+    for row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):
+        lines = max((len(textwrap.wrap(str(cell.value), max(int(widths[cell.column_letter]) - 1,
+                                                            1)))
+                     for cell in row if isinstance(cell.value, str)), default=1)
+        sheet.row_dimensions[row[0].row].height = 15 * lines if lines > 1 else None
+
+
+def _print_setup(sheet, *, heading_row: int | None = None, names: int = 0,
+                 landscape: bool | None = None) -> None:
+    """A4 (landscape where wider than a portrait page), gridlines, the sheet's name and page
+    number at the foot; one page wide, or, where that would print too small, pages of whole
+    columns at WIDE_SCALE, each repeating the heading row and the first `names` columns."""
+    widths = [sheet.column_dimensions[get_column_letter(i)].width or 8.43
+              for i in range(1, sheet.max_column + 1)]
+    if landscape is None:
+        landscape = sum(widths) > PAGE_WIDTH["portrait"]
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    sheet.print_options.gridLines = sheet.title != GUIDE
+    sheet.oddFooter.center.text = "&A - trang &P"
+    if heading_row:
+        sheet.print_title_rows = f"1:{heading_row}"
+    page = PAGE_WIDTH["landscape" if landscape else "portrait"]
+    if sum(widths) * WIDE_SCALE / 100 <= page or not names:
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        return
+    setup.scale = WIDE_SCALE
+    sheet.print_title_cols = f"A:{get_column_letter(names)}"
+    _title_over(sheet, names)
+    room, used = page * 100 / WIDE_SCALE - sum(widths[:names]), 0.0
+    for index, width in enumerate(widths[names:], start=names):
+        if used + width > room:
+            sheet.col_breaks.append(Break(id=index))
+            used = 0.0
+        used += width
+
+
+def _title_over(sheet, names: int) -> None:
+    """Put the sheet's title over its first `names` columns, wrapped: pages of columns repeat
+    those columns, and the title with them."""
+    for merged in list(sheet.merged_cells.ranges):
+        if merged.min_row == 1:
+            sheet.unmerge_cells(str(merged))
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=names)
+    sheet["A1"].alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    room = sum(sheet.column_dimensions[get_column_letter(i)].width for i in range(1, names + 1))
+    sheet.row_dimensions[1].height = 15 * len(textwrap.wrap(sheet["A1"].value, int(room / 1.3)))
+
+
+def _message(sheet, coordinate: str, spec: Sheet, column: Column) -> None:
+    """The note Excel shows when the cell is selected."""
+    note = DataValidation(showInputMessage=True, promptTitle=_title(column.label),
+                          prompt=NOTES[spec.key][column.key])
     note.add(coordinate)
     sheet.add_data_validation(note)
+
+
+def _title(label: str, limit: int = 32) -> str:
+    """A heading as the note's title, which Excel cuts at 32 characters: cut at a word."""
+    return label if len(label) <= limit else label[:label.rfind(" ", 0, limit - 1)] + "…"
 
 
 def _dropdown(sheet, formula: str, cells: str) -> None:
