@@ -215,7 +215,7 @@ NOTES: dict[str, dict[str, str]] = {  # sheet key → column key → note
         "outcome": "Bắt buộc. Được tặng hoặc Không được tặng, theo quyết định.",
         "granted": "Không bắt buộc. Chỉ ghi khi cấp trên tặng hình thức khác đề nghị, ví dụ đề "
                    "nghị Bằng khen của Thủ tướng Chính phủ, được tặng Bằng khen của Chủ tịch UBND "
-                   "tỉnh.",
+                   "tỉnh. Chọn trong danh sách (mũi tên).",
     },
     "council": {
         "members": "Bắt buộc. Tổng số thành viên Hội đồng Thi đua - Khen thưởng theo quyết định "

@@ -498,7 +498,7 @@ def test_blank_workbook_helps_the_clerk(tmp_path):
     book = load_workbook(blank_workbook(tmp_path / "moi.xlsx", CATALOG, year=2026))
     assert book.sheetnames[0] == "Hướng dẫn" and book["Danh mục"].sheet_state == "hidden"
     people = book["Cá nhân"]
-    assert people.freeze_panes == "C4"
+    assert people.freeze_panes == "D4"  # STT, Mã, Họ và tên stay in view
     rules = people.data_validations.dataValidation
     lists = [r for r in rules if r.type == "list"]
     messages = [r for r in rules if r.showInputMessage and r.prompt]
