@@ -220,8 +220,8 @@ NOTES: dict[str, dict[str, str]] = {  # sheet key → column key → note
     "council": {
         "members": "Bắt buộc. Tổng số thành viên Hội đồng Thi đua - Khen thưởng theo quyết định "
                    "thành lập, ví dụ 9; không tính thư ký không phải thành viên.",
-        "present": "Không bắt buộc. Số thành viên dự họp xét khen thưởng, ví dụ 8; ngưỡng biểu "
-                   "quyết của một số hình thức tính trên số này.",
+        "present": "Không bắt buộc. Số thành viên dự họp xét khen thưởng, ví dụ 8. Ngưỡng biểu "
+                   "quyết thường tính trên số này; một số danh hiệu tính trên tổng số thành viên.",
         "absent": "Không bắt buộc. Thành viên vắng và lý do, ví dụ: Lò Văn Sơn (đi công tác). Có "
                   "bảng thành viên bên dưới thì để trống.",
         "meeting_date": "Không bắt buộc. Ngày họp xét, ví dụ 20/11/2026; không sau Ngày ký ở "

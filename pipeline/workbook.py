@@ -166,7 +166,7 @@ def _lists_sheet(book: Workbook, catalog: Catalog) -> dict[str, str]:
     return ranges
 
 
-def heading_width(label: str) -> int:
+def _heading_width(label: str) -> int:
     """The narrowest column that shows a heading whole in at most HEADING_LINES lines."""
     width = max(map(len, label.split())) + 2
     while len(textwrap.wrap(label, width - 2)) > HEADING_LINES:
@@ -174,13 +174,13 @@ def heading_width(label: str) -> int:
     return width
 
 
-def column_width(column: Column, catalog: Catalog) -> int:
+def _column_width(column: Column, catalog: Catalog) -> int:
     """Wide enough for the column's heading and for a typical value."""
     kind, _, vocab = column.kind.partition(":")
     typical = VALUE_WIDTHS.get(column.key) or KIND_WIDTHS[kind]
     if kind == "vocab":
         typical = min(max(map(len, catalog.choices(vocab))) + 2, 20)
-    return max(heading_width(column.label), typical)
+    return max(_heading_width(column.label), typical)
 
 
 def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -> None:
@@ -192,7 +192,7 @@ def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -
         vocab = column.kind.partition(":")[2]
         if vocab in choices:
             _dropdown(sheet, choices[vocab], f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}")
-        sheet.column_dimensions[letter].width = column_width(column, catalog)
+        sheet.column_dimensions[letter].width = _column_width(column, catalog)
     sheet.column_dimensions["A"].width = 5
     _heading_row(sheet, 3)
     names = [c.key for c in spec.columns[:3]]
@@ -212,7 +212,7 @@ def _part_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) ->
         if vocab in choices:
             _dropdown(sheet, choices[vocab], f"{letter}{header + 1}:{letter}{header + 60}")
         width = sheet.column_dimensions[letter].width or 0
-        sheet.column_dimensions[letter].width = max(width, column_width(column, catalog))
+        sheet.column_dimensions[letter].width = max(width, _column_width(column, catalog))
     _heading_row(sheet, header)
     _print_setup(sheet)
 
@@ -223,11 +223,13 @@ def _pair_help(sheet, spec: Sheet, choices: dict[str, str]) -> None:
     columns = [c for c in spec.columns if c.label in rows]  # all but the samples' mark
     for column in columns:
         row = rows[column.label]
-        _message(sheet, f"B{row}", spec, column)
+        sheet.cell(row=row, column=1).alignment = Alignment(vertical="top")
         sheet.cell(row=row, column=2).alignment = PAIR_VALUE
+        rule = _message(sheet, f"B{row}", spec, column)
         vocab = column.kind.partition(":")[2]
-        if vocab in choices:
-            _dropdown(sheet, choices[vocab], f"B{row}")
+        if vocab in choices:  # a cell takes one rule: the note's offers the list too
+            rule.type, rule.formula1 = "list", f"={choices[vocab]}"
+            rule.allow_blank, rule.showErrorMessage = True, False
     sheet.column_dimensions["A"].width = max(len(c.label) for c in columns) + 2
     sheet.column_dimensions["B"].width = PAIR_VALUE_WIDTHS[spec.key]
     sheet.freeze_panes = "A3"
@@ -255,8 +257,7 @@ def _fit_rows(sheet, first: int) -> None:
     widths = {cell.column_letter: sheet.column_dimensions[cell.column_letter].width or 8.43
               for cell in sheet[first]}
     for row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):
-        lines = max((len(textwrap.wrap(str(cell.value), max(int(widths[cell.column_letter]) - 1,
-                                                            1)))
+        lines = max((len(textwrap.wrap(cell.value, int(widths[cell.column_letter]) - 1))
                      for cell in row if isinstance(cell.value, str)), default=1)
         sheet.row_dimensions[row[0].row].height = 15 * lines if lines > 1 else None
 
@@ -306,12 +307,13 @@ def _title_over(sheet, names: int) -> None:
     sheet.row_dimensions[1].height = 15 * len(textwrap.wrap(sheet["A1"].value, int(room / 1.3)))
 
 
-def _message(sheet, coordinate: str, spec: Sheet, column: Column) -> None:
+def _message(sheet, coordinate: str, spec: Sheet, column: Column) -> DataValidation:
     """The note Excel shows when the cell is selected."""
     note = DataValidation(showInputMessage=True, promptTitle=_title(column.label),
                           prompt=NOTES[spec.key][column.key])
     note.add(coordinate)
     sheet.add_data_validation(note)
+    return note
 
 
 def _title(label: str, limit: int = 32) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 from conftest import docx_lines, round_data
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from pipeline import generate
 from pipeline.catalog import Catalog
@@ -152,6 +153,17 @@ def test_each_note_shows_where_the_clerk_types(book):
                      for c in spec.columns}
         for column in spec.columns:
             assert prompts[cells[column.key]] == NOTES[spec.key][column.key], column.label
+
+
+def test_no_cell_has_two_rules(book):
+    """Excel keeps one rule a cell and “repairs” a file with two: a note and a list share one."""
+    for sheet in book.worksheets:
+        cells = Counter(coordinate for rule in sheet.data_validations.dataValidation
+                        for cells in rule.sqref.ranges for row in cells.rows
+                        for coordinate in (f"{get_column_letter(col)}{r}" for r, col in row))
+        assert [c for c, n in cells.items() if n > 1] == [], sheet.title
+    info = book["Thông tin"].data_validations.dataValidation
+    assert {r.prompt[:9] for r in info if r.type == "list"} == {"Bắt buộc.", "Không bắt"}
 
 
 def test_a_long_heading_titles_its_note_cut_at_a_word(book):
