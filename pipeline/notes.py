@@ -27,9 +27,9 @@ _NUMBER = (" Để trống thì văn bản để chỗ trống cho văn thư đi
 
 NOTES: dict[str, dict[str, str]] = {  # sheet key → column key → note
     "info": {
-        "sample": "Chỉ bảng tính mẫu (dữ liệu bịa ra) ghi Có ở dòng này; bảng tính của cơ quan "
-                  "không có dòng này. Chép từ bảng tính mẫu để dùng cho số liệu thật thì xoá dòng "
-                  "này.",
+        "sample": "Có hoặc Không. Chỉ bảng tính mẫu (dữ liệu bịa ra) có dòng này, ghi Có; bảng "
+                  "tính của cơ quan không có. Chép từ bảng tính mẫu để dùng cho số liệu thật thì "
+                  "xoá dòng này.",
         "year": "Bắt buộc. Năm của đợt đánh giá, khen thưởng, 4 chữ số, ví dụ 2026.",
         "occasion": "Bắt buộc. Hằng năm cho đợt xét cuối năm; Sơ kết hoặc Tổng kết khi sơ kết, "
                     "tổng kết một phong trào thi đua (khi đó ghi cả Tên phong trào và Giai đoạn).",

@@ -59,12 +59,19 @@ GUIDE_SENTENCES = [  # what the clerk must learn from the first sheet, as she re
     "Hai dòng ví dụ ở mỗi sheet là người, đơn vị bịa ra (tên có chữ “Mẫu”): xoá trước khi nhập số "
     "liệu thật.",
     "mọi người, đơn vị, số quyết định trong đó đều bịa ra, chỉ để xem cách điền và chạy thử.",
+    "Khi thư mục đã có bảng tính này, các bảng tính mẫu được để riêng: không kiểm tra, không lập "
+    "văn bản, không tính vào lịch sử; nên chuyển chúng sang thư mục khác (ví dụ thư mục mau) hoặc "
+    "xoá đi.",
 ]
 
 
 def _guide(book) -> tuple[list[str], str]:
     lines = [row[0] or "" for row in book["Hướng dẫn"].iter_rows(values_only=True)]
     return lines, re.sub(r"\s+", " ", " ".join(lines))
+
+
+def test_the_samples_mark_is_left_out(book):
+    assert "Bảng tính mẫu" not in [c.value for c in book["Thông tin"]["A"]]
 
 
 def test_the_guide_says_what_the_clerk_needs(book):
@@ -107,6 +114,11 @@ def _notes():
             yield spec, column, NOTES[spec.key][column.key]
 
 
+def _in_init(spec) -> list:
+    """The columns of a sheet the init workbook has: all but the samples' own mark."""
+    return [c for c in spec.columns if c.key != "sample"]
+
+
 def test_every_column_has_a_note_written_for_the_clerk():
     for spec, column, note in _notes():
         where = (spec.title, column.label)
@@ -145,13 +157,13 @@ def test_each_note_shows_where_the_clerk_types(book):
         prompts = _prompts(sheet)
         if spec.pairs:  # on the value, column B
             rows = {sheet.cell(row=r, column=1).value: r for r in range(1, sheet.max_row + 1)}
-            cells = {c.key: f"B{rows[c.label]}" for c in spec.columns}
+            cells = {c.key: f"B{rows[c.label]}" for c in _in_init(spec)}
         else:
             header = next(row for row in sheet.iter_rows()
                           if spec.columns[0].label in [c.value for c in row])
             cells = {c.key: next(cell.coordinate for cell in header if cell.value == c.label)
-                     for c in spec.columns}
-        for column in spec.columns:
+                     for c in _in_init(spec)}
+        for column in _in_init(spec):
             assert prompts[cells[column.key]] == NOTES[spec.key][column.key], column.label
 
 
@@ -181,7 +193,7 @@ def test_headings_and_typical_values_fit_their_columns(book):
         sheet = book[spec.title]
         widths = {cell.value: sheet.column_dimensions[cell.column_letter].width
                   for row in sheet.iter_rows() for cell in row if cell.value}
-        for column in spec.columns:
+        for column in _in_init(spec):
             width = widths[column.label]
             if spec.pairs:  # the label on one line
                 assert width >= len(column.label) + 1, column.label
@@ -310,7 +322,7 @@ def test_each_sheet_prints_all_its_headings_on_its_first_page(printed):
     for spec in CATALOG.sheets.values():
         if spec.title in PAGES or spec.part_of:
             continue
-        labels = [c.label for c in spec.columns]
+        labels = [c.label for c in _in_init(spec)]
         if spec.key == "council":
             labels += ["STT"] + [c.label for c in CATALOG.sheets["council_members"].columns]
         elif not spec.pairs:
