@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import textwrap
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
-from conftest import docx_lines, round_data
+from conftest import docx_lines, require_tools, round_data
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -268,15 +267,12 @@ def _words(*texts: str) -> Counter:
 def printed(book_path, tmp_path_factory):
     """The init workbook without its example values, as LibreOffice prints it: per page, the
     sheet named in its footer and its words with their boxes."""
-    missing = [t for t in ("soffice", "pdftotext") if shutil.which(t) is None]
-    calibri = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True).stdout \
-        if shutil.which("fc-match") else ""
-    if "Carlito" not in calibri:
-        missing.append("fonts-crosextra-carlito")  # Calibri's metrics: pages as Excel prints
-    if missing:
+    require_tools("soffice", "pdftotext", "fc-match")
+    calibri = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True).stdout
+    if "Carlito" not in calibri:  # Calibri's metrics: pages break where Excel breaks them
         if os.environ.get("CI"):
-            pytest.fail(f"CI must install {', '.join(missing)} (see .ci/run)")
-        pytest.skip(f"needs {', '.join(missing)}")
+            pytest.fail("CI must install fonts-crosextra-carlito (see .ci/run)")
+        pytest.skip("needs fonts-crosextra-carlito")
     folder = tmp_path_factory.mktemp("in")
     book = load_workbook(book_path)
     for spec in CATALOG.sheets.values():
