@@ -26,7 +26,7 @@ TITLES = {
     "quotas": "CHỈ TIÊU KHEN THƯỞNG THEO KẾ HOẠCH PHONG TRÀO",
     "decisions": "QUYẾT ĐỊNH KHEN THƯỞNG ĐÃ CÓ CỦA CÁC ĐỀ NGHỊ TRONG BẢNG TÍNH",
 }
-BOLD = Font(name="Calibri", size=11, bold=True)  # a font without a name prints in another face
+BOLD = Font(name="Calibri", size=11, bold=True)  # init names its fonts: unnamed prints in another
 SAMPLE_MARK = "sample"  # only the samples scripts/make_sample.py writes say they are ones
 
 
@@ -51,7 +51,7 @@ def _write_pairs(book: Workbook, catalog: Catalog, key: str, values: Mapping[str
     spec = catalog.sheets[key]
     sheet = book.create_sheet(spec.title)
     sheet.append([TITLES[key]])
-    sheet["A1"].font = BOLD
+    sheet["A1"].font = Font(bold=True)
     sheet.append([])
     for column in spec.columns:
         if values.get(column.key) is not None or every_column and column.key != SAMPLE_MARK:
@@ -70,12 +70,12 @@ def _write_table(book: Workbook, catalog: Catalog, key: str,
                if every_column or c.required or any(c.key in row for row in rows)]
     sheet.append([TITLES[key]])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns) + 1)
-    sheet["A1"].font = BOLD
+    sheet["A1"].font = Font(bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet.append([])
     sheet.append(["STT"] + [c.label for c in columns])
     for cell in sheet[3]:
-        cell.font = BOLD
+        cell.font = Font(bold=True)
     for number, row in enumerate(rows, start=1):
         sheet.append([number] + [row.get(c.key) for c in columns])
     sheet.freeze_panes = "B4"
@@ -87,7 +87,7 @@ def _write_part(book: Workbook, spec: Sheet, rows: Sequence[Mapping[str, object]
     sheet.append([])
     sheet.append(["STT"] + [c.label for c in spec.columns])
     for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+        cell.font = Font(bold=True)
     for number, row in enumerate(rows, start=1):
         sheet.append([number] + [row.get(c.key) for c in spec.columns])
 
@@ -194,6 +194,7 @@ def _table_help(sheet, spec: Sheet, catalog: Catalog, choices: dict[str, str]) -
             _dropdown(sheet, choices[vocab], f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}")
         sheet.column_dimensions[letter].width = _column_width(column, catalog)
     sheet.column_dimensions["A"].width = 5
+    sheet["A1"].font = BOLD
     _heading_row(sheet, 3)
     names = [c.key for c in spec.columns[:3]]
     frozen = names.index("name") + 2 if "name" in names else 1  # STT … the name
@@ -232,6 +233,7 @@ def _pair_help(sheet, spec: Sheet, choices: dict[str, str]) -> None:
             rule.allow_blank, rule.showErrorMessage = True, False
     sheet.column_dimensions["A"].width = max(len(c.label) for c in columns) + 2
     sheet.column_dimensions["B"].width = PAIR_VALUE_WIDTHS[spec.key]
+    sheet["A1"].font = BOLD
     sheet.freeze_panes = "A3"
     _fit_rows(sheet, 3)
     _print_setup(sheet)
