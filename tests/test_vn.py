@@ -266,6 +266,12 @@ def test_people_sort_by_ten_then_ho_then_dem():
         "Giàng A Páo", "Lò Văn Pọm"]
 
 
+def test_ho_decides_before_dem():
+    # domain.md: tên, then họ, then đệm. Here họ and đệm disagree: Nguyễn < Trần but Văn > Thị.
+    names = ["Trần Thị Hoa", "Nguyễn Văn Hoa"]
+    assert sorted(names, key=name_sort_key) == ["Nguyễn Văn Hoa", "Trần Thị Hoa"]
+
+
 @given(st.lists(VIETNAMESE, max_size=8))
 def test_sort_ignores_decomposition(words):
     as_nfd = [unicodedata.normalize("NFD", w) for w in words]
