@@ -11,9 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import round_data
 
 from pipeline.catalog import Catalog
 from pipeline.history import YearFacts
+from pipeline.main import check
 from pipeline.model import (
     Collective,
     Council,
@@ -314,6 +316,20 @@ def test_quota_over_the_plan_asks_for_review():
         "Cần số cá nhân đề nghị Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh trong chỉ tiêu 02; "
         "có 03 cá nhân được đề nghị, vượt chỉ tiêu 02, Hội đồng cần chọn lại (Kế hoạch phong "
         "trào, mục IV.2).")
+
+
+def test_quota_of_collectives_read_from_the_workbook(make_workbook):
+    """Sheet Chỉ tiêu caps Tập thể lao động tiên tiến at one; both collectives are proposed."""
+    data = round_data()
+    data["tables"]["quotas"] = [{"award": "Tập thể lao động tiên tiến", "collectives": 1,
+                                 "source": "Kế hoạch số 45/KH-UBND"}]
+    assessment = check([make_workbook(data)]).rounds[0].assessment
+    flagged = {j.proposal.subject.name: (j.verdict, j.reasons[-1].text)
+               for j in assessment.judgements if j.proposal.award.code == "TTLDTT"}
+    over = ("Cần số tập thể đề nghị Tập thể lao động tiên tiến trong chỉ tiêu 01; có 02 tập thể "
+            "được đề nghị, vượt chỉ tiêu 01, Hội đồng cần chọn lại (Kế hoạch số 45/KH-UBND).")
+    assert flagged == {"Phòng Kinh tế": (Verdict.REVIEW, over),
+                       "Trung tâm Thông tin": (Verdict.REVIEW, over)}
 
 
 def test_initiative_spent_on_a_title_leaves_the_bang_khen_for_review():
