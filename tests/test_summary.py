@@ -185,3 +185,22 @@ def test_the_deadline_is_told_on_the_terminal_only(tmp_path, catalog):
     deadline = ("  Hạn gửi báo cáo kết quả cho Sở Nội vụ: trước ngày 30/11/2025 (còn 29 ngày).")
     assert deadline in round_lines(result, today=date(2025, 11, 1))
     assert not any("Hạn gửi" in line for line in round_lines(result))
+
+
+def test_a_proposal_waiting_for_the_council_shows_its_reasons(tmp_path, catalog):
+    """Without a Kết luận, Nguyễn Thị Ánh's Giấy khen is "cần kiểm tra": the summary says why
+    (the province's own standard for Giấy khen, Điều 75.2, unchecked against its text); Lò Văn
+    Pọm's Chiến sĩ thi đua cơ sở, also "cần kiểm tra" but concluded "Đạt", is not listed."""
+    data = round_data()
+    for row in data["tables"]["individuals"]:
+        if row["name"] == "Nguyễn Thị Ánh":
+            row["conclusion"] = None
+    lines = round_lines(check([_project(tmp_path, catalog, data)]).rounds[0])
+    owners = [line[4:] for line in lines if line.startswith("    ") and line[4] != " "
+              and line.endswith(":")]
+    assert owners == ["Cầm Thị Ánh — Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh:",
+                      "Nguyễn Thị Ánh — Giấy khen của Chánh Văn phòng:"]
+    below = lines[lines.index("    Nguyễn Thị Ánh — Giấy khen của Chánh Văn phòng:") + 1]
+    assert below == ("      Cần hoàn thành tốt nhiệm vụ trở lên trong năm 2025; năm 2025 hoàn "
+                     "thành tốt nhiệm vụ; điều kiện này chưa được đối chiếu với văn bản gốc "
+                     f"({LAW}, Điều 75.2, tiêu chuẩn do tỉnh quy định).")
