@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from pipeline.xlsx import Column, table_xlsx
+from pipeline.main import check
+from pipeline.xlsx import Column, table_xlsx, verdicts_xlsx
 
 COLUMNS = [Column("STT", 6), Column("Họ và tên", 20), Column("Lý do", 30),
            Column("Số tiền (đồng)", 16, money=True)]
@@ -124,3 +125,26 @@ def test_text_that_looks_like_excels_escape_reads_back_as_typed(tmp_path):
     path.write_bytes(data)
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Thử").to_python()
     assert [r[0] for r in rows[1:]] == typed
+
+
+def test_verdicts_list_names_the_unit_and_the_highest_award(make_workbook):
+    """ket-qua-tham-dinh.xlsx of the small round. A collective's Đơn vị is the agency (sheet
+    Thông tin) when it has no parent. Có thể xét cao nhất: Giàng A Páo, only hoàn thành tốt
+    nhiệm vụ and no sáng kiến, reaches Lao động tiên tiến (Luật, Điều 24) and nothing higher;
+    Trung tâm Thông tin, both members Lao động tiên tiến but itself only hoàn thành tốt, reaches
+    Tập thể lao động tiên tiến (Điều 28), not xuất sắc (Điều 27); Phòng Kinh tế, hoàn thành
+    xuất sắc in 2024 and 2025 with a Chiến sĩ thi đua cơ sở among two members, reaches the Bằng
+    khen (Điều 74) and Tập thể lao động xuất sắc (Điều 27)."""
+    assessment = check([make_workbook()]).rounds[0].assessment
+    sheet = load_workbook(io.BytesIO(verdicts_xlsx(assessment))).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    at = {name: header.index(name) for name in
+          ("Họ và tên / Tên tập thể", "Đề nghị", "Đơn vị", "Có thể xét cao nhất")}
+    seen = {(r[at["Họ và tên / Tên tập thể"]], r[at["Đề nghị"]]):
+            (r[at["Đơn vị"]], r[at["Có thể xét cao nhất"]]) for r in rows}
+    agency = "Văn phòng Ủy ban nhân dân tỉnh Sơn La"
+    assert seen[("Giàng A Páo", "Lao động tiên tiến")] == ("Phòng Kinh tế", "Lao động tiên tiến")
+    assert seen[("Trung tâm Thông tin", "Tập thể lao động tiên tiến")] == (
+        agency, "Tập thể lao động tiên tiến")
+    assert seen[("Phòng Kinh tế", "Tập thể lao động tiên tiến")] == (
+        agency, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Tập thể lao động xuất sắc")
