@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 
 import pytest
@@ -460,3 +461,26 @@ def test_a_document_open_in_word_on_windows_is_named_as_the_likely_cause(make_wo
         "hoặc không có quyền ghi; hãy đóng các văn bản, bảng tính của đợt rồi chạy lại (vẫn lỗi "
         "thì chọn thư mục khác bằng --outputs, hoặc xin quyền ghi); các tệp cũ được giữ nguyên.")
     assert snapshot(outputs / "2025-hang-nam") == before
+
+
+def test_a_manifest_naming_a_file_the_tool_never_writes_does_not_claim_it(make_workbook,
+                                                                         tmp_path):
+    """The tool writes only lowercase ASCII names inside the round folder. A manifest edited to
+    list the clerk's “Ghi chú.txt” (with its true digest) or “../ngoai.txt” does not make them
+    the tool's: after a changed rerun the note is still in the round folder, the outside file
+    untouched."""
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    folder = outputs / "2025-hang-nam"
+    note, outside = folder / "Ghi chú.txt", outputs / "ngoai.txt"
+    note.write_bytes(b"ghi chep cua van thu")
+    outside.write_bytes(b"ngoai thu muc")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for name, path in (("Ghi chú.txt", note), ("../ngoai.txt", outside)):
+        manifest["outputs"][name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    data = round_data()
+    data["tables"]["individuals"][1]["rating"] = "Hoàn thành nhiệm vụ"
+    generate([make_workbook(data)], outputs=outputs)
+    assert note.read_bytes() == b"ghi chep cua van thu"
+    assert outside.read_bytes() == b"ngoai thu muc"
