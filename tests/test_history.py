@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from conftest import round_data
 
 from pipeline.errors import InputError, Kind
-from pipeline.main import check
+from pipeline.main import DEFAULT_FORMS, check
 from pipeline.rules import Verdict
 
 
@@ -351,3 +353,43 @@ def test_the_register_says_a_proposal_waits_for_the_council(make_workbook, tmp_p
     status = {r[1]: r[8] for r in load_workbook(path).active.iter_rows(min_row=2,
                                                                         values_only=True)}
     assert status == {"Lò Văn Pọm": "Chờ quyết định", "Giàng A Páo": "Chờ kết luận của Hội đồng"}
+
+
+def test_a_sang_kien_spent_in_an_earlier_workbook_is_not_counted_again(make_workbook, tmp_path):
+    """With the switch forms/rules documents (Điều 74.1.d's "02 sáng kiến" bound to the
+    Chiến sĩ thi đua cơ sở case too): Cầm Thị Ánh was Chiến sĩ thi đua cơ sở in 2024 on her one
+    sáng kiến (only hoàn thành tốt that year, Luật Điều 23.2), and is again in 2025 on her
+    hoàn thành xuất sắc, with one more sáng kiến. The 2024 one is spent (Công văn
+    5007/BNV-TĐKT/2023): the Bằng khen is left to the Council, saying so."""
+    forms = tmp_path / "forms"
+    shutil.copytree(DEFAULT_FORMS, forms)
+    rules = forms / "rules" / "nd152-2025.toml"
+    line = 'award = "CSTDCS", times = 2, within = 1, subjects'
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        line, 'award = "CSTDCS", times = 2, within = 1, initiatives = 2, subjects'),
+        encoding="utf-8")
+    data = round_data()
+    data["tables"]["history"] = [h for h in data["tables"]["history"]
+                                 if h["name"] != "Cầm Thị Ánh"]
+    for row in data["tables"]["individuals"]:
+        if row["name"] == "Cầm Thị Ánh":
+            row |= {"initiatives": 1, "title": "Chiến sĩ thi đua cơ sở"}
+    earlier = round_data()
+    earlier["info"] |= {"year": 2024, "sign_date": "05/12/2024"}
+    earlier["tables"]["history"] = []
+    for row in earlier["tables"]["individuals"]:
+        if row["name"] == "Cầm Thị Ánh":
+            row |= {"rating": "Hoàn thành tốt nhiệm vụ", "initiatives": 1, "award": None,
+                    "title": "Chiến sĩ thi đua cơ sở", "conclusion": "Đạt"}
+    summary = check([make_workbook(data), make_workbook(earlier, name="2024.xlsx")], forms=forms)
+    result = next(r for r in summary.rounds if r.round.info.year == 2025)
+    (bang_khen,) = [j for j in result.assessment.judgements
+                    if (j.proposal.subject.name, j.proposal.award.code) == ("Cầm Thị Ánh",
+                                                                           "BKUBND")]
+    assert bang_khen.verdict is Verdict.REVIEW
+    assert bang_khen.reasons[0].text.splitlines()[2] == (
+        "b) Cần 02 lần liên tục đạt Chiến sĩ thi đua cơ sở, lần sau cách lần trước không quá 01 "
+        "năm, trong thời gian đó có 02 sáng kiến; đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; có "
+        "02 sáng kiến trong thời gian đó, 01 đã dùng cho danh hiệu thi đua; theo Công văn "
+        "5007/BNV-TĐKT/2023, mỗi sáng kiến chỉ được tính cho một khen thưởng; Hội đồng xem xét "
+        "(Luật Thi đua, khen thưởng 2022, Điều 74.1.d).")
