@@ -8,7 +8,7 @@ import zipfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import ooxml
+from pipeline import generate, ooxml
 from pipeline.ooxml import Deflated, package
 
 NAMES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"),
@@ -59,3 +59,16 @@ def test_a_part_compressed_once_is_the_same_as_compressed_each_time():
     raw = b"<w:styles>" + b"<w:style/>" * 500 + b"</w:styles>"
     assert package([("word/styles.xml", Deflated.of(raw))]) == \
         package([("word/styles.xml", raw)])
+
+
+def test_documents_are_dated_by_the_round_never_by_the_clock(make_workbook, tmp_path):
+    """The small round is signed 05/12/2025: every docx and xlsx says it was created and last
+    modified that day, at midnight UTC, whatever day the tool runs."""
+    generate([make_workbook()], outputs=tmp_path / "out")
+    folder = tmp_path / "out" / "2025-hang-nam"
+    stamp = ('<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-05T00:00:00Z</dcterms:created>'
+             '<dcterms:modified xsi:type="dcterms:W3CDTF">2025-12-05T00:00:00Z'
+             '</dcterms:modified>')
+    for name in ("to-trinh-de-nghi-khen-thuong.docx", "ket-qua-tham-dinh.xlsx"):
+        with zipfile.ZipFile(folder / name) as package_:
+            assert stamp in package_.read("docProps/core.xml").decode(), name
