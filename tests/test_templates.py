@@ -179,3 +179,17 @@ def test_broken_xml_is_a_sentence_in_forms_and_generate(forms, make_workbook, tm
         assert result.exception is None or isinstance(result.exception, SystemExit), \
             result.output
         assert "Traceback" not in result.output
+
+
+def test_forms_warns_of_a_letter_page_and_a_large_quoc_hieu(forms):
+    """NĐ 30/2020, Phụ lục I: paper A4 (210 × 297 mm); the quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM” in 12–13 pt. A template saved on US Letter with the line at 14 pt is
+    usable, but `forms` says both."""
+    edit(forms / TO_TRINH, "word/document.xml", '<w:pgSz w:w="11906" w:h="16838"/>',
+         '<w:pgSz w:w="12240" w:h="15840"/>')
+    edit(forms / TO_TRINH, "word/document.xml",
+         '<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">CỘNG H',
+         '<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">CỘNG H')
+    result = CliRunner().invoke(main, ["forms", "--forms", str(forms)])
+    assert "khổ giấy" in result.output and "không phải khổ A4 (210 × 297 mm)" in result.output
+    assert "dòng “CỘNG H…” cỡ chữ [14.0], cần 12–13" in result.output
