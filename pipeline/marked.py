@@ -5,6 +5,7 @@ the same to the tool: it ignores the columns and the legend the copy adds."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from .read import _find_header
 from .rules import Judgement, Verdict
 from .vn import fold
 from .wording import reasons_text
+from .write import new_file
 
 AUTHOR = "khenthuong"  # of the copy's comments: a later copy takes them off again
 
@@ -394,14 +396,10 @@ def _empty(sheet: Worksheet, row: int) -> bool:
 
 def save_new(book: Workbook, path: Path) -> None:
     """Save to a file that must not exist yet; a failure leaves no part of it behind."""
+    data = io.BytesIO()
+    book.save(data)
     try:
-        with open(path, "xb") as file:
-            try:
-                book.save(file)
-            except BaseException:
-                file.close()
-                path.unlink()
-                raise
+        new_file(path, data.getvalue())
     except FileExistsError as err:
         raise KhenthuongError(f"Đã có tệp “{path}”; không ghi đè. Hãy chọn tên khác.") from err
     except OSError as err:

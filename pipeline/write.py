@@ -110,6 +110,19 @@ JOURNAL = "publishing.json"
 OPEN_ELSEWHERE = {5, 32, 33}  # Windows: access denied, sharing violation, lock violation
 
 
+def new_file(path: Path, data: bytes) -> Path:
+    """Write a file that must not exist yet (FileExistsError otherwise); a failure leaves no
+    part of it behind."""
+    with open(path, "xb") as file:
+        try:
+            file.write(data)
+        except BaseException:
+            file.close()
+            path.unlink()
+            raise
+    return path
+
+
 def _why(err: OSError) -> str:
     if getattr(err, "winerror", None) in OPEN_ELSEWHERE:  # a file open in Word or Excel
         return ("một tệp trong đó đang mở (trong Word, Excel…) hoặc không có quyền ghi; hãy "

@@ -122,17 +122,6 @@ def test_blank_number_and_day_are_left_for_van_thu(make_workbook, tmp_path):
     assert lines[1] == "Số:      /TTr-VPUB | Sơn La, ngày     tháng 11 năm 2025"
 
 
-def test_movement_round_names_the_movement(make_workbook, tmp_path):
-    data = round_data()
-    data["info"] |= {"occasion": "Tổng kết", "movement": "Chung sức xây dựng nông thôn mới"}
-    generate([make_workbook(data, name="tong-ket.xlsx")], outputs=tmp_path / "out")
-    lines = docx_lines(tmp_path / "out" / "2025-tong-ket" / "to-trinh-de-nghi-khen-thuong.docx")
-    assert lines[3] == ("Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh nhân dịp "
-                        "tổng kết Phong trào thi đua “Chung sức xây dựng nông thôn\u00a0mới”")
-    assert ("Căn cứ Kế hoạch tổ chức thực hiện Phong trào thi đua “Chung sức xây dựng nông thôn "
-            "mới”;") in lines
-
-
 def messy_twin(data: dict) -> dict:
     """The same round as a careless spreadsheet holds it: NFD, capitals, abbreviations, spaces."""
     nfd = lambda text: "  " + unicodedata.normalize("NFD", text) + " "  # noqa: E731

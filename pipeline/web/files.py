@@ -9,7 +9,7 @@ import unicodedata
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from ..write import LOCK, STAGING
+from ..write import LOCK, STAGING, new_file
 
 MAX_UPLOAD = 50 * 1024 * 1024  # a province's workbook (20.000 people) is a few MB
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')  # what Windows refuses in a file name
@@ -42,15 +42,7 @@ def looks_like_xlsx(data: bytes) -> bool:
 
 def save_new(folder: Path, name: str, data: bytes) -> Path:
     """Write a file that must not exist yet (FileExistsError otherwise)."""
-    path = folder / name
-    with open(path, "xb") as file:
-        try:
-            file.write(data)
-        except BaseException:
-            file.close()
-            path.unlink()
-            raise
-    return path
+    return new_file(folder / name, data)
 
 
 def replace(folder: Path, name: str, data: bytes) -> Path:
