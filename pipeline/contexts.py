@@ -689,21 +689,20 @@ def sentence_case(text: str) -> str:
 
 # --- báo cáo thành tích --------------------------------------------------------------------------
 
-# (collective, kind) → template, the form's name as ND 152/2025's appendix lists it
-REPORT_FORMS = {
-    (False, "cong-trang"): ("bao-cao-thanh-tich-ca-nhan.docx",
-                            "Báo cáo thành tích đề nghị khen thưởng công trạng cho cá nhân"),
-    (True, "cong-trang"): ("bao-cao-thanh-tich-tap-the.docx",
-                           "Báo cáo thành tích đề nghị khen thưởng công trạng cho tập thể"),
-    (False, "dot-xuat"): ("bao-cao-thanh-tich-dot-xuat.docx",
-                          "Báo cáo thành tích đề nghị khen thưởng đột xuất"),
-    (True, "dot-xuat"): ("bao-cao-thanh-tich-dot-xuat.docx",
-                         "Báo cáo thành tích đề nghị khen thưởng đột xuất"),
-    (False, "phong-trao"): ("bao-cao-thanh-tich-chuyen-de.docx",
-                            "Báo cáo thành tích đề nghị khen thưởng thi đua theo chuyên đề"),
-    (True, "phong-trao"): ("bao-cao-thanh-tich-chuyen-de.docx",
-                           "Báo cáo thành tích đề nghị khen thưởng thi đua theo chuyên đề"),
-}
+# (collective, kind) → template, the form's name as ND 152/2025's appendix lists it: công trạng
+# has a form for a person and one for a collective; đột xuất and chuyên đề one form for both
+_FORMS = {"ca-nhan": ("bao-cao-thanh-tich-ca-nhan.docx",
+                      "Báo cáo thành tích đề nghị khen thưởng công trạng cho cá nhân"),
+          "tap-the": ("bao-cao-thanh-tich-tap-the.docx",
+                      "Báo cáo thành tích đề nghị khen thưởng công trạng cho tập thể"),
+          "dot-xuat": ("bao-cao-thanh-tich-dot-xuat.docx",
+                       "Báo cáo thành tích đề nghị khen thưởng đột xuất"),
+          "phong-trao": ("bao-cao-thanh-tich-chuyen-de.docx",
+                         "Báo cáo thành tích đề nghị khen thưởng thi đua theo chuyên đề")}
+REPORT_FORMS = {(collective, kind): _FORMS[kind if kind != "cong-trang" else
+                                            "tap-the" if collective else "ca-nhan"]
+                for collective in (False, True)
+                for kind in ("cong-trang", "dot-xuat", "phong-trao")}
 
 
 WAITING = "cho-ket-luan"  # the file-name prefix of a report whose proposal the council has not

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .catalog import Catalog, Sheet
 from .errors import KhenthuongError, OutputError, Problem
-from .read import _find_header
+from .read import find_header
 from .rules import Judgement, Verdict
 from .vn import fold
 from .wording import reasons_text
@@ -218,7 +218,7 @@ def _table(book: Workbook, spec: Sheet) -> tuple[Worksheet | None, int | None]:
     sheet = (visible or candidates or [None])[0]
     if sheet is None:
         return None, None
-    index = _find_header(sheet.iter_rows(values_only=True), spec.columns)[0]
+    index = find_header(sheet.iter_rows(values_only=True), spec.columns)[0]
     return sheet, None if index is None else index + 1
 
 

@@ -426,7 +426,7 @@ def _clean_value(value: object) -> object:
 def _table_start(rows: list[list], catalog: Catalog, key: str) -> int:
     """Where a table within a key / value sheet begins (its header row), or the sheet's end:
     the key / value rows are read above it only ("Thư ký" in a member's row is no label)."""
-    starts = [_find_header(rows, part.columns)[0] for part in catalog.sheets.values()
+    starts = [find_header(rows, part.columns)[0] for part in catalog.sheets.values()
               if part.part_of == key]
     return min((s for s in starts if s is not None), default=len(rows))
 
@@ -434,7 +434,7 @@ def _table_start(rows: list[list], catalog: Catalog, key: str) -> int:
 def _read_part(rows: list[list], sheet: Sheet, raw: RawWorkbook, merged: list,
                scan: SheetScan) -> list[Record]:
     """A table under the key / value rows of a sheet: none when its header is not there."""
-    if _find_header(rows, sheet.columns)[0] is None:
+    if find_header(rows, sheet.columns)[0] is None:
         return []
     return _read_table(rows, sheet, raw, merged, scan.hidden_rows)
 
@@ -460,7 +460,7 @@ def _read_pairs(rows: list[list], sheet: Sheet) -> Pairs:
 def _read_table(rows: list[list], sheet: Sheet, raw: RawWorkbook, merged: list,
                 hidden_rows: frozenset[int]) -> list[Record]:
     """Find the header row by its text, map known columns, and read the filled rows under it."""
-    header_at, mapping = _find_header(rows, sheet.columns)
+    header_at, mapping = find_header(rows, sheet.columns)
     if header_at is None:
         seen = [clean(v) for row in rows[:HEADER_SEARCH_ROWS] for v in row
                 if isinstance(v, str) and clean(v)]
@@ -521,7 +521,7 @@ def _columns(indexes: list[int]) -> Callable[[list], tuple]:
     return pick if len(indexes) > 1 else lambda row: (pick(row),)
 
 
-def _find_header(rows: list[list], columns: tuple[Column, ...]
+def find_header(rows: list[list], columns: tuple[Column, ...]
                  ) -> tuple[int | None, dict[str, tuple[int, Column]]]:
     """Return the index of the row naming most known columns (at least two) among the first
     rows, or the first such row further down, and the mapping."""
