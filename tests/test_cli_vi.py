@@ -25,7 +25,7 @@ CLICK = Path(click.__file__).parent
 TRANSLATORS = {"_", "gettext", "ngettext"}
 # click's _() calls on words that are not literals: a command's own (deprecated) help, which is
 # ours and already Vietnamese, and the word "required" (core.py), which the catalog carries.
-DYNAMIC = {"_(text)", "_(extra['required'])"}
+DYNAMIC = {"_(text)", "_(extra['required'])"}  # click 8.4; 8.5 dropped _(text)
 
 
 def click_calls() -> list[tuple[str, ast.Call]]:
@@ -100,7 +100,7 @@ def test_every_word_click_translates_has_vietnamese():
 def test_click_translates_no_other_words_than_those_known():
     dynamic = {ast.unparse(call) for _, call in click_calls()
                if not (call.args and isinstance(call.args[0], ast.Constant))}
-    assert dynamic == DYNAMIC
+    assert "_(extra['required'])" in dynamic <= DYNAMIC
     assert catalog()["required"].string == "bắt buộc"
 
 
