@@ -175,6 +175,7 @@ def test_unreadable_file_is_one_sentence(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.spawns
 def test_python_dash_m_works_like_the_command():
     done = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True,
                           text=True, check=True)
@@ -240,6 +241,7 @@ def test_impossible_paths_are_one_sentence(make_workbook, tmp_path, monkeypatch,
 
 
 @pytest.mark.parametrize("encoding", ["cp1258", "cp1252"])
+@pytest.mark.spawns
 def test_a_log_in_a_windows_code_page_never_fails_the_run(make_workbook, tmp_path, encoding):
     """Output redirected on a Vietnamese Windows console: every line written, exit 0."""
     import os

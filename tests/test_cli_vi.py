@@ -290,6 +290,7 @@ def test_check_with_errors_tells_what_to_do_next_not_that_nothing_was_written(ma
 @pytest.mark.parametrize(("args", "code", "seen"), [
     (["--help"], 0, "Cách dùng: khenthuong"), (["check", "--help"], 0, "Cách dùng: khenthuong"),
     (["genrate"], 2, "Cách dùng: khenthuong"), (["check"], 2, "Không có th")])
+@pytest.mark.spawns
 def test_help_and_mistakes_never_fail_on_a_windows_code_page(tmp_path, encoding, args, code,
                                                              seen):
     """Printed before any command runs, the frame too must fit a Windows console's code page."""

@@ -269,13 +269,6 @@ WARNINGS = [
 ]
 
 
-def run_check(paths):
-    try:
-        return check(paths).warnings
-    except InputError as err:
-        return err.problems
-
-
 def _find(problems, code, sheet, row, column):
     return [p for p in problems if p.kind.code == code and p.sheet == sheet
             and (row is None or p.row == row) and (not column or p.column == column)]

@@ -160,6 +160,7 @@ def _edit_template(path: Path, old: str, new: str) -> None:
 
 # --- concurrency ---------------------------------------------------------------------------------
 
+@pytest.mark.spawns
 def test_a_second_run_refuses_while_the_first_holds_outputs(make_workbook, tmp_path):
     outputs = tmp_path / "outputs"
     outputs.mkdir()
@@ -174,6 +175,7 @@ def test_a_second_run_refuses_while_the_first_holds_outputs(make_workbook, tmp_p
     generate([workbook], outputs=outputs)  # free again once the first run ends
 
 
+@pytest.mark.spawns
 def test_two_runs_at_once_never_corrupt(make_workbook, tmp_path):
     outputs = tmp_path / "outputs"
     workbook = make_workbook()

@@ -264,6 +264,7 @@ def test_run_from_inside_a_zip_asks_to_unzip_first(tmp_path):
     assert run.paused and run.code == 1
 
 
+@pytest.mark.spawns
 def test_its_khenthuong_commands_run_on_the_samples(tmp_path):
     """The launcher's own commands, with this Python for the venv's, in a copy of the
     project: the import check, check and generate succeed and outputs/ is there to open."""

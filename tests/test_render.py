@@ -98,6 +98,7 @@ def test_parallel_rendering_gives_the_same_bytes(make_workbook, monkeypatch, sta
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+@pytest.mark.spawns
 def test_render_workers_end_with_a_killed_run(tmp_path):
     """kill -9 while a large round renders on every core: no worker outlives the run."""
     import os

@@ -432,6 +432,7 @@ def held(monkeypatch):
     gate.set()
 
 
+@pytest.mark.spawns
 def test_a_second_generate_while_one_runs_is_refused_by_the_command_s_lock(app, client, project,
                                                                           held):
     post(client, "/lap-van-ban", bang_tinh=BOOK)
@@ -519,6 +520,7 @@ def test_an_unknown_page_is_vietnamese(client):
 
 # --- the command ------------------------------------------------------------------------------
 
+@pytest.mark.spawns
 def test_the_command_serves_on_loopback_with_a_token_and_stops_on_ctrl_c(project):
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "web", "--no-browser"],
                                cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -549,6 +551,7 @@ def test_the_command_serves_on_loopback_with_a_token_and_stops_on_ctrl_c(project
     assert out == "Đã dừng trang khenthuong.\n"
 
 
+@pytest.mark.spawns
 def test_the_command_outside_a_project_folder_says_where_it_looked(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "web", "--no-browser"],
                           cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
