@@ -522,9 +522,9 @@ def test_an_unknown_page_is_vietnamese(client):
 
 @pytest.mark.spawns
 def test_the_command_serves_on_loopback_with_a_token_and_stops_on_ctrl_c(project):
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "web", "--no-browser"],
-                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8",
+    process = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "pipeline", "web",
+                                "--no-browser"], cwd=project, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                env=os.environ | {"PYTHONPATH": str(ROOT)})
     try:
         first = process.stdout.readline()
@@ -546,7 +546,12 @@ def test_the_command_serves_on_loopback_with_a_token_and_stops_on_ctrl_c(project
         assert refused.code == 403
     finally:
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
+        try:
+            out, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # faulthandler prints where each thread hangs
+            process.send_signal(signal.SIGABRT)
+            out, err = process.communicate(timeout=30)
+            pytest.fail(f"still running 30 s after Ctrl+C; it printed {out!r}, {err!r}")
     assert process.returncode == 0, err
     assert out == "Đã dừng trang khenthuong.\n"
 
