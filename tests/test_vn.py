@@ -95,8 +95,9 @@ def test_amount_table_is_large_enough():
 
 
 def test_number_words_refuses_negative_numbers():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as refused:
         number_words(-1)
+    assert str(refused.value) == "number_words needs a number ≥ 0"
 
 
 _UNITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "lăm": 5,
@@ -161,6 +162,7 @@ def test_admin_date_leaves_blanks_for_van_thu():
     assert admin_date(None, month=11, year=2026) == "ngày     tháng 11 năm 2026"
     assert admin_date(None, month=1, year=2026) == "ngày     tháng 01 năm 2026"
     assert admin_date(None, year=2025) == "ngày     tháng       năm 2025"
+    assert admin_date(None) == "ngày     tháng       năm      "
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
@@ -176,6 +178,7 @@ def test_admin_date_shape(day):
 @pytest.mark.parametrize(("value", "text"), [
     (0, "0"), (999, "999"), (1000, "1.000"), (2_340_000, "2.340.000"),
     (105_000_000_000, "105.000.000.000"), (0.3, "0,3"), (1.5, "1,5"), (1234.75, "1.234,75"),
+    (0.1234, "0,1234"), (12345.0625, "12.345,0625"),  # every decimal kept, none rounded away
 ])
 def test_number(value, text):
     assert number(value) == text
