@@ -140,7 +140,8 @@ def _add_round(history: History, matcher: _Matcher, past: Earlier,
         linked[subject] = found
         facts = history[found][year]
         facts.rating = subject.rating
-        facts.initiatives += subject.initiatives if is_person else 0
+        if is_person:  # each workbook of a year restates its sáng kiến: never count them twice
+            facts.initiatives = max(facts.initiatives, subject.initiatives)
         facts.spent += past.spent.get(subject, 0)
     day = matcher.round.info.decision_date  # a decision signed later was not known then
     decided = {key: (award, decision) for key, (award, decision) in past.decisions().items()

@@ -56,6 +56,23 @@ def test_earlier_workbook_completes_the_streak(make_workbook):
     assert verdicts(strong, 2025)[("Cầm Thị Ánh", "BKUBND")] is Verdict.ELIGIBLE
 
 
+def test_two_workbooks_of_one_year_state_its_sang_kien_once(make_workbook):
+    """The 2024 yearly and sơ kết workbooks both say Ánh had 1 sáng kiến in 2024: that is one
+    sáng kiến of 2024, not two (each workbook restates the year; counting twice would approve
+    an award on a sáng kiến that does not exist)."""
+    yearly = earlier_workbook(make_workbook, rating="HTXSNV", initiatives=1)
+    review = round_data()
+    review["info"] |= {"year": 2024, "sign_date": "20/12/2024", "occasion": "so-ket"}
+    review["tables"]["history"] = []
+    for row in review["tables"]["individuals"]:
+        if row["name"] == "Cầm Thị Ánh":
+            row |= {"rating": "HTXSNV", "initiatives": 1, "award": None}
+    summary = check([make_workbook(), yearly, make_workbook(review, name="2024-so-ket.xlsx")])
+    result = next(r for r in summary.rounds if r.round.info.year == 2025)
+    anh = next(p for p in result.round.people if p.name == "Cầm Thị Ánh")
+    assert result.assessment.history[anh][2024].initiatives == 1
+
+
 def test_earlier_titles_count_only_when_they_were_eligible(make_workbook):
     """Pọm's 2024 CSTĐCS counts from the 2024 workbook only if that round accepted it."""
     data = round_data()
@@ -101,6 +118,31 @@ def test_ambiguous_match_is_reported_not_guessed(make_workbook):
     data["tables"]["history"][0]["unit"] = "Phòng Kinh tế"  # the unit settles it
     assert verdicts(check([make_workbook(data)]), 2025)[("Lò Văn Pọm", "BKUBND")] \
         is Verdict.ELIGIBLE
+
+
+def test_a_person_of_an_earlier_workbook_matching_two_is_reported_in_that_workbook(
+        make_workbook):
+    """Pọm and Ánh of 2024.xlsx each match two people of this round: each is told, none
+    guessed, with the earlier workbook's own sheet and row."""
+    data = round_data()
+    twins = [dict(row, title=None, award=None) for row in data["tables"]["individuals"]
+             if row["name"] in ("Lò Văn Pọm", "Cầm Thị Ánh")]
+    data["tables"]["individuals"] += twins
+    earlier = round_data()
+    earlier["info"] |= {"year": 2024, "sign_date": "05/12/2024"}
+    earlier["tables"]["history"] = []
+    with pytest.raises(InputError) as caught:
+        check([make_workbook(data), make_workbook(earlier, name="2024.xlsx")])
+    found = [(p.file, p.sheet, p.row, p.value, p.message) for p in caught.value.problems
+             if p.kind is Kind.AMBIGUOUS_PERSON and p.file == "2024.xlsx"]
+    assert found == [
+        ("2024.xlsx", "Cá nhân", 4, "Lò Văn Pọm",
+         "“Lò Văn Pọm” khớp với nhiều người (dòng 4, 8 của sheet Cá nhân); hãy ghi Mã hoặc "
+         "Đơn vị để phân biệt."),
+        ("2024.xlsx", "Cá nhân", 6, "Cầm Thị Ánh",
+         "“Cầm Thị Ánh” khớp với nhiều người (dòng 6, 9 của sheet Cá nhân); hãy ghi Mã hoặc "
+         "Đơn vị để phân biệt."),
+    ]
 
 
 def test_history_years_may_be_a_span(make_workbook):
@@ -322,7 +364,8 @@ def test_the_office_decision_number_is_written_once_either_way(make_workbook, tm
         docx_lines(report)
 
 
-@pytest.mark.parametrize(("signed", "known"), [("10/12/2024", True), ("01/07/2025", False)])
+@pytest.mark.parametrize(("signed", "known"), [("10/12/2024", True), ("30/06/2025", True),
+                                               ("01/07/2025", False)])  # the round's own day
 def test_a_decision_signed_after_a_round_is_not_yet_known_to_it(make_workbook, signed, known):
     """Pọm's 2024 CSTĐCS decided on `signed`: a round dated 30/06/2025 holds it as received
     only when the decision came before that day; otherwise it is still pending there, and
@@ -338,6 +381,19 @@ def test_a_decision_signed_after_a_round_is_not_yet_known_to_it(make_workbook, s
     (pom,) = assessment.round.people
     (decision,) = assessment.history[pom][2024].titles.values()
     assert (decision.number if decision else None) == ("15/QĐ-VPUB" if known else None)
+
+
+def test_someone_who_left_before_this_round_leaves_the_others_titles_counted(make_workbook):
+    """Vì Thị Lan, listed first in 2024 with her LĐTT, is gone by 2025: Pọm's 2024 LĐTT,
+    listed after hers, still counts for him."""
+    first = _chain_round(2024, "05/12/2024", [_member("Vì Thị Lan", 1975, title="LĐTT"),
+                                              _member("Lò Văn Pọm", 1980, title="LĐTT")])
+    second = _chain_round(2025, "05/12/2025", [_member("Lò Văn Pọm", 1980, title="LĐTT")])
+    summary = check([make_workbook(first, name="2024-hang-nam.xlsx"),
+                     make_workbook(second, name="2025-hang-nam.xlsx")])
+    assessment = next(r for r in summary.rounds if r.round.info.year == 2025).assessment
+    (pom,) = assessment.round.people
+    assert [title.code for title in assessment.history[pom][2024].titles] == ["LDTT"]
 
 
 def test_the_register_says_a_proposal_waits_for_the_council(make_workbook, tmp_path):
