@@ -169,8 +169,8 @@ def _add_record(years: dict[int, YearFacts], record: PastRecord) -> None:
             facts.rating = what
         elif what.kind == "danh_hieu":
             facts.titles[what] = decision
-        if record.initiatives:
-            facts.initiatives += record.initiatives
+        if record.initiatives:  # the year's count, as a workbook of that year would state it
+            facts.initiatives = max(facts.initiatives, record.initiatives)
     if isinstance(what, Award) and what.kind == "hinh_thuc":
         kind = record.kind.code if record.kind else "cong-trang"
         years[record.years[-1]].awards.append((what, kind, decision))

@@ -45,13 +45,10 @@ TESTS = {
            "test_law", "test_documents"],
     "history": ["test_history", "test_clauses", "test_rules", "test_period", "test_council",
                 "test_reasons"],
-    "rules": ["test_rules", "test_clauses", "test_law", "test_reasons", "test_council",
-              "test_history", "test_consistency"],
-    "validate": ["test_validate", "test_faults", "test_read", "test_council", "test_clauses",
-                 "test_reasons", "test_history"],
-    "write": ["test_write", "test_integrity", "test_summary"],
-    "xlsx": ["test_xlsx", "test_kinh_phi", "test_huong_dan", "test_marked", "test_consistency",
-             "test_documents"],
+    "rules": ["test_rules", "test_clauses", "test_law", "test_reasons"],
+    "validate": ["test_validate", "test_faults", "test_read", "test_council"],
+    "write": ["test_write"],
+    "xlsx": ["test_xlsx", "test_kinh_phi", "test_huong_dan", "test_marked", "test_consistency"],
 }
 
 # mutant → why it cannot change what the tool writes or says (`mutmut show NAME` for the change)
@@ -63,6 +60,8 @@ IGNORED: dict[str, str] = {
     "pipeline.vn.x__words__mutmut_32": "groups always has len(_GROUPS) items: strict never fires",
     "pipeline.vn.x__words__mutmut_34": "groups always has len(_GROUPS) items: strict never fires",
     "pipeline.vn.x_number__mutmut_16": "babel reads the locale \"VI\" as \"vi\"",
+    "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
+    "a person named like a collective of the round (none is) would be taken for it",
 }
 
 

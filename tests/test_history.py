@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import pytest
 from conftest import round_data
@@ -113,8 +114,10 @@ def test_ambiguous_match_is_reported_not_guessed(make_workbook):
     with pytest.raises(InputError) as caught:
         check([make_workbook(data)])
     problem = next(p for p in caught.value.problems if p.kind is Kind.AMBIGUOUS_PERSON)
-    assert (problem.sheet, problem.row) == ("Lịch sử", 4)
-    assert "khớp với nhiều người (dòng 4, 8 của sheet Cá nhân)" in problem.message
+    assert (problem.file, problem.sheet, problem.row, problem.value) == (
+        "2025-hang-nam.xlsx", "Lịch sử", 4, "Lò Văn Pọm")
+    assert problem.message == ("“Lò Văn Pọm” khớp với nhiều người (dòng 4, 8 của sheet Cá "
+                               "nhân); hãy ghi Mã hoặc Đơn vị để phân biệt.")
     data["tables"]["history"][0]["unit"] = "Phòng Kinh tế"  # the unit settles it
     assert verdicts(check([make_workbook(data)]), 2025)[("Lò Văn Pọm", "BKUBND")] \
         is Verdict.ELIGIBLE
@@ -143,6 +146,55 @@ def test_a_person_of_an_earlier_workbook_matching_two_is_reported_in_that_workbo
          "“Cầm Thị Ánh” khớp với nhiều người (dòng 6, 9 của sheet Cá nhân); hãy ghi Mã hoặc "
          "Đơn vị để phân biệt."),
     ]
+
+
+def _history_of(summary, name: str):
+    result = next(r for r in summary.rounds if r.round.info.year == 2025)
+    subject = next(s for s in (*result.round.people, *result.round.collectives) if s.name == name)
+    return result.assessment.history[subject]
+
+
+def test_a_history_line_keeps_its_decision_and_a_plain_award_is_cong_trang(make_workbook):
+    data = round_data()
+    data["tables"]["history"] = [
+        {"name": "Lò Văn Pọm", "birth_year": 1980, "years": 2024, "what": "CSTĐCS",
+         "decision_number": "215/QĐ-VPUB", "decision_date": "10/12/2024",
+         "body": "Chánh Văn phòng"},
+        {"name": "Lò Văn Pọm", "birth_year": 1980, "years": 2023,
+         "what": "Giấy khen của Chánh Văn phòng", "decision_number": "88/QĐ-VPUB",
+         "decision_date": "20/12/2023"}]
+    history = _history_of(check([make_workbook(data)]), "Lò Văn Pọm")
+    (decision,) = history[2024].titles.values()
+    assert (decision.number, decision.day, decision.body) == (
+        "215/QĐ-VPUB", date(2024, 12, 10), "Chánh Văn phòng")
+    ((award, kind, decision),) = history[2023].awards
+    assert (award.code, kind, decision.number, decision.day, decision.body) == (
+        "GK", "cong-trang", "88/QĐ-VPUB", date(2023, 12, 20), "")
+
+
+def test_a_history_line_finds_its_person_by_name_when_code_or_unit_no_longer_fit(
+        make_workbook):
+    """Pọm moved from Phòng Tổng hợp and his old code CB-7 is nobody's now: name and birth
+    year still find him, the one person of that name."""
+    data = round_data()
+    data["tables"]["history"] = [{"code": "CB-7", "name": "Lò Văn Pọm", "birth_year": 1980,
+                                  "unit": "Phòng Tổng hợp", "years": 2024, "what": "HTXSNV"}]
+    history = _history_of(check([make_workbook(data)]), "Lò Văn Pọm")
+    assert history[2024].rating.code == "HTXSNV"
+
+
+def test_a_years_sang_kien_stated_twice_counts_once(make_workbook):
+    """Two Lịch sử lines of 2024 and the 2024 workbook each give Ánh's sáng kiến of 2024: the
+    year had 2, the most any of them states, not their sum 4."""
+    data = round_data()
+    data["tables"]["history"] = [
+        {"name": "Cầm Thị Ánh", "birth_year": 1988, "years": 2024, "what": "HTXSNV",
+         "initiatives": 2},
+        {"name": "Cầm Thị Ánh", "birth_year": 1988, "years": 2024, "what": "LĐTT",
+         "initiatives": 1}]
+    earlier = earlier_workbook(make_workbook, rating="HTXSNV", initiatives=1)
+    history = _history_of(check([make_workbook(data), earlier]), "Cầm Thị Ánh")
+    assert history[2024].initiatives == 2
 
 
 def test_history_years_may_be_a_span(make_workbook):
