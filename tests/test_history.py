@@ -57,6 +57,29 @@ def test_earlier_workbook_completes_the_streak(make_workbook):
     assert verdicts(strong, 2025)[("Cầm Thị Ánh", "BKUBND")] is Verdict.ELIGIBLE
 
 
+def test_an_earlier_workbook_finds_its_people_by_unit_then_by_code(make_workbook):
+    """Two Lò Văn Pọm of 1980 this year, in Phòng Kinh tế and in Trung tâm Thông tin: the
+    2024 workbook's rows go to the one of their unit. Ánh, "Lường Thị Ánh" in 2024, is
+    found by her code."""
+    this_year = _chain_round(2025, "05/12/2025", [
+        _member("Lò Văn Pọm", 1980, title="LĐTT"),
+        _member("Lò Văn Pọm", 1980, unit="Trung tâm Thông tin", title="LĐTT"),
+        _member("Cầm Thị Ánh", 1988, code="CB-5", title="LĐTT")])
+    earlier = _chain_round(2024, "05/12/2024", [
+        _member("Lò Văn Pọm", 1980, unit="Trung tâm Thông tin", rating="HTTNV"),
+        _member("Lò Văn Pọm", 1980, rating="HTXSNV"),
+        _member("Lường Thị Ánh", 1988, code="CB-5", rating="HTNV")])
+    for data in (this_year, earlier):
+        data["tables"]["collectives"].append({"name": "Trung tâm Thông tin", "rating": "HTNV"})
+    summary = check([make_workbook(this_year), make_workbook(earlier, name="2024.xlsx")])
+    assessment = next(r for r in summary.rounds if r.round.info.year == 2025).assessment
+    rated = {(p.name, p.unit): assessment.history[p][2024].rating.code
+             for p in assessment.round.people}
+    assert rated == {("Lò Văn Pọm", "Phòng Kinh tế"): "HTXSNV",
+                     ("Lò Văn Pọm", "Trung tâm Thông tin"): "HTTNV",
+                     ("Cầm Thị Ánh", "Phòng Kinh tế"): "HTNV"}
+
+
 def test_two_workbooks_of_one_year_state_its_sang_kien_once(make_workbook):
     """The 2024 yearly and sơ kết workbooks both say Ánh had 1 sáng kiến in 2024: that is one
     sáng kiến of 2024, not two (each workbook restates the year; counting twice would approve
