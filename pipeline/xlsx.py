@@ -193,7 +193,7 @@ def table_xlsx(sheet: str, columns: Sequence[Column], rows: Sequence[Sequence | 
         ("docProps/core.xml", core_properties(title, day)),
         ("xl/workbook.xml", workbook.encode("utf-8")),
         ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS),
-        ("xl/styles.xml", _FORM_STYLES if form else _STYLES),
+        ("xl/styles.xml", _form_styles() if form else _STYLES),
         ("xl/worksheets/sheet1.xml", _sheet(columns, rows, footer, form)),
     ])
 
@@ -204,7 +204,7 @@ def _properties(assessment: Assessment) -> dict:
 
 
 # cell styles, as indexes into the cellXfs of _STYLES (the bold ones do not wrap) and of
-# _FORM_STYLES (the same first six, bordered, in Times New Roman, then a form's own)
+# _form_styles() (the same first six, bordered, in Times New Roman, then a form's own)
 _HEADER, _TEXT, _MONEY, _BOLD_TEXT, _BOLD_MONEY = range(1, 6)
 (_CENTRE, _COEFFICIENT, _BOLD_BILLIONS, _WORDS, _PARENT, _AGENCY, _MOTTO, _TITLE, _SUBTITLE,
  _ITALIC, _NOTE) = range(6, 17)
@@ -463,7 +463,6 @@ def _form_styles() -> bytes:
         "</cellStyles></styleSheet>").encode()
 
 
-_FORM_STYLES = _form_styles()
 
 
 def carried(judgement: Judgement, granted: set[Judgement]) -> str:
