@@ -470,3 +470,82 @@ def test_the_same_criterion_read_can_make_du(everything_holds, regime, code, pat
     round_ = dataclasses.replace(make_round([(subject, code)], day=_inside(regime)),
                                  regime=read)
     assert assess(round_, CATALOG).judgements[0].verdict is Verdict.ELIGIBLE
+
+
+# --- the advice: the highest tier whose countable criteria hold ----------------------------------
+
+def _advice(subject, proposals, history=None, *, people=(), regime=None, day=ND152) -> list[str]:
+    round_ = make_round(proposals, people=people, day=day)
+    if regime is not None:
+        round_ = dataclasses.replace(round_, regime=regime)
+    return [a.code for a in assess(round_, CATALOG, history or {}).advice[subject]]
+
+
+def test_advice_of_a_proposed_award_follows_its_verdict():
+    """A proposal already judged gives the advice its verdict: refused, it is not advised;
+    eligible by what can be counted, it is."""
+    weak = person(rating="HTNV")
+    assert _advice(weak, [(weak, "LDTT")]) == []
+    worker = person(rating="HTXSNV", initiatives=2)
+    assert _advice(worker, [(worker, "CSTDCS")], day=ND98) == ["CSTDCS"]
+    seasoned = person(rating="HTXSNV", initiatives=1)
+    history = {seasoned: {2024: facts("HTXSNV", initiatives=1)}}
+    assert _advice(seasoned, [(seasoned, "BKUBND")], history) == ["BKUBND", "CSTDCS"]
+
+
+def test_advice_counts_beside_a_claim():
+    """Điều 74.1.d holds by count (02 năm hoàn thành xuất sắc, 02 sáng kiến) for someone whose
+    unit also claims a phong trào achievement: the Bằng khen is advised whether or not it is the
+    award proposed, though the proposal's own verdict rests on the claim (case a)."""
+    worker = person(rating="HTXSNV", initiatives=1, kind="phong-trao", achievements="Dẫn đầu.")
+    history = {worker: {2024: facts("HTXSNV", initiatives=1)}}
+    assert _advice(worker, [(worker, "LDTT")], history) == ["BKUBND", "CSTDCS"]
+    assert _advice(worker, [(worker, "BKUBND")], history) == ["BKUBND", "CSTDCS"]
+    claimant = person(kind="phong-trao", achievements="Dẫn đầu.")
+    assert _advice(claimant, [(claimant, "LDTT")]) == ["LDTT"]  # a claim alone is no count
+    assert _advice(claimant, [(claimant, "BKUBND")]) == ["LDTT"]
+
+
+def test_advice_needs_the_clause_read():
+    """Huân chương Lao động hạng Ba (Điều 44 not read): its count holding is no advice; the
+    Bằng khen is (Điều 74.1.d: Chiến sĩ thi đua cơ sở 2023 and 2024)."""
+    worker = person(rating="HTXSNV")
+    history = {worker: {y: facts("HTXSNV", ["CSTDCS"] if y > 2021 else [])
+                        for y in range(2021, 2025)}
+               | {2020: facts("HTXSNV", awards=[("BKTTG", "cong-trang")])}}
+    assert _advice(worker, [(worker, "LDTT")], history) == ["BKUBND", "CSTDCS"]
+
+
+def test_advice_reads_the_cases_of_its_subject():
+    """Điều 74.2: a collective with 02 years hoàn thành xuất sắc is advised the Bằng khen, one
+    with a year below it is not; Điều 74.1.d: a person needs the 02 sáng kiến besides."""
+    unit = collective()
+    proposals = [(unit, "GK")]
+    assert _advice(unit, proposals, {unit: {2024: facts("HTXSNV")}}) == ["BKUBND"]
+    assert _advice(unit, proposals, {unit: {2024: facts("HTTNV")}}) == []
+    worker = person(rating="HTXSNV")
+    assert _advice(worker, [(worker, "LDTT")], {worker: {2024: facts("HTXSNV")}}) == ["CSTDCS"]
+
+
+def test_advice_waits_for_a_title_not_yet_decided():
+    """02 lần Chiến sĩ thi đua cơ sở, that of 2024 only proposed: not advised yet."""
+    worker = person(initiatives=1)
+    history = {worker: {2024: YearFacts(term("rating", "HTTNV"), 0, 0,
+                                        {CATALOG.award("CSTDCS"): None}, [])}}
+    assert _advice(worker, [(worker, "CSTDCS")], history, day=ND98) == ["CSTDCS"]
+    decided = {worker: {2024: facts("HTTNV", ["CSTDCS"])}}
+    assert _advice(worker, [(worker, "CSTDCS")], decided, day=ND98) == ["BKUBND", "CSTDCS"]
+
+
+def test_advice_skips_a_group_none_of_whose_cases_applies():
+    """A group of cases all about people does not apply to a collective: its advice rests on
+    the other criteria, as its verdict does."""
+    regime = CATALOG.regime_for(ND152)
+    people_only = Criterion("", {}, "x", alternatives=(
+        Criterion("initiatives_at_least", {"count": 1}, "x"),
+        Criterion("projects_at_least", {"count": 1}, "x")))
+    changed = dataclasses.replace(regime, criteria={
+        **regime.criteria, "TTLDTT": (*regime.criteria["TTLDTT"], people_only)})
+    unit = collective(rating="HTTNV", achievements="x")
+    assert _advice(unit, [(unit, "GK")], people=team(["HTTNV"] * 3), regime=changed) == \
+        ["TTLDTT"]
