@@ -549,3 +549,82 @@ def test_advice_skips_a_group_none_of_whose_cases_applies():
     unit = collective(rating="HTTNV", achievements="x")
     assert _advice(unit, [(unit, "GK")], people=team(["HTTNV"] * 3), regime=changed) == \
         ["TTLDTT"]
+
+
+# --- money of some proposals; sáng kiến of years; streaks with conditions ------------------------
+
+def test_money_of_some_granted_proposals():
+    """Lao động tiên tiến 0,3 × 2.340.000 = 702.000 → 710.000; CSTĐCS 1,0 × 2.340.000."""
+    excellent = person("Người Xuất Sắc", rating="HTXSNV", row=5)
+    assessment = assess(make_round([(POM, "LDTT"), (excellent, "CSTDCS")], day=ND98), CATALOG)
+    ldtt = next(p for p in assessment.proposals if p.award.code == "LDTT")
+    assert assessment.money() == 3_050_000
+    assert assessment.money((ldtt,)) == 710_000
+    assert assessment.money(()) == 0
+
+
+def _with(round_, code: str, index: int, criterion: Criterion):
+    regime = round_.regime
+    criteria = list(regime.criteria[code])
+    criteria[index] = criterion
+    return dataclasses.replace(round_, regime=dataclasses.replace(
+        regime, criteria={**regime.criteria, code: tuple(criteria)}))
+
+
+def test_a_collective_has_no_sang_kien_of_its_own():
+    """A rule asking a collective for sáng kiến in its streak: the workbook records none."""
+    unit = collective()
+    round_ = _with(make_round([(unit, "BKUBND")]), "BKUBND", 1, Criterion(
+        "consecutive_ratings", {"rating": "HTXSNV", "years": 2, "initiatives": 1}, "x"))
+    judgement, _ = judged(round_, {unit: {2024: facts("HTXSNV")}})
+    assert judgement.verdict is Verdict.INELIGIBLE
+    assert judgement.reasons[0].found == ("năm 2024, 2025 hoàn thành xuất sắc nhiệm vụ; không "
+                                          "có sáng kiến nào trong thời gian đó")
+
+
+def test_a_year_lich_su_does_not_record_has_no_sang_kien():
+    """Two CSTĐCS two years apart (a rule allowing it) with 02 sáng kiến in that time: 2024,
+    not in Lịch sử, adds none, so 01 is too few."""
+    worker = person(rating="HTXSNV", initiatives=1)
+    round_ = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98), "BKUBND", 1,
+                   Criterion("consecutive_times", {"award": "CSTDCS", "times": 2, "within": 2,
+                                                   "initiatives": 2}, "x"))
+    judgement, _ = judged(round_, {worker: {2023: facts("HTXSNV", ["CSTDCS"])}}, worker,
+                          "BKUBND")
+    assert judgement.verdict is Verdict.INELIGIBLE
+    assert judgement.reasons[0].found == ("đạt Chiến sĩ thi đua cơ sở năm 2023, 2025; chỉ có 01 "
+                                          "sáng kiến trong thời gian đó")
+
+
+def test_consecutive_titles_with_sang_kien_and_a_title_to_check():
+    """02 năm liên tục đạt CSTĐCS, in that time 02 sáng kiến: one short refuses; this year's
+    CSTĐCS "cần kiểm tra" (its vote unread under NĐ 152) leaves the streak unsettled."""
+    worker = person(rating="HTXSNV", initiatives=1)
+    rule = Criterion("consecutive_titles", {"award": "CSTDCS", "years": 2, "initiatives": 2},
+                     "x")
+    short = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98), "BKUBND", 1,
+                  rule)
+    history = {worker: {2024: facts("HTXSNV", ["CSTDCS"])}}
+    judgement, _ = judged(short, history, worker, "BKUBND")
+    assert (judgement.verdict, judgement.reasons[0].found) == (
+        Verdict.INELIGIBLE, "đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; chỉ có 01 sáng kiến "
+                            "trong thời gian đó")
+    enough = {worker: {2024: facts("HTXSNV", ["CSTDCS"], initiatives=1)}}
+    pending = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")]), "BKUBND", 1, rule)
+    judgement, _ = judged(pending, enough, worker, "BKUBND")
+    reason = judgement.reasons[0]
+    assert (judgement.verdict, reason.passed, reason.verified, reason.found) == (
+        Verdict.REVIEW, True, False,
+        "đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; có 02 sáng kiến trong thời gian đó; Chiến sĩ "
+        "thi đua cơ sở năm 2025 đề nghị trong đợt này còn cần kiểm tra, chưa có kết luận của "
+        "Hội đồng")
+
+
+def test_members_share_strictly_above():
+    """A rule asking more than half the members ("trên 50%"): 02 of 04 is not enough, 03 is."""
+    unit = collective(rating="HTTNV")
+    rule = Criterion("members_share", {"award": "LDTT", "share": 0.5, "strict": True}, "x")
+    for ratings, passed in ((["HTTNV", "HTTNV", "HTNV", "HTNV"], False),
+                            (["HTTNV", "HTTNV", "HTTNV", "HTNV"], True)):
+        round_ = _with(make_round([(unit, "TTLDTT")], people=team(ratings)), "TTLDTT", 1, rule)
+        assert judged(round_)[0].reasons[1].passed is passed, ratings
