@@ -628,3 +628,43 @@ def test_members_share_strictly_above():
                             (["HTTNV", "HTTNV", "HTTNV", "HTNV"], True)):
         round_ = _with(make_round([(unit, "TTLDTT")], people=team(ratings)), "TTLDTT", 1, rule)
         assert judged(round_)[0].reasons[1].passed is passed, ratings
+
+
+def _bkttg(cstdcs: dict[int, Decision | None], *, day=ND152):
+    """Bằng khen tỉnh 2020 (công trạng), hoàn thành tốt nhiệm vụ 2020-2025, and Chiến sĩ thi đua
+    cơ sở in the years given, each with its decision or None (proposed, not decided)."""
+    worker = person()
+    history = {worker: {y: YearFacts(term("rating", "HTTNV"), 0, 0,
+                                     {CATALOG.award("CSTDCS"): cstdcs[y]} if y in cstdcs else {},
+                                     [(CATALOG.award("BKUBND"), "cong-trang", DECIDED)]
+                                     if y == 2020 else [])
+                        for y in range(2020, 2025)}}
+    return judged(make_round([(worker, "BKTTG")], day=day), history)[0].reasons[0]
+
+
+def test_after_award_with_a_chien_si_not_decided():
+    """Điều 73.1.b, 03 lần CSTĐCS in the five years: one of the three only proposed leaves it
+    unsettled; four of which three are decided settle it."""
+    reason = _bkttg({2022: DECIDED, 2023: None, 2024: DECIDED})
+    assert (reason.passed, reason.verified) == (True, False)
+    assert reason.found == (
+        "được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2020; có 06 năm liên tục hoàn "
+        "thành tốt nhiệm vụ trở lên đến năm 2025, trong đó 03 lần đạt Chiến sĩ thi đua cơ sở; "
+        "Chiến sĩ thi đua cơ sở năm 2023 mới là đề nghị, chưa có quyết định")
+    reason = _bkttg({2021: DECIDED, 2022: DECIDED, 2023: None, 2024: DECIDED})
+    assert (reason.passed, reason.verified) == (True, True)
+    reason = _bkttg({2022: None, 2023: None, 2024: None})
+    assert (reason.passed, reason.verified) == (True, False)
+
+
+def test_after_award_of_the_law_of_2003_asks_no_title():
+    """Nghị định 91/2017, Điều 38.1.c: Bằng khen tỉnh, then 05 years hoàn thành xuất sắc."""
+    worker = person(rating="HTXSNV")
+    history = {worker: {y: facts("HTXSNV") for y in range(2019, 2023)}
+               | {2018: facts("HTXSNV", awards=[("BKUBND", "cong-trang")])}}
+    round_ = make_round([(worker, "BKTTG")], day=date(2023, 12, 5))
+    reason = judged(round_, history)[0].reasons[0]
+    assert (reason.passed, reason.found) == (
+        True, "được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2018; từ đó có 05 năm "
+              "liên tục hoàn thành xuất sắc nhiệm vụ trở lên đến năm 2023; điều kiện này chưa "
+              "được đối chiếu với văn bản gốc")
