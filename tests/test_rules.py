@@ -549,6 +549,11 @@ def test_advice_skips_a_group_none_of_whose_cases_applies():
     unit = collective(rating="HTTNV", achievements="x")
     assert _advice(unit, [(unit, "GK")], people=team(["HTTNV"] * 3), regime=changed) == \
         ["TTLDTT"]
+    round_ = dataclasses.replace(make_round([(unit, "TTLDTT")], people=team(["HTTNV"] * 3)),
+                                 regime=changed)
+    judgement = judged(round_)[0]
+    assert judgement.verdict is Verdict.ELIGIBLE
+    assert len(judgement.reasons) == 4  # three criteria and the vote: the group says nothing
 
 
 # --- money of some proposals; sáng kiến of years; streaks with conditions ------------------------
@@ -594,6 +599,11 @@ def test_a_year_lich_su_does_not_record_has_no_sang_kien():
     assert judgement.verdict is Verdict.INELIGIBLE
     assert judgement.reasons[0].found == ("đạt Chiến sĩ thi đua cơ sở năm 2023, 2025; chỉ có 01 "
                                           "sáng kiến trong thời gian đó")
+    enough = {worker: {2023: facts("HTXSNV", ["CSTDCS"], initiatives=1)}}
+    judgement, assessment = judged(round_, enough, worker, "BKUBND")
+    assert judgement.verdict is Verdict.ELIGIBLE  # 2024 spent none either
+    assert judgement.reasons[0].found == ("đạt Chiến sĩ thi đua cơ sở năm 2023, 2025; có 02 sáng "
+                                          "kiến trong thời gian đó")
 
 
 def test_consecutive_titles_with_sang_kien_and_a_title_to_check():
@@ -668,3 +678,57 @@ def test_after_award_of_the_law_of_2003_asks_no_title():
         True, "được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2018; từ đó có 05 năm "
               "liên tục hoàn thành xuất sắc nhiệm vụ trở lên đến năm 2023; điều kiện này chưa "
               "được đối chiếu với văn bản gốc")
+
+
+def test_sang_kien_of_a_refused_title_are_not_spent():
+    """Refused Chiến sĩ thi đua cơ sở (not Lao động tiên tiến): its sáng kiến stay free."""
+    worker = person(rating="HTNV", initiatives=1)
+    assert assess(make_round([(worker, "CSTDCS")]), CATALOG).spent == {}
+    granted = person(initiatives=1)
+    assert assess(make_round([(granted, "CSTDCS")]), CATALOG).spent == {granted: 1}
+
+
+def test_sang_kien_of_the_last_times_of_a_title():
+    """03 lần liên tục CSTĐCS (2021-2023), in that time 02 sáng kiến (a rule asking it): only the
+    sáng kiến of 2021 to 2023 count, not those of the years before or after."""
+    worker = person(rating="HTXSNV")
+    rule = Criterion("consecutive_times", {"award": "CSTDCS", "times": 3, "within": 1,
+                                           "initiatives": 2}, "x")
+    round_ = _with(make_round([(worker, "BKUBND")], day=ND98), "BKUBND", 1, rule)
+
+    def found(initiatives: dict[int, int]) -> tuple:
+        history = {worker: {y: facts("HTXSNV", ["CSTDCS"] if y in (2021, 2022, 2023) else [],
+                                     initiatives=initiatives.get(y, 0))
+                            for y in range(2020, 2025)}}
+        judgement, _ = judged(round_, history)
+        return judgement.verdict, judgement.reasons[0].found
+
+    assert found({2023: 2}) == (Verdict.ELIGIBLE, "đạt Chiến sĩ thi đua cơ sở năm 2021, 2022, "
+                                                  "2023; có 02 sáng kiến trong thời gian đó")
+    assert found({2020: 1, 2023: 1, 2024: 1}) == (
+        Verdict.INELIGIBLE, "đạt Chiến sĩ thi đua cơ sở năm 2021, 2022, 2023; chỉ có 01 sáng "
+                            "kiến trong thời gian đó")
+
+
+def test_quota_reached_is_not_exceeded():
+    people = [person(f"Người {c}", kind="phong-trao", achievements="x", row=i)
+              for i, c in enumerate("AB", start=4)]
+    quota = Quota(5, CATALOG.award("BKUBND"), None, 2, "Kế hoạch phong trào, mục IV.2")
+    assessment = assess(make_round([(p, "BKUBND") for p in people], quotas=(quota,)), CATALOG)
+    assert [j.verdict for j in assessment.judgements] == [Verdict.ELIGIBLE] * 2
+
+
+def test_money_of_a_collective_and_of_an_award_without_coefficient():
+    """Giấy khen: 0,6 for a collective (1.404.000 → 1.410.000); an award the rule file gives
+    no coefficient, or none for this kind of subject, earns nothing."""
+    unit = collective(achievements="Tham mưu tốt.")
+    round_ = make_round([(unit, "GK")])
+    assert judged(round_)[0].money == 1_410_000
+    regime = round_.regime
+    for coefficients in ({k: v for k, v in regime.coefficients.items() if k != "GK"},
+                         {**regime.coefficients, "GK": dataclasses.replace(
+                             regime.coefficients["GK"], collective=None)}):
+        bare = dataclasses.replace(round_, regime=dataclasses.replace(
+            regime, coefficients=coefficients))
+        judgement = judged(bare)[0]
+        assert (judgement.accepted, judgement.money) == (True, 0)
