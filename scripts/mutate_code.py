@@ -60,6 +60,32 @@ IGNORED: dict[str, str] = {
     "pipeline.vn.x__words__mutmut_32": "groups always has len(_GROUPS) items: strict never fires",
     "pipeline.vn.x__words__mutmut_34": "groups always has len(_GROUPS) items: strict never fires",
     "pipeline.vn.x_number__mutmut_16": "babel reads the locale \"VI\" as \"vi\"",
+    "pipeline.rules.xǁJudgeǁ_holds__mutmut_1": "\"\" and None alike: falsy in the loop, not False "
+    "for countably_eligible",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_1": "the verdict known only spares work: "
+    "with no claim among its reasons, _holds says the same",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_2": "the verdict known only spares work: "
+    "with no claim among its reasons, _holds says the same",
+    "pipeline.rules.x__priced__mutmut_40": "a note's need is only tested for truth: None reads as "
+    "\"\"",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_18": "every rule file has criteria for "
+    "every award (test_every_predicate_named_in_the_rule_data_exists): the default is unused",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_20": "every rule file has criteria for "
+    "every award (test_every_predicate_named_in_the_rule_data_exists): the default is unused",
+    "pipeline.rules.x__rated_in__mutmut_8": "ok is only tested for truth: None reads as False",
+    "pipeline.rules.x__pending__mutmut_18": "every caller passes `why` as a function",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_4": "zip's strict=None is strict=False",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_7": "zip's strict defaults to False",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_33": "a group's own need is never read: its text, gist "
+    "and note go by its cases",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_34": "a group's own found is never read: its text and "
+    "gist go by its cases",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_45": "a group's own need is never read: its text, gist "
+    "and note go by its cases",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_46": "a group's own found is never read: its text and "
+    "gist go by its cases",
+    "pipeline.rules.xǁJudgeǁtitle_pending__mutmut_11": "asked only of years the title is held: a "
+    "past one is in Lịch sử, so the first branch answers before",
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
     "a person named like a collective of the round (none is) would be taken for it",
 }

@@ -26,8 +26,9 @@ from pipeline.model import (
     Quota,
     Round,
     RoundInfo,
+    Salary,
 )
-from pipeline.rules import Verdict, assess, money_for
+from pipeline.rules import Ballot, Verdict, assess, money_for
 
 CATALOG = Catalog()
 DECIDED = Decision("12/QĐ-VPUB", date(2024, 12, 5), "Chánh Văn phòng")
@@ -277,6 +278,7 @@ def test_money_rounds_up_to_ten_thousand_or_not(coefficient, salary, rounded, ra
 def test_base_salary_from_the_workbook_wins():
     judgement, assessment = judged(make_round([(POM, "LDTT")], base_salary=2_000_000))
     assert (assessment.salary.amount, judgement.money) == (2_000_000, 600_000)
+    assert assessment.salary == Salary(2_000_000, ND152, "sheet Thông tin, dòng Mức lương cơ sở")
 
 
 def test_only_the_highest_title_is_paid():
@@ -285,6 +287,7 @@ def test_only_the_highest_title_is_paid():
     assert money == {"CSTDCS": 2_340_000, "LDTT": 0, "GK": 710_000}  # a hình thức is paid too
     ldtt = next(j for j in assess(round_, CATALOG).judgements if j.proposal.award.code == "LDTT")
     assert ldtt.accepted and "cao nhất" in ldtt.reasons[-1].source
+    assert len(ldtt.reasons) == 3  # the rating, the vote, the note
     assert ldtt.reasons[-1].text == (
         "Không thưởng tiền cho danh hiệu này vì cùng đợt đã có danh hiệu cao hơn, chỉ nhận tiền "
         "thưởng của danh hiệu cao nhất (Nghị định 98/2023/NĐ-CP, nhiều danh hiệu cùng thời gian: "
@@ -312,6 +315,9 @@ def test_quota_over_the_plan_asks_for_review():
     quota = Quota(5, CATALOG.award("BKUBND"), None, 2, "Kế hoạch phong trào, mục IV.2")
     assessment = assess(make_round([(p, "BKUBND") for p in people], quotas=(quota,)), CATALOG)
     assert {j.verdict for j in assessment.judgements} == {Verdict.REVIEW}
+    over = assessment.judgements[0].reasons[-1]
+    assert (over.passed, over.verified) == (False, False)
+    assert type(over.passed) is type(over.verified) is bool  # as the JSON writes them
     assert assessment.judgements[0].reasons[-1].text == (
         "Cần số cá nhân đề nghị Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh trong chỉ tiêu 02; "
         "có 03 cá nhân được đề nghị, vượt chỉ tiêu 02, Hội đồng cần chọn lại (Kế hoạch phong "
@@ -732,3 +738,60 @@ def test_money_of_a_collective_and_of_an_award_without_coefficient():
             regime, coefficients=coefficients))
         judgement = judged(bare)[0]
         assert (judgement.accepted, judgement.money) == (True, 0)
+
+
+def test_the_title_paid_is_the_one_of_the_largest_coefficient():
+    """Nghị định 98/2023: one danh hiệu of a subject paid in a round, the others noted. With a
+    rule file whose coefficients do not follow the titles' order, the largest is still the
+    one paid; two of one coefficient: only the first in the list."""
+    regime = CATALOG.regime_for(ND98)
+
+    def paid(coefficients: dict[str, float]) -> dict[str, tuple[float, int, tuple]]:
+        changed = dataclasses.replace(regime, coefficients={
+            **regime.coefficients, **{code: dataclasses.replace(regime.coefficients[code],
+                                                                individual=value)
+                                      for code, value in coefficients.items()}})
+        round_ = dataclasses.replace(
+            make_round([(_TINH, "LDTT"), (_TINH, "CSTDCS"), (_TINH, "CSTDT")], day=ND98),
+            regime=changed)
+        return {j.proposal.award.code: (j.coefficient, j.money, tuple(r.passed for r in j.reasons))
+                for j in assess(round_, CATALOG, _CSTDCS_2Y).judgements}
+
+    # passed of each reason: the criteria (CSTĐ tỉnh 2, CSTĐCS 2, LĐTT 1), the vote, the note
+    assert paid({"CSTDT": 3.0, "CSTDCS": 4.0}) == {
+        "CSTDT": (0.0, 0, (True, True, True, True)), "CSTDCS": (4.0, 9_360_000, (True,) * 3),
+        "LDTT": (0.0, 0, (True,) * 3)}
+    assert paid({"CSTDT": 1.0, "CSTDCS": 1.0, "LDTT": 1.0}) == {
+        "CSTDT": (1.0, 2_340_000, (True,) * 3), "CSTDCS": (0.0, 0, (True,) * 4),
+        "LDTT": (0.0, 0, (True,) * 3)}
+
+
+def test_list_order_collectives_first_in_the_workbook_order():
+    """Collectives before people, each in the order of sheet Tập thể, whatever the order of
+    the proposals."""
+    first, second = collective("Phòng Kinh tế"), collective("Trung tâm Thông tin")
+    worker = person(achievements="x")
+    round_ = make_round([(worker, "GK"), (second, "GK"), (first, "GK")],
+                        collectives=[first, second])
+    assert [j.proposal.subject.name for j in assess(round_, CATALOG).judgements] == [
+        "Phòng Kinh tế", "Trung tâm Thông tin", "Lò Văn Pọm"]
+
+
+def test_an_award_without_criteria_is_named():
+    from pipeline.errors import KhenthuongError
+
+    regime = CATALOG.regime_for(ND152)
+    criteria = {code: items for code, items in regime.criteria.items() if code != "GK"}
+    round_ = dataclasses.replace(make_round([(person(achievements="x"), "GK")]),
+                                 regime=dataclasses.replace(regime, criteria=criteria))
+    with pytest.raises(KhenthuongError) as caught:
+        assess(round_, CATALOG)
+    assert str(caught.value) == (
+        "Quy định “Luật Thi đua, khen thưởng 2022 và Nghị định số 152/2025/NĐ-CP” chưa có tiêu "
+        "chuẩn cho “Giấy khen của Chánh Văn phòng” (forms/rules).")
+
+
+def test_a_judgement_keeps_its_ballot():
+    judgement, _ = judged(make_round([(person(votes=5), "LDTT")], council=Council(9, 7)))
+    assert (judgement.ballot.votes, judgement.ballot.base) == (5, 7)  # of those present
+    assert isinstance(judgement.ballot, Ballot) and judgement.ballot.passed
