@@ -86,6 +86,11 @@ IGNORED: dict[str, str] = {
     "gist go by its cases",
     "pipeline.rules.xǁJudgeǁtitle_pending__mutmut_11": "asked only of years the title is held: a "
     "past one is in Lịch sử, so the first branch answers before",
+    "pipeline.rules.x_list_order__mutmut_7": "a collective proposed is one of the round's: the "
+    "default is never used",
+    "pipeline.rules.x_list_order__mutmut_9": "a collective proposed is one of the round's: the "
+    "default is never used",
+    "pipeline.rules.x_list_order__mutmut_11": "people all get 2 for 1: still after collectives (0)",
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
     "a person named like a collective of the round (none is) would be taken for it",
 }

@@ -795,3 +795,15 @@ def test_a_judgement_keeps_its_ballot():
     judgement, _ = judged(make_round([(person(votes=5), "LDTT")], council=Council(9, 7)))
     assert (judgement.ballot.votes, judgement.ballot.base) == (5, 7)  # of those present
     assert isinstance(judgement.ballot, Ballot) and judgement.ballot.passed
+
+
+def test_list_order_people_by_the_order_of_their_units():
+    """People follow their units in the order of sheet Tập thể (not the alphabet); someone of a
+    unit the sheet does not list comes after them."""
+    units = [collective("Trung tâm Thông tin"), collective("Phòng Kinh tế")]
+    people = [person("Nguyễn Văn An", unit="Phòng Kinh tế", row=4),
+              person("Lê Văn Bình", unit="Trung tâm Thông tin", row=5),
+              person("Hà Văn Cường", unit="Ban Quản lý dự án", row=6)]
+    round_ = make_round([(p, "LDTT") for p in people], collectives=units)
+    assert [j.proposal.subject.name for j in assess(round_, CATALOG).judgements] == [
+        "Lê Văn Bình", "Nguyễn Văn An", "Hà Văn Cường"]
