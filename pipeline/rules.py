@@ -588,9 +588,8 @@ class Judge(Record):
     def countably_eligible(self, subject: Subject, award: Award) -> bool:
         """Every criterion holds without resting on a claim; stops at the first that fails."""
         known = self._criteria.get((subject, award.code))
-        if known is not None:
-            verdict, reasons = known
-            return verdict is Verdict.ELIGIBLE and not any(r.claim for r in reasons)
+        if known is not None and not any(r.claim for r in known[1]):
+            return known[0] is Verdict.ELIGIBLE
         return all(self._holds(subject, c) is not False
                    for c in self.regime.criteria.get(award.code, ()))
 
@@ -609,10 +608,10 @@ class Judge(Record):
                 "tap_the" if isinstance(subject, Collective) else "ca_nhan") \
                 not in criterion.subjects:
             return None
-        if criterion.rule == "claimed_achievement" or not criterion.verified:
+        if criterion.rule == "claimed_achievement":
             return False
         outcome = PREDICATES[criterion.rule](self, subject, **criterion.params)
-        return None if outcome is None else outcome[0] and all(outcome[2:])
+        return None if outcome is None else criterion.verified and outcome[0] and all(outcome[2:])
 
     def _check(self, subject: Subject, award: Award, criterion: Criterion) -> Reason | None:
         if criterion.alternatives:

@@ -66,6 +66,37 @@ IGNORED: dict[str, str] = {
     "the unit is looked at: the unit passed for it is never read",
     "pipeline.history.x__add_round__mutmut_34": "an unmatched subject linked to None only fills "
     "history[None], which no subject reads",
+    "pipeline.rules.xǁJudgeǁ_holds__mutmut_1": "\"\" and None alike: falsy in the loop, not False "
+    "for countably_eligible",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_1": "the verdict known only spares work: "
+    "with no claim among its reasons, _holds says the same",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_2": "the verdict known only spares work: "
+    "with no claim among its reasons, _holds says the same",
+    "pipeline.rules.x__priced__mutmut_40": "a note's need is only tested for truth: None reads as "
+    "\"\"",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_18": "every rule file has criteria for "
+    "every award (test_every_predicate_named_in_the_rule_data_exists): the default is unused",
+    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_20": "every rule file has criteria for "
+    "every award (test_every_predicate_named_in_the_rule_data_exists): the default is unused",
+    "pipeline.rules.x__rated_in__mutmut_8": "ok is only tested for truth: None reads as False",
+    "pipeline.rules.x__pending__mutmut_18": "every caller passes `why` as a function",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_4": "zip's strict=None is strict=False",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_7": "zip's strict defaults to False",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_33": "a group's own need is never read: its text, gist "
+    "and note go by its cases",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_34": "a group's own found is never read: its text and "
+    "gist go by its cases",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_45": "a group's own need is never read: its text, gist "
+    "and note go by its cases",
+    "pipeline.rules.xǁJudgeǁ_any__mutmut_46": "a group's own found is never read: its text and "
+    "gist go by its cases",
+    "pipeline.rules.xǁJudgeǁtitle_pending__mutmut_11": "asked only of years the title is held: a "
+    "past one is in Lịch sử, so the first branch answers before",
+    "pipeline.rules.x_list_order__mutmut_7": "a collective proposed is one of the round's: the "
+    "default is never used",
+    "pipeline.rules.x_list_order__mutmut_9": "a collective proposed is one of the round's: the "
+    "default is never used",
+    "pipeline.rules.x_list_order__mutmut_11": "people all get 2 for 1: still after collectives (0)",
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
     "a person named like a collective of the round (none is) would be taken for it",
 }

@@ -650,3 +650,115 @@ def test_check_with_errors_does_not_speak_of_documents(make_workbook):
     assert result.output.rstrip().endswith("Có 1 lỗi trong bảng tính: sửa theo các dòng trên "
                                            "rồi chạy lại “khenthuong check”.")
     assert "chưa ghi văn bản nào" not in result.output
+
+
+# --- each part of a sentence, when there are several ---------------------------------------------
+
+def test_eligible_for_names_each_failure_and_only_failures():
+    both = person(rating="HTNV", discipline="khien-trach", initiatives=2)
+    assert texts([(both, "CSTDCS")])[0] == (
+        "Cần đạt tiêu chuẩn Lao động tiên tiến; chưa đạt: năm 2025 chỉ hoàn thành nhiệm vụ; đang "
+        "bị kỷ luật khiển trách, thành tích chỉ được tính từ khi chấp hành xong kỷ luật "
+        f"({LAW}, Điều 23.1).")
+    one = person(discipline="khien-trach", initiatives=1)
+    assert texts([(one, "CSTDCS")])[0] == (
+        "Cần đạt tiêu chuẩn Lao động tiên tiến; chưa đạt: đang bị kỷ luật khiển trách, thành "
+        f"tích chỉ được tính từ khi chấp hành xong kỷ luật ({LAW}, Điều 23.1).")
+
+
+def test_eligible_for_unsettled_passes_unsettled_and_names_each_point():
+    worker = person(rating="HTXSNV", discipline="khien-trach")
+    judgement, _ = judged(make_round([(worker, "CSTDCS")], day=ND98))
+    assert (judgement.reasons[0].passed, judgement.reasons[0].verified) == (True, False)
+    clerk = person(achievements="Số hóa hồ sơ.")
+    round_ = with_criterion(make_round([(clerk, "CSTDCS")]), "CSTDCS", 0, Criterion(
+        "eligible_for", {"award": "GK"}, f"{LAW}, Điều 23.1"))
+    assert judged(round_)[0].reasons[0].found == (
+        f"tiêu chuẩn ấy còn cần kiểm tra: năm 2025 hoàn thành tốt nhiệm vụ; {UNREAD}; đơn vị ghi "
+        f"thành tích công trạng: “Số hóa hồ sơ.”; {UNREAD}")
+
+
+def test_eligible_for_tells_the_cases_of_a_group_none_of_which_held():
+    round_ = with_criterion(make_round([(POM, "BKUBND")]), "BKUBND", 1, Criterion(
+        "eligible_for", {"award": "CSTDCS"}, f"{LAW}, Điều 74"))
+    assert judged(round_)[0].reasons[0].found == (
+        "chưa đạt: không đạt trường hợp nào: a) cần hoàn thành xuất sắc nhiệm vụ trở lên trong "
+        "năm 2025; năm 2025 chỉ hoàn thành tốt nhiệm vụ; b) cần có từ 01 sáng kiến được công "
+        "nhận trong năm 2025; không có sáng kiến nào; c) cần có từ 01 đề tài, đề án khoa học được "
+        "nghiệm thu trong năm 2025; không có đề tài, đề án khoa học nào")
+
+
+def test_a_failed_group_and_a_missing_vote_fail_unsettled_or_not():
+    """The JSON of `kiem-tra` writes `passed` and `verified` as they are: false, not null."""
+    judgement, _ = judged(make_round([(POM, "CSTDCS")], council=None))
+    group, vote = judgement.reasons[1], judgement.reasons[-1]
+    assert (group.passed, group.verified, vote.passed, vote.verified) == (False, True, False,
+                                                                          False)
+    assert all(type(v) is bool for v in (group.passed, vote.passed, vote.verified))
+
+
+def test_member_with_two_titles_and_one_to_check():
+    team_ = team(["HTXSNV", "HTXSNV", "HTTNV", "HTNV"])
+    proposals = [(team_[0], "CSTDCS"), (team_[1], "CSTDCS")]
+    assert _unit_reasons(team_, "TTLDXS", unit=collective(), proposals=proposals, day=ND98)[3] == (
+        "Đạt yêu cầu có cá nhân đạt Chiến sĩ thi đua cơ sở: có Thành Viên A, Thành Viên B "
+        f"({LAW}, Điều 27.1.d).")
+    unit = collective()
+    judgement, _ = judged(make_round([(unit, "TTLDXS"), (XS_TEAM[0], "CSTDCS")], people=XS_TEAM))
+    assert (judgement.reasons[3].passed, judgement.reasons[3].verified) == (True, False)
+
+
+def test_members_share_resting_on_members_to_check_holds_unsettled():
+    people = team(["HTTNV", "HTTNV"]) + [person("Thành Viên C", discipline="khien-trach",
+                                                row=20)]
+    unit = collective(rating="HTTNV")
+    judgement, _ = judged(make_round([(unit, "TTLDTT")], people=people, day=ND98))
+    assert (judgement.reasons[1].passed, judgement.reasons[1].verified) == (True, False)
+
+
+def test_members_rated_below_a_higher_bar_and_none_listed():
+    unit = collective()
+    people = team(["HTXSNV", "HTNV", "KHTNV"])
+    round_ = with_criterion(make_round([(unit, "TTLDXS")], people=people), "TTLDXS", 1, Criterion(
+        "members_rated_at_least", {"rating": "HTTNV"}, f"{LAW}, Điều 27.1.c"))
+    assert judged(round_)[0].reasons[1].found == (
+        "Thành Viên B chỉ hoàn thành nhiệm vụ, Thành Viên C không hoàn thành nhiệm vụ")
+    assert _unit_reasons([], "TTLDXS", unit=unit)[1] == (
+        "Đạt yêu cầu mọi cá nhân của tập thể hoàn thành nhiệm vụ trở lên: sheet Cá nhân không có "
+        f"cá nhân nào của tập thể này ({LAW}, Điều 27.1.c).")
+
+
+def test_two_members_disciplined():
+    people = team(["HTTNV"] * 3) + [
+        person("Người Bị Cảnh Cáo", discipline="canh-cao", row=20),
+        person("Người Bị Cách Chức", discipline="cach-chuc", row=21)]
+    assert _unit_reasons(people)[2] == (
+        "Cần không có cá nhân bị kỷ luật từ mức cảnh cáo trở lên; Người Bị Cảnh Cáo bị kỷ luật "
+        f"cảnh cáo, Người Bị Cách Chức bị kỷ luật cách chức ({LAW}, Điều 28).")
+
+
+def test_two_years_below():
+    unit = collective(rating="HTTNV")
+    lines = texts([(unit, "BKUBND")], history={unit: {2024: facts("HTTNV")}})[0].splitlines()
+    assert lines[2] == (
+        "d) Cần 02 năm liên tục đến năm 2025 hoàn thành xuất sắc nhiệm vụ trở lên; năm 2024 chỉ "
+        f"hoàn thành tốt nhiệm vụ, năm 2025 chỉ hoàn thành tốt nhiệm vụ ({LAW}, Điều 74.2).")
+
+
+def test_ratings_of_a_streak_grouped_by_rating():
+    worker = person()
+    round_ = with_criterion(make_round([(worker, "BKUBND")]), "BKUBND", 1, Criterion(
+        "consecutive_ratings", {"rating": "HTTNV", "years": 2}, f"{LAW}, Điều 74"))
+    judgement, _ = judged(round_, {worker: {2024: facts("HTXSNV")}})
+    assert judgement.reasons[0].found == (
+        "năm 2024 hoàn thành xuất sắc nhiệm vụ, năm 2025 hoàn thành tốt nhiệm vụ")
+
+
+@pytest.mark.parametrize(("achievements", "quoted"), [
+    ("c" * 80, "c" * 80),  # 80 characters: whole
+    ("b" * 81, "b" * 79 + "…"),  # cut to 79 and "…"
+    ("a" * 78 + " bc", "a" * 78 + "…")])  # no space before "…"
+def test_a_long_achievement_is_cut_at_80_characters(achievements, quoted):
+    worker = person(kind="phong-trao", achievements=achievements)
+    assert judged(make_round([(worker, "BKUBND")]))[0].reasons[0].found == (
+        f"đơn vị ghi thành tích phong trào: “{quoted}”")

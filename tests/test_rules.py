@@ -26,8 +26,9 @@ from pipeline.model import (
     Quota,
     Round,
     RoundInfo,
+    Salary,
 )
-from pipeline.rules import Verdict, assess, money_for
+from pipeline.rules import Ballot, Verdict, assess, money_for
 
 CATALOG = Catalog()
 DECIDED = Decision("12/QĐ-VPUB", date(2024, 12, 5), "Chánh Văn phòng")
@@ -277,6 +278,7 @@ def test_money_rounds_up_to_ten_thousand_or_not(coefficient, salary, rounded, ra
 def test_base_salary_from_the_workbook_wins():
     judgement, assessment = judged(make_round([(POM, "LDTT")], base_salary=2_000_000))
     assert (assessment.salary.amount, judgement.money) == (2_000_000, 600_000)
+    assert assessment.salary == Salary(2_000_000, ND152, "sheet Thông tin, dòng Mức lương cơ sở")
 
 
 def test_only_the_highest_title_is_paid():
@@ -285,6 +287,7 @@ def test_only_the_highest_title_is_paid():
     assert money == {"CSTDCS": 2_340_000, "LDTT": 0, "GK": 710_000}  # a hình thức is paid too
     ldtt = next(j for j in assess(round_, CATALOG).judgements if j.proposal.award.code == "LDTT")
     assert ldtt.accepted and "cao nhất" in ldtt.reasons[-1].source
+    assert len(ldtt.reasons) == 3  # the rating, the vote, the note
     assert ldtt.reasons[-1].text == (
         "Không thưởng tiền cho danh hiệu này vì cùng đợt đã có danh hiệu cao hơn, chỉ nhận tiền "
         "thưởng của danh hiệu cao nhất (Nghị định 98/2023/NĐ-CP, nhiều danh hiệu cùng thời gian: "
@@ -312,6 +315,9 @@ def test_quota_over_the_plan_asks_for_review():
     quota = Quota(5, CATALOG.award("BKUBND"), None, 2, "Kế hoạch phong trào, mục IV.2")
     assessment = assess(make_round([(p, "BKUBND") for p in people], quotas=(quota,)), CATALOG)
     assert {j.verdict for j in assessment.judgements} == {Verdict.REVIEW}
+    over = assessment.judgements[0].reasons[-1]
+    assert (over.passed, over.verified) == (False, False)
+    assert type(over.passed) is type(over.verified) is bool  # as the JSON writes them
     assert assessment.judgements[0].reasons[-1].text == (
         "Cần số cá nhân đề nghị Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh trong chỉ tiêu 02; "
         "có 03 cá nhân được đề nghị, vượt chỉ tiêu 02, Hội đồng cần chọn lại (Kế hoạch phong "
@@ -470,3 +476,334 @@ def test_the_same_criterion_read_can_make_du(everything_holds, regime, code, pat
     round_ = dataclasses.replace(make_round([(subject, code)], day=_inside(regime)),
                                  regime=read)
     assert assess(round_, CATALOG).judgements[0].verdict is Verdict.ELIGIBLE
+
+
+# --- the advice: the highest tier whose countable criteria hold ----------------------------------
+
+def _advice(subject, proposals, history=None, *, people=(), regime=None, day=ND152) -> list[str]:
+    round_ = make_round(proposals, people=people, day=day)
+    if regime is not None:
+        round_ = dataclasses.replace(round_, regime=regime)
+    return [a.code for a in assess(round_, CATALOG, history or {}).advice[subject]]
+
+
+def test_advice_of_a_proposed_award_follows_its_verdict():
+    """A proposal already judged gives the advice its verdict: refused, it is not advised;
+    eligible by what can be counted, it is."""
+    weak = person(rating="HTNV")
+    assert _advice(weak, [(weak, "LDTT")]) == []
+    worker = person(rating="HTXSNV", initiatives=2)
+    assert _advice(worker, [(worker, "CSTDCS")], day=ND98) == ["CSTDCS"]
+    seasoned = person(rating="HTXSNV", initiatives=1)
+    history = {seasoned: {2024: facts("HTXSNV", initiatives=1)}}
+    assert _advice(seasoned, [(seasoned, "BKUBND")], history) == ["BKUBND", "CSTDCS"]
+
+
+def test_advice_counts_beside_a_claim():
+    """Điều 74.1.d holds by count (02 năm hoàn thành xuất sắc, 02 sáng kiến) for someone whose
+    unit also claims a phong trào achievement: the Bằng khen is advised whether or not it is the
+    award proposed, though the proposal's own verdict rests on the claim (case a)."""
+    worker = person(rating="HTXSNV", initiatives=1, kind="phong-trao", achievements="Dẫn đầu.")
+    history = {worker: {2024: facts("HTXSNV", initiatives=1)}}
+    assert _advice(worker, [(worker, "LDTT")], history) == ["BKUBND", "CSTDCS"]
+    assert _advice(worker, [(worker, "BKUBND")], history) == ["BKUBND", "CSTDCS"]
+    claimant = person(kind="phong-trao", achievements="Dẫn đầu.")
+    assert _advice(claimant, [(claimant, "LDTT")]) == ["LDTT"]  # a claim alone is no count
+    assert _advice(claimant, [(claimant, "BKUBND")]) == ["LDTT"]
+
+
+def test_advice_needs_the_clause_read():
+    """Huân chương Lao động hạng Ba (Điều 44 not read): its count holding is no advice; the
+    Bằng khen is (Điều 74.1.d: Chiến sĩ thi đua cơ sở 2023 and 2024)."""
+    worker = person(rating="HTXSNV")
+    history = {worker: {y: facts("HTXSNV", ["CSTDCS"] if y > 2021 else [])
+                        for y in range(2021, 2025)}
+               | {2020: facts("HTXSNV", awards=[("BKTTG", "cong-trang")])}}
+    assert _advice(worker, [(worker, "LDTT")], history) == ["BKUBND", "CSTDCS"]
+
+
+def test_advice_reads_the_cases_of_its_subject():
+    """Điều 74.2: a collective with 02 years hoàn thành xuất sắc is advised the Bằng khen, one
+    with a year below it is not; Điều 74.1.d: a person needs the 02 sáng kiến besides."""
+    unit = collective()
+    proposals = [(unit, "GK")]
+    assert _advice(unit, proposals, {unit: {2024: facts("HTXSNV")}}) == ["BKUBND"]
+    assert _advice(unit, proposals, {unit: {2024: facts("HTTNV")}}) == []
+    worker = person(rating="HTXSNV")
+    assert _advice(worker, [(worker, "LDTT")], {worker: {2024: facts("HTXSNV")}}) == ["CSTDCS"]
+
+
+def test_advice_waits_for_a_title_not_yet_decided():
+    """02 lần Chiến sĩ thi đua cơ sở, that of 2024 only proposed: not advised yet."""
+    worker = person(initiatives=1)
+    history = {worker: {2024: YearFacts(term("rating", "HTTNV"), 0, 0,
+                                        {CATALOG.award("CSTDCS"): None}, [])}}
+    assert _advice(worker, [(worker, "CSTDCS")], history, day=ND98) == ["CSTDCS"]
+    decided = {worker: {2024: facts("HTTNV", ["CSTDCS"])}}
+    assert _advice(worker, [(worker, "CSTDCS")], decided, day=ND98) == ["BKUBND", "CSTDCS"]
+
+
+def test_advice_skips_a_group_none_of_whose_cases_applies():
+    """A group of cases all about people does not apply to a collective: its advice rests on
+    the other criteria, as its verdict does."""
+    regime = CATALOG.regime_for(ND152)
+    people_only = Criterion("", {}, "x", alternatives=(
+        Criterion("initiatives_at_least", {"count": 1}, "x"),
+        Criterion("projects_at_least", {"count": 1}, "x")))
+    changed = dataclasses.replace(regime, criteria={
+        **regime.criteria, "TTLDTT": (*regime.criteria["TTLDTT"], people_only)})
+    unit = collective(rating="HTTNV", achievements="x")
+    assert _advice(unit, [(unit, "GK")], people=team(["HTTNV"] * 3), regime=changed) == \
+        ["TTLDTT"]
+    round_ = dataclasses.replace(make_round([(unit, "TTLDTT")], people=team(["HTTNV"] * 3)),
+                                 regime=changed)
+    judgement = judged(round_)[0]
+    assert judgement.verdict is Verdict.ELIGIBLE
+    assert len(judgement.reasons) == 4  # three criteria and the vote: the group says nothing
+
+
+# --- money of some proposals; sáng kiến of years; streaks with conditions ------------------------
+
+def test_money_of_some_granted_proposals():
+    """Lao động tiên tiến 0,3 × 2.340.000 = 702.000 → 710.000; CSTĐCS 1,0 × 2.340.000."""
+    excellent = person("Người Xuất Sắc", rating="HTXSNV", row=5)
+    assessment = assess(make_round([(POM, "LDTT"), (excellent, "CSTDCS")], day=ND98), CATALOG)
+    ldtt = next(p for p in assessment.proposals if p.award.code == "LDTT")
+    assert assessment.money() == 3_050_000
+    assert assessment.money((ldtt,)) == 710_000
+    assert assessment.money(()) == 0
+
+
+def _with(round_, code: str, index: int, criterion: Criterion):
+    regime = round_.regime
+    criteria = list(regime.criteria[code])
+    criteria[index] = criterion
+    return dataclasses.replace(round_, regime=dataclasses.replace(
+        regime, criteria={**regime.criteria, code: tuple(criteria)}))
+
+
+def test_a_collective_has_no_sang_kien_of_its_own():
+    """A rule asking a collective for sáng kiến in its streak: the workbook records none."""
+    unit = collective()
+    round_ = _with(make_round([(unit, "BKUBND")]), "BKUBND", 1, Criterion(
+        "consecutive_ratings", {"rating": "HTXSNV", "years": 2, "initiatives": 1}, "x"))
+    judgement, _ = judged(round_, {unit: {2024: facts("HTXSNV")}})
+    assert judgement.verdict is Verdict.INELIGIBLE
+    assert judgement.reasons[0].found == ("năm 2024, 2025 hoàn thành xuất sắc nhiệm vụ; không "
+                                          "có sáng kiến nào trong thời gian đó")
+
+
+def test_a_year_lich_su_does_not_record_has_no_sang_kien():
+    """Two CSTĐCS two years apart (a rule allowing it) with 02 sáng kiến in that time: 2024,
+    not in Lịch sử, adds none, so 01 is too few."""
+    worker = person(rating="HTXSNV", initiatives=1)
+    round_ = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98), "BKUBND", 1,
+                   Criterion("consecutive_times", {"award": "CSTDCS", "times": 2, "within": 2,
+                                                   "initiatives": 2}, "x"))
+    judgement, _ = judged(round_, {worker: {2023: facts("HTXSNV", ["CSTDCS"])}}, worker,
+                          "BKUBND")
+    assert judgement.verdict is Verdict.INELIGIBLE
+    assert judgement.reasons[0].found == ("đạt Chiến sĩ thi đua cơ sở năm 2023, 2025; chỉ có 01 "
+                                          "sáng kiến trong thời gian đó")
+    enough = {worker: {2023: facts("HTXSNV", ["CSTDCS"], initiatives=1)}}
+    judgement, assessment = judged(round_, enough, worker, "BKUBND")
+    assert judgement.verdict is Verdict.ELIGIBLE  # 2024 spent none either
+    assert judgement.reasons[0].found == ("đạt Chiến sĩ thi đua cơ sở năm 2023, 2025; có 02 sáng "
+                                          "kiến trong thời gian đó")
+
+
+def test_consecutive_titles_with_sang_kien_and_a_title_to_check():
+    """02 năm liên tục đạt CSTĐCS, in that time 02 sáng kiến: one short refuses; this year's
+    CSTĐCS "cần kiểm tra" (its vote unread under NĐ 152) leaves the streak unsettled."""
+    worker = person(rating="HTXSNV", initiatives=1)
+    rule = Criterion("consecutive_titles", {"award": "CSTDCS", "years": 2, "initiatives": 2},
+                     "x")
+    short = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98), "BKUBND", 1,
+                  rule)
+    history = {worker: {2024: facts("HTXSNV", ["CSTDCS"])}}
+    judgement, _ = judged(short, history, worker, "BKUBND")
+    assert (judgement.verdict, judgement.reasons[0].found) == (
+        Verdict.INELIGIBLE, "đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; chỉ có 01 sáng kiến "
+                            "trong thời gian đó")
+    enough = {worker: {2024: facts("HTXSNV", ["CSTDCS"], initiatives=1)}}
+    pending = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")]), "BKUBND", 1, rule)
+    judgement, _ = judged(pending, enough, worker, "BKUBND")
+    reason = judgement.reasons[0]
+    assert (judgement.verdict, reason.passed, reason.verified, reason.found) == (
+        Verdict.REVIEW, True, False,
+        "đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; có 02 sáng kiến trong thời gian đó; Chiến sĩ "
+        "thi đua cơ sở năm 2025 đề nghị trong đợt này còn cần kiểm tra, chưa có kết luận của "
+        "Hội đồng")
+
+
+def test_members_share_strictly_above():
+    """A rule asking more than half the members ("trên 50%"): 02 of 04 is not enough, 03 is."""
+    unit = collective(rating="HTTNV")
+    rule = Criterion("members_share", {"award": "LDTT", "share": 0.5, "strict": True}, "x")
+    for ratings, passed in ((["HTTNV", "HTTNV", "HTNV", "HTNV"], False),
+                            (["HTTNV", "HTTNV", "HTTNV", "HTNV"], True)):
+        round_ = _with(make_round([(unit, "TTLDTT")], people=team(ratings)), "TTLDTT", 1, rule)
+        assert judged(round_)[0].reasons[1].passed is passed, ratings
+
+
+def _bkttg(cstdcs: dict[int, Decision | None], *, day=ND152):
+    """Bằng khen tỉnh 2020 (công trạng), hoàn thành tốt nhiệm vụ 2020-2025, and Chiến sĩ thi đua
+    cơ sở in the years given, each with its decision or None (proposed, not decided)."""
+    worker = person()
+    history = {worker: {y: YearFacts(term("rating", "HTTNV"), 0, 0,
+                                     {CATALOG.award("CSTDCS"): cstdcs[y]} if y in cstdcs else {},
+                                     [(CATALOG.award("BKUBND"), "cong-trang", DECIDED)]
+                                     if y == 2020 else [])
+                        for y in range(2020, 2025)}}
+    return judged(make_round([(worker, "BKTTG")], day=day), history)[0].reasons[0]
+
+
+def test_after_award_with_a_chien_si_not_decided():
+    """Điều 73.1.b, 03 lần CSTĐCS in the five years: one of the three only proposed leaves it
+    unsettled; four of which three are decided settle it."""
+    reason = _bkttg({2022: DECIDED, 2023: None, 2024: DECIDED})
+    assert (reason.passed, reason.verified) == (True, False)
+    assert reason.found == (
+        "được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2020; có 06 năm liên tục hoàn "
+        "thành tốt nhiệm vụ trở lên đến năm 2025, trong đó 03 lần đạt Chiến sĩ thi đua cơ sở; "
+        "Chiến sĩ thi đua cơ sở năm 2023 mới là đề nghị, chưa có quyết định")
+    reason = _bkttg({2021: DECIDED, 2022: DECIDED, 2023: None, 2024: DECIDED})
+    assert (reason.passed, reason.verified) == (True, True)
+    reason = _bkttg({2022: None, 2023: None, 2024: None})
+    assert (reason.passed, reason.verified) == (True, False)
+
+
+def test_after_award_of_the_law_of_2003_asks_no_title():
+    """Nghị định 91/2017, Điều 38.1.c: Bằng khen tỉnh, then 05 years hoàn thành xuất sắc."""
+    worker = person(rating="HTXSNV")
+    history = {worker: {y: facts("HTXSNV") for y in range(2019, 2023)}
+               | {2018: facts("HTXSNV", awards=[("BKUBND", "cong-trang")])}}
+    round_ = make_round([(worker, "BKTTG")], day=date(2023, 12, 5))
+    reason = judged(round_, history)[0].reasons[0]
+    assert (reason.passed, reason.found) == (
+        True, "được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2018; từ đó có 05 năm "
+              "liên tục hoàn thành xuất sắc nhiệm vụ trở lên đến năm 2023; điều kiện này chưa "
+              "được đối chiếu với văn bản gốc")
+
+
+def test_sang_kien_of_a_refused_title_are_not_spent():
+    """Refused Chiến sĩ thi đua cơ sở (not Lao động tiên tiến): its sáng kiến stay free."""
+    worker = person(rating="HTNV", initiatives=1)
+    assert assess(make_round([(worker, "CSTDCS")]), CATALOG).spent == {}
+    granted = person(initiatives=1)
+    assert assess(make_round([(granted, "CSTDCS")]), CATALOG).spent == {granted: 1}
+
+
+def test_sang_kien_of_the_last_times_of_a_title():
+    """03 lần liên tục CSTĐCS (2021-2023), in that time 02 sáng kiến (a rule asking it): only the
+    sáng kiến of 2021 to 2023 count, not those of the years before or after."""
+    worker = person(rating="HTXSNV")
+    rule = Criterion("consecutive_times", {"award": "CSTDCS", "times": 3, "within": 1,
+                                           "initiatives": 2}, "x")
+    round_ = _with(make_round([(worker, "BKUBND")], day=ND98), "BKUBND", 1, rule)
+
+    def found(initiatives: dict[int, int]) -> tuple:
+        history = {worker: {y: facts("HTXSNV", ["CSTDCS"] if y in (2021, 2022, 2023) else [],
+                                     initiatives=initiatives.get(y, 0))
+                            for y in range(2020, 2025)}}
+        judgement, _ = judged(round_, history)
+        return judgement.verdict, judgement.reasons[0].found
+
+    assert found({2023: 2}) == (Verdict.ELIGIBLE, "đạt Chiến sĩ thi đua cơ sở năm 2021, 2022, "
+                                                  "2023; có 02 sáng kiến trong thời gian đó")
+    assert found({2020: 1, 2023: 1, 2024: 1}) == (
+        Verdict.INELIGIBLE, "đạt Chiến sĩ thi đua cơ sở năm 2021, 2022, 2023; chỉ có 01 sáng "
+                            "kiến trong thời gian đó")
+
+
+def test_quota_reached_is_not_exceeded():
+    people = [person(f"Người {c}", kind="phong-trao", achievements="x", row=i)
+              for i, c in enumerate("AB", start=4)]
+    quota = Quota(5, CATALOG.award("BKUBND"), None, 2, "Kế hoạch phong trào, mục IV.2")
+    assessment = assess(make_round([(p, "BKUBND") for p in people], quotas=(quota,)), CATALOG)
+    assert [j.verdict for j in assessment.judgements] == [Verdict.ELIGIBLE] * 2
+
+
+def test_money_of_a_collective_and_of_an_award_without_coefficient():
+    """Giấy khen: 0,6 for a collective (1.404.000 → 1.410.000); an award the rule file gives
+    no coefficient, or none for this kind of subject, earns nothing."""
+    unit = collective(achievements="Tham mưu tốt.")
+    round_ = make_round([(unit, "GK")])
+    assert judged(round_)[0].money == 1_410_000
+    regime = round_.regime
+    for coefficients in ({k: v for k, v in regime.coefficients.items() if k != "GK"},
+                         {**regime.coefficients, "GK": dataclasses.replace(
+                             regime.coefficients["GK"], collective=None)}):
+        bare = dataclasses.replace(round_, regime=dataclasses.replace(
+            regime, coefficients=coefficients))
+        judgement = judged(bare)[0]
+        assert (judgement.accepted, judgement.money) == (True, 0)
+
+
+def test_the_title_paid_is_the_one_of_the_largest_coefficient():
+    """Nghị định 98/2023: one danh hiệu of a subject paid in a round, the others noted. With a
+    rule file whose coefficients do not follow the titles' order, the largest is still the
+    one paid; two of one coefficient: only the first in the list."""
+    regime = CATALOG.regime_for(ND98)
+
+    def paid(coefficients: dict[str, float]) -> dict[str, tuple[float, int, tuple]]:
+        changed = dataclasses.replace(regime, coefficients={
+            **regime.coefficients, **{code: dataclasses.replace(regime.coefficients[code],
+                                                                individual=value)
+                                      for code, value in coefficients.items()}})
+        round_ = dataclasses.replace(
+            make_round([(_TINH, "LDTT"), (_TINH, "CSTDCS"), (_TINH, "CSTDT")], day=ND98),
+            regime=changed)
+        return {j.proposal.award.code: (j.coefficient, j.money, tuple(r.passed for r in j.reasons))
+                for j in assess(round_, CATALOG, _CSTDCS_2Y).judgements}
+
+    # passed of each reason: the criteria (CSTĐ tỉnh 2, CSTĐCS 2, LĐTT 1), the vote, the note
+    assert paid({"CSTDT": 3.0, "CSTDCS": 4.0}) == {
+        "CSTDT": (0.0, 0, (True, True, True, True)), "CSTDCS": (4.0, 9_360_000, (True,) * 3),
+        "LDTT": (0.0, 0, (True,) * 3)}
+    assert paid({"CSTDT": 1.0, "CSTDCS": 1.0, "LDTT": 1.0}) == {
+        "CSTDT": (1.0, 2_340_000, (True,) * 3), "CSTDCS": (0.0, 0, (True,) * 4),
+        "LDTT": (0.0, 0, (True,) * 3)}
+
+
+def test_list_order_collectives_first_in_the_workbook_order():
+    """Collectives before people, each in the order of sheet Tập thể, whatever the order of
+    the proposals."""
+    first, second = collective("Phòng Kinh tế"), collective("Trung tâm Thông tin")
+    worker = person(achievements="x")
+    round_ = make_round([(worker, "GK"), (second, "GK"), (first, "GK")],
+                        collectives=[first, second])
+    assert [j.proposal.subject.name for j in assess(round_, CATALOG).judgements] == [
+        "Phòng Kinh tế", "Trung tâm Thông tin", "Lò Văn Pọm"]
+
+
+def test_an_award_without_criteria_is_named():
+    from pipeline.errors import KhenthuongError
+
+    regime = CATALOG.regime_for(ND152)
+    criteria = {code: items for code, items in regime.criteria.items() if code != "GK"}
+    round_ = dataclasses.replace(make_round([(person(achievements="x"), "GK")]),
+                                 regime=dataclasses.replace(regime, criteria=criteria))
+    with pytest.raises(KhenthuongError) as caught:
+        assess(round_, CATALOG)
+    assert str(caught.value) == (
+        "Quy định “Luật Thi đua, khen thưởng 2022 và Nghị định số 152/2025/NĐ-CP” chưa có tiêu "
+        "chuẩn cho “Giấy khen của Chánh Văn phòng” (forms/rules).")
+
+
+def test_a_judgement_keeps_its_ballot():
+    judgement, _ = judged(make_round([(person(votes=5), "LDTT")], council=Council(9, 7)))
+    assert (judgement.ballot.votes, judgement.ballot.base) == (5, 7)  # of those present
+    assert isinstance(judgement.ballot, Ballot) and judgement.ballot.passed
+
+
+def test_list_order_people_by_the_order_of_their_units():
+    """People follow their units in the order of sheet Tập thể (not the alphabet); someone of a
+    unit the sheet does not list comes after them."""
+    units = [collective("Trung tâm Thông tin"), collective("Phòng Kinh tế")]
+    people = [person("Nguyễn Văn An", unit="Phòng Kinh tế", row=4),
+              person("Lê Văn Bình", unit="Trung tâm Thông tin", row=5),
+              person("Hà Văn Cường", unit="Ban Quản lý dự án", row=6)]
+    round_ = make_round([(p, "LDTT") for p in people], collectives=units)
+    assert [j.proposal.subject.name for j in assess(round_, CATALOG).judgements] == [
+        "Lê Văn Bình", "Nguyễn Văn An", "Hà Văn Cường"]
