@@ -97,6 +97,12 @@ IGNORED: dict[str, str] = {
     "pipeline.rules.x_list_order__mutmut_9": "a collective proposed is one of the round's: the "
     "default is never used",
     "pipeline.rules.x_list_order__mutmut_11": "people all get 2 for 1: still after collectives (0)",
+    "pipeline.write.x__link__mutmut_1": "the staged folder and its subfolders are made before "
+    "any file is linked into them: parents is never needed",
+    "pipeline.write.x__link__mutmut_3": "the staged folder and its subfolders are made before "
+    "any file is linked into them: parents is never needed",
+    "pipeline.write.x__link__mutmut_5": "the staged folder and its subfolders are made before "
+    "any file is linked into them: parents is never needed",
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
     "a person named like a collective of the round (none is) would be taken for it",
 }

@@ -484,3 +484,61 @@ def test_a_manifest_naming_a_file_the_tool_never_writes_does_not_claim_it(make_w
     generate([make_workbook(data)], outputs=outputs)
     assert note.read_bytes() == b"ghi chep cua van thu"
     assert outside.read_bytes() == b"ngoai thu muc"
+
+
+# --- the helpers every writer shares -------------------------------------------------------------
+
+def test_a_new_file_never_replaces_one_and_leaves_nothing_when_it_fails(tmp_path):
+    from pipeline.write import new_file
+
+    path = tmp_path / "ban-danh-dau.xlsx"
+    assert new_file(path, b"PK\x03\x04 lan dau") == path
+    assert path.read_bytes() == b"PK\x03\x04 lan dau"
+    with pytest.raises(FileExistsError):
+        new_file(path, b"lan hai")
+    assert path.read_bytes() == b"PK\x03\x04 lan dau"  # the clerk's file, untouched
+    with pytest.raises(TypeError):
+        new_file(tmp_path / "hong.xlsx", "không phải bytes")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ban-danh-dau.xlsx"]
+
+
+def test_an_edited_document_is_kept_under_the_first_free_sua_tay_name(tmp_path):
+    from pipeline.write import _spare
+
+    assert _spare("to-trinh.docx", {}, tmp_path) == "to-trinh.sua-tay.docx"
+    (tmp_path / "to-trinh.sua-tay.docx").write_bytes(b"")
+    assert _spare("to-trinh.docx", {}, tmp_path) == "to-trinh.sua-tay-2.docx"
+    assert _spare("to-trinh.docx", {"to-trinh.sua-tay-2.docx": b""}, tmp_path) == \
+        "to-trinh.sua-tay-3.docx"
+    assert _spare("bien-ban.v2.docx", {}, tmp_path) == "bien-ban.v2.sua-tay.docx"
+
+
+def test_a_system_error_is_told_by_its_own_words(tmp_path):
+    from pipeline.write import _why
+
+    assert _why(OSError(errno.EIO, "Input/output error", str(tmp_path))) == "Input/output error"
+    assert _why(OSError("ổ đĩa đầy")) == "ổ đĩa đầy"
+
+
+def test_without_hard_links_an_edited_document_is_copied(make_workbook, tmp_path, monkeypatch):
+    """A FAT32 stick or a network share gives no hard links: the clerk's edited documents are
+    copied instead, in place when their data did not change, else under a spare name."""
+    import os
+
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    outputs, workbook = tmp_path / "outputs", make_workbook()
+    generate([workbook], outputs=outputs)
+    folder = outputs / "2025-hang-nam"
+    minutes, proposal = folder / "bien-ban-hop-hoi-dong.docx", \
+        folder / "to-trinh-de-nghi-khen-thuong.docx"
+    for path in (minutes, proposal):
+        path.write_bytes(path.read_bytes() + b"edited")
+    hers = {path: path.read_bytes() for path in (minutes, proposal)}
+    monkeypatch.setattr(os, "link", no_links)
+    data = round_data()
+    data["info"]["number_to_trinh"] = "8"  # the tờ trình changes, the biên bản does not
+    generate([make_workbook(data)], outputs=outputs)
+    assert minutes.read_bytes() == hers[minutes]
+    assert (folder / "to-trinh-de-nghi-khen-thuong.sua-tay.docx").read_bytes() == hers[proposal]
