@@ -105,6 +105,12 @@ IGNORED: dict[str, str] = {
     "any file is linked into them: parents is never needed",
     "pipeline.write.x__link__mutmut_5": "the staged folder and its subfolders are made before "
     "any file is linked into them: parents is never needed",
+    "pipeline.write.x__carry_foreign__mutmut_22": "an empty folder of the clerk's is never in the "
+    "staged folder already (the tool makes none empty): exist_ok is never needed",
+    "pipeline.write.x__carry_foreign__mutmut_24": "an empty folder of the clerk's is never in the "
+    "staged folder already (the tool makes none empty): exist_ok is never needed",
+    "pipeline.write.x__carry_foreign__mutmut_27": "an empty folder of the clerk's is never in the "
+    "staged folder already (the tool makes none empty): exist_ok is never needed",
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
     "a person named like a collective of the round (none is) would be taken for it",
 }

@@ -241,8 +241,11 @@ def test_a_file_named_like_a_document_the_last_run_did_not_make_is_kept(make_wor
     generate([make_workbook(data)], outputs=outputs)
     mine = outputs / "2025-hang-nam" / "quyet-dinh-giay-khen.docx"
     mine.write_bytes(b"du thao cua van thu")
-    with pytest.raises(OutputError, match="quyet-dinh-giay-khen.docx"):
+    with pytest.raises(OutputError) as refused:
         generate([make_workbook()], outputs=outputs)
+    assert str(refused.value) == (
+        f"Tệp “{mine}” không do chương trình ghi nhưng trùng tên một văn bản sắp lập; hãy đổi "
+        "tên hoặc chuyển tệp đó đi rồi chạy lại. Chưa tệp nào bị thay đổi.")
     assert mine.read_bytes() == b"du thao cua van thu"
 
 
@@ -352,7 +355,9 @@ def test_empty_folders_the_clerk_made_survive_a_rerun(make_workbook, tmp_path, o
     generate([make_workbook()], outputs=outputs)
     (outputs / "2025-hang-nam" / "scan").mkdir()
     (outputs / "2025-hang-nam" / "bao-cao-thanh-tich" / "ghi-chu").mkdir()
+    (outputs / "2025-hang-nam" / "ho-so" / "2025" / "thang-12").mkdir(parents=True)
     generate([make_workbook(_changed())], outputs=outputs, overwrite=overwrite)
+    assert (outputs / "2025-hang-nam" / "ho-so" / "2025" / "thang-12").is_dir()
     assert (outputs / "2025-hang-nam" / "scan").is_dir()
     assert (outputs / "2025-hang-nam" / "bao-cao-thanh-tich" / "ghi-chu").is_dir()
 
@@ -484,6 +489,29 @@ def test_a_manifest_naming_a_file_the_tool_never_writes_does_not_claim_it(make_w
     generate([make_workbook(data)], outputs=outputs)
     assert note.read_bytes() == b"ghi chep cua van thu"
     assert outside.read_bytes() == b"ngoai thu muc"
+
+
+@pytest.mark.parametrize("outputs_entry", [None, ["to-trinh-de-nghi-khen-thuong.docx"]])
+def test_a_manifest_without_its_list_of_files_claims_none(make_workbook, tmp_path,
+                                                          outputs_entry):
+    """A manifest that lost its "outputs" table, or holds a list there, claims no file: the
+    earlier documents count as the clerk's and nothing is replaced."""
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    folder = outputs / "2025-hang-nam"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("outputs")
+    if outputs_entry is not None:
+        manifest["outputs"] = outputs_entry
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    before = snapshot(folder)
+    with pytest.raises(OutputError) as refused:
+        generate([make_workbook(_changed())], outputs=outputs)
+    assert str(refused.value) == (
+        f"Tệp “{folder / 'bao-cao-ket-qua.docx'}” không do chương trình ghi nhưng trùng tên một "
+        "văn bản sắp lập; hãy đổi tên hoặc chuyển tệp đó đi rồi chạy lại. Chưa tệp nào bị thay "
+        "đổi.")
+    assert snapshot(folder) == before
 
 
 # --- the helpers every writer shares -------------------------------------------------------------
