@@ -217,3 +217,56 @@ def test_libreoffice_prints_it_one_page_wide_on_a4(tmp_path):
         assert not Counter(ch for ch in cells if ch.isalpha()) - printed, name
     large_pages = _pdf_text(tmp_path / "lon.pdf")
     assert len(large_pages) >= 8  # 300 people and 37 units: a list long enough to repeat
+
+
+# --- the form's cell styles, each as a clerk sees it in Excel's Format Cells -------------------
+
+MONEY = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
+# style: (size, bold, italic, underline, bordered, horizontal, vertical, wrapped, indent, format)
+LOOKS = {
+    "plain": (12, False, False, None, False, None, None, None, 0, "General"),
+    "_HEADER": (12, True, False, None, True, "center", "center", True, 0, "General"),
+    "_TEXT": (12, False, False, None, True, None, "top", True, 0, "General"),
+    "_MONEY": (12, False, False, None, True, "right", "top", None, 1, MONEY),
+    "_BOLD_TEXT": (12, True, False, None, True, None, "top", True, 0, "General"),
+    "_BOLD_MONEY": (12, True, False, None, True, "right", "top", None, 1, MONEY),
+    "_CENTRE": (12, False, False, None, True, "center", "top", True, 0, "General"),
+    "_COEFFICIENT": (12, False, False, None, True, "center", "top", None, 0, "[$-42A]0.0#"),
+    "_BOLD_BILLIONS": (12, True, False, None, True, "right", "top", None, 1, r"#\.###\.###\.##0"),
+    "_WORDS": (12, False, True, None, True, None, "top", True, 0, "General"),
+    "_PARENT": (12, False, False, None, False, "center", "center", True, 0, "General"),
+    "_AGENCY": (12, True, False, None, False, "center", "center", True, 0, "General"),
+    "_MOTTO": (13, True, False, "single", False, "center", "center", True, 0, "General"),
+    "_TITLE": (14, True, False, None, False, "center", "center", True, 0, "General"),
+    "_SUBTITLE": (13, True, False, None, False, "center", "center", True, 0, "General"),
+    "_ITALIC": (12, False, True, None, False, "center", "center", True, 0, "General"),
+    "_NOTE": (12, False, True, None, False, None, "top", True, 0, "General"),
+}
+
+
+def test_every_style_of_the_form_as_excel_shows_it():
+    """A form's style table checked whole: a line per style, each read back by openpyxl in
+    Times New Roman (family 1: serif), bordered ones with a thin automatic line on each side,
+    no fill."""
+    from datetime import date
+
+    from pipeline import xlsx
+    from pipeline.xlsx import Cell, Column, Form, Line, table_xlsx
+
+    styles = [0, *(getattr(xlsx, name) for name in list(LOOKS)[1:])]
+    head = tuple(Line((Cell(1, "Chữ", style),)) for style in styles)
+    data = table_xlsx("Thử", [Column("Cột", 20)], [], form=Form(head), title="Thử",
+                      day=date(2025, 12, 5))
+    sheet = load_workbook(__import__("io").BytesIO(data)).active
+    seen = {}
+    for row, name in enumerate(LOOKS, start=1):
+        cell = sheet.cell(row, 1)
+        font, border, alignment = cell.font, cell.border, cell.alignment
+        sides = [border.left, border.right, border.top, border.bottom]
+        bordered = all(s.style == "thin" and s.color.auto for s in sides)
+        assert bordered or not any(s.style for s in sides), name
+        assert (font.name, font.family, cell.fill.patternType) == ("Times New Roman", 1, None)
+        seen[name] = (font.sz, bool(font.b), bool(font.i), font.u, bordered,
+                      alignment.horizontal, alignment.vertical, alignment.wrap_text,
+                      alignment.indent, cell.number_format)
+    assert seen == LOOKS
