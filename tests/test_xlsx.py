@@ -6,18 +6,20 @@ import csv
 import io
 import re
 import subprocess
+import zipfile
 from datetime import date
 
 import pytest
 from conftest import require_tools, round_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from pipeline.main import check
-from pipeline.xlsx import Column, table_xlsx, verdicts_xlsx
+from pipeline.xlsx import Column, money_xlsx, table_xlsx, verdicts_xlsx
 
 COLUMNS = [Column("STT", 6), Column("Họ và tên", 20), Column("Lý do", 30),
            Column("Số tiền (đồng)", 16, money=True)]
@@ -222,3 +224,36 @@ def test_verdicts_list_says_why_an_accepted_proposal_is_not_carried(make_workboo
         ("Giàng A Páo", "Lao động tiên tiến", "Có"), ("Cầm Thị Ánh", "Lao động tiên tiến", "Có"),
         ("Phòng Kinh tế", "Tập thể lao động tiên tiến", "Có"),
         ("Trung tâm Thông tin", "Tập thể lao động tiên tiến", "Có")]
+
+
+# a cell's text and value, a defined name, the core properties
+TEXT_HOLDERS = {"t", "v", "definedName", "title", "creator", "lastModifiedBy", "created",
+                "modified", "revision"}
+
+
+def stray_text(data: bytes) -> list[str]:
+    """Text where SpreadsheetML holds none (inside <font>, between <xf>s, before a <row>):
+    Excel reports such a file as damaged and repairs it, LibreOffice and openpyxl skip it."""
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            for element in etree.fromstring(package.read(name)).iter():
+                local = etree.QName(element).localname
+                if (element.text or "").strip() and local not in TEXT_HOLDERS:
+                    found.append(f"{name} <{local}>: {element.text!r}")
+                if (element.tail or "").strip():
+                    found.append(f"{name} after <{local}>: {element.tail!r}")
+    return found
+
+
+def test_no_text_where_excel_allows_none(make_workbook):
+    """The plain list, the verdicts list and the signed money list, every part of each."""
+    assessment = check([make_workbook()]).rounds[0].assessment
+    for data in (book(), verdicts_xlsx(assessment), money_xlsx(assessment)):
+        assert stray_text(data) == []
+    with zipfile.ZipFile(io.BytesIO(book())) as package:  # the check sees what it looks for
+        broken = package.read("xl/styles.xml").replace(b"<b/>", b"XX<b/>XX", 1)
+    with zipfile.ZipFile(buffer := io.BytesIO(), "w") as package:
+        package.writestr("xl/styles.xml", broken)
+    assert stray_text(buffer.getvalue()) == ["xl/styles.xml <font>: 'XX'",
+                                             "xl/styles.xml after <b>: 'XX'"]
