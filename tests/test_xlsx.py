@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openxml_audit import OpenXmlValidator, ValidationErrorType
 from python_calamine import CalamineWorkbook
 
 from pipeline.main import check
@@ -246,10 +247,17 @@ def stray_text(data: bytes) -> list[str]:
     return found
 
 
-def test_no_text_where_excel_allows_none(make_workbook):
-    """The plain list, the verdicts list and the signed money list, every part of each."""
+def test_every_part_is_as_excel_reads_it(make_workbook, tmp_path):
+    """The plain list, the verdicts list and the signed money list, every part of each: valid
+    for the Open XML SDK's schemas (an element Excel does not know, or out of its place, and
+    Excel repairs the file), and no text where SpreadsheetML holds none."""
     assessment = check([make_workbook()]).rounds[0].assessment
-    for data in (book(), verdicts_xlsx(assessment), money_xlsx(assessment)):
+    validator = OpenXmlValidator()
+    for name, data in (("thu", book()), ("ket-qua", verdicts_xlsx(assessment)),
+                       ("kinh-phi", money_xlsx(assessment))):
+        (path := tmp_path / f"{name}.xlsx").write_bytes(data)
+        assert [(e.part_uri, e.description) for e in validator.validate(str(path)).errors
+                if e.error_type is ValidationErrorType.SCHEMA] == []
         assert stray_text(data) == []
     with zipfile.ZipFile(io.BytesIO(book())) as package:  # the check sees what it looks for
         broken = package.read("xl/styles.xml").replace(b"<b/>", b"XX<b/>XX", 1)
