@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import RENDER_TOOLS, require_tools, round_data, sized_round, write_round
+from lxml import etree
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from pipeline import generate
 from pipeline.catalog import Catalog
@@ -23,6 +26,7 @@ from pipeline.catalog import Catalog
 HEADINGS = ("STT", "Đối tượng", "Họ và tên / Tên tập thể", "Đơn vị", "Danh hiệu, hình thức",
             "Hệ số", "Mức lương cơ sở (đồng)", "Số tiền (đồng)", "Cấp chi trả")
 SIGNERS = ("NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ")
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def small(tmp_path: Path, **info) -> Path:
@@ -88,8 +92,11 @@ def test_two_parts_with_subtotals_total_and_words(sheet):
 
 def test_signatures_under_the_table(sheet):
     rows = values(sheet)[19:]
-    assert rows[1][0].startswith("Ghi chú: khen thưởng do cấp trên quyết định (phần II) do cấp "
-                                 "quyết định chi trả")
+    assert rows[1][0] == ("Ghi chú: khen thưởng do cấp trên quyết định (phần II) do cấp quyết "
+                          "định chi trả, theo mức lương cơ sở tại ngày quyết định của cấp đó "
+                          "(Luật Thi đua, khen thưởng 2022, Điều 11.4); số tiền ở phần II để "
+                          "tham khảo.")
+    assert rows[5][0] == " "  # a space: the room to sign is printed
     assert rows[2][5] == "Sơn La, ngày 05 tháng 12 năm 2025"
     assert (rows[3][0], rows[3][3], rows[3][5]) == SIGNERS
     assert (rows[4][0], rows[4][3], rows[4][5]) == ("(Ký, ghi rõ họ tên)", "(Ký, ghi rõ họ tên)",
@@ -217,3 +224,103 @@ def test_libreoffice_prints_it_one_page_wide_on_a4(tmp_path):
         assert not Counter(ch for ch in cells if ch.isalpha()) - printed, name
     large_pages = _pdf_text(tmp_path / "lon.pdf")
     assert len(large_pages) >= 8  # 300 people and 37 units: a list long enough to repeat
+
+
+# --- the form's cell styles, each as a clerk sees it in Excel's Format Cells -------------------
+
+MONEY = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
+# style: (size, bold, italic, underline, bordered, horizontal, vertical, wrapped, indent, format)
+LOOKS = {
+    "plain": (12, False, False, None, False, None, None, None, 0, "General"),
+    "_HEADER": (12, True, False, None, True, "center", "center", True, 0, "General"),
+    "_TEXT": (12, False, False, None, True, None, "top", True, 0, "General"),
+    "_MONEY": (12, False, False, None, True, "right", "top", None, 1, MONEY),
+    "_BOLD_TEXT": (12, True, False, None, True, None, "top", True, 0, "General"),
+    "_BOLD_MONEY": (12, True, False, None, True, "right", "top", None, 1, MONEY),
+    "_CENTRE": (12, False, False, None, True, "center", "top", True, 0, "General"),
+    "_COEFFICIENT": (12, False, False, None, True, "center", "top", None, 0, "[$-42A]0.0#"),
+    "_BOLD_BILLIONS": (12, True, False, None, True, "right", "top", None, 1, r"#\.###\.###\.##0"),
+    "_WORDS": (12, False, True, None, True, None, "top", True, 0, "General"),
+    "_PARENT": (12, False, False, None, False, "center", "center", True, 0, "General"),
+    "_AGENCY": (12, True, False, None, False, "center", "center", True, 0, "General"),
+    "_MOTTO": (13, True, False, "single", False, "center", "center", True, 0, "General"),
+    "_TITLE": (14, True, False, None, False, "center", "center", True, 0, "General"),
+    "_SUBTITLE": (13, True, False, None, False, "center", "center", True, 0, "General"),
+    "_ITALIC": (12, False, True, None, False, "center", "center", True, 0, "General"),
+    "_NOTE": (12, False, True, None, False, None, "top", True, 0, "General"),
+}
+
+
+def test_every_style_of_the_form_as_excel_shows_it():
+    """A form's style table checked whole: a line per style, each read back by openpyxl in
+    Times New Roman (family 1: serif), bordered ones with a thin automatic line on each side,
+    no fill."""
+    from datetime import date
+
+    from pipeline import xlsx
+    from pipeline.xlsx import Cell, Column, Form, Line, table_xlsx
+
+    styles = [0, *(getattr(xlsx, name) for name in list(LOOKS)[1:])]
+    head = tuple(Line((Cell(1, "Chữ", style),)) for style in styles)
+    data = table_xlsx("Thử", [Column("Cột", 20)], [], form=Form(head), title="Thử",
+                      day=date(2025, 12, 5))
+    sheet = load_workbook(__import__("io").BytesIO(data)).active
+    assert {name: look(sheet.cell(row, 1)) for row, name in enumerate(LOOKS, start=1)} == LOOKS
+
+
+def look(cell) -> tuple:
+    """A cell's look as in LOOKS, once its font family and its borders are as every form's."""
+    font, border, alignment = cell.font, cell.border, cell.alignment
+    sides = [border.left, border.right, border.top, border.bottom]
+    bordered = all(s.style == "thin" and s.color.auto for s in sides)
+    assert bordered or not any(s.style for s in sides), cell.coordinate
+    assert (font.name, font.family, cell.fill.patternType) == ("Times New Roman", 1, None)
+    return (font.sz, bool(font.b), bool(font.i), font.u, bordered, alignment.horizontal,
+            alignment.vertical, alignment.wrap_text, alignment.indent, cell.number_format)
+
+
+def test_each_cell_in_its_style_each_row_as_tall_as_its_text(tmp_path):
+    """The small round's money list cell by cell: which style each cell wears, a merged
+    span's covered cells that of its first (so that its borders run along), the merged spans,
+    and the heights: 16 points a line of 12-point text, 18 of 13, 19 of 14; a line holds the
+    columns' width in letters (capitals 0,7 of it, 12/13 or 12/14 of it in a larger size)."""
+    (tmp_path / "inputs").mkdir()
+    path = small(tmp_path)
+    sheet = load_workbook(path).active
+    data = dict(zip("ABCDEFGHI", ["_CENTRE"] * 2 + ["_TEXT"] * 3 + ["_COEFFICIENT"]
+                    + ["_MONEY"] * 2 + ["_TEXT"], strict=True))
+    part, total = {"A": "_HEADER", "B": "_BOLD_TEXT"}, {
+        "A": "_TEXT", "B": "_TEXT", "C": "_BOLD_TEXT", "H": "_BOLD_MONEY", "I": "_TEXT"}
+    words = {"A": "_TEXT", "B": "_TEXT", "C": "_WORDS"}
+    signers = {"A": "_AGENCY", "D": "_AGENCY", "F": "_AGENCY"}
+    expected = {1: {"A": "_PARENT", "E": "_AGENCY"}, 2: {"A": "_AGENCY", "E": "_MOTTO"},
+                4: {"A": "_TITLE"}, 5: {"A": "_SUBTITLE"}, 6: {"A": "_ITALIC"},
+                8: dict.fromkeys("ABCDEFGHI", "_HEADER"), 9: part, 10: data, 11: data,
+                12: total, 13: words, 14: part, 15: data, 16: total, 17: words, 18: total,
+                19: words, 21: {"A": "_NOTE"}, 22: {"F": "_ITALIC"}, 23: signers,
+                24: dict.fromkeys("ADF", "_ITALIC"), 25: {"A": "_ITALIC"}}
+    named = {value: name for name, value in LOOKS.items()}
+    spans = [[f"{get_column_letter(c)}{r}" for r, c in span.cells]
+             for span in sheet.merged_cells.ranges]  # the first cell, then those it covers
+    covered = {coordinate for span in spans for coordinate in span[1:]}
+    seen = {r: {cell.column_letter: named[look(cell)] for cell in sheet[r]
+                if cell.coordinate not in covered and named[look(cell)] != "plain"}
+            for r in range(1, 26)}
+    assert seen == {r: expected.get(r, {}) for r in range(1, 26)}
+    assert sorted(f"{span[0]}:{span[-1]}" for span in spans) == sorted([
+        "A1:D1", "E1:I1", "A2:D2", "E2:I2", "A4:I4", "A5:I5", "A6:I6", "B9:I9", "C12:G12",
+        "C13:I13", "B14:I14", "C16:G16", "C17:I17", "C18:G18", "C19:I19", "A21:I21", "F22:I22",
+        "A23:C23", "D23:E23", "F23:I23", "A24:C24", "D24:E24", "F24:I24"])
+    with zipfile.ZipFile(path) as package:
+        cells = {c.get("r"): c.get("s") for c in etree.fromstring(
+            package.read("xl/worksheets/sheet1.xml")).iter(f"{{{MAIN}}}c")}
+    assert all(cells[coordinate] == cells[span[0]] for span in spans for coordinate in span)
+    # the header: "Mức lương cơ sở (đồng)" in 11 letters takes three lines; the rows 10 and 15:
+    # "Giấy khen của Chánh Văn phòng" (29 letters) and the Bằng khen in 26; the note, 209
+    # letters in 126; the room to sign, 80 points
+    assert [sheet.row_dimensions[r].height for r in range(1, 26)] == [
+        16, 18, None, 19, 18, 32, None, 48, 16, 32, None, 16, 16, 16, 32, 16, 16, 16, 16, None,
+        32, 16, 16, 16, 80]
+    assert sheet.dimensions == "A1:I25"
+    assert [sheet.column_dimensions[c].width for c in "ABCDEFGHI"] == [
+        w + 0.7109375 for w in (4, 8, 22, 22, 26, 5, 11, 12, 16)]

@@ -6,17 +6,21 @@ import csv
 import io
 import re
 import subprocess
+import zipfile
 from datetime import date
 
 import pytest
-from conftest import require_tools
+from conftest import require_tools, round_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openxml_audit import OpenXmlValidator, ValidationErrorType
 from python_calamine import CalamineWorkbook
 
 from pipeline.main import check
-from pipeline.xlsx import Column, table_xlsx, verdicts_xlsx
+from pipeline.xlsx import Column, money_xlsx, table_xlsx, verdicts_xlsx
 
 COLUMNS = [Column("STT", 6), Column("Họ và tên", 20), Column("Lý do", 30),
            Column("Số tiền (đồng)", 16, money=True)]
@@ -148,3 +152,116 @@ def test_verdicts_list_names_the_unit_and_the_highest_award(make_workbook):
         agency, "Tập thể lao động tiên tiến")
     assert seen[("Phòng Kinh tế", "Tập thể lao động tiên tiến")] == (
         agency, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Tập thể lao động xuất sắc")
+
+
+VERDICT_HEADINGS = ("STT", "Đối tượng", "Họ và tên / Tên tập thể", "Năm sinh", "Đơn vị",
+                    "Đề nghị", "Cấp quyết định", "Kết quả", "Lý do", "Tiền thưởng (đồng)",
+                    "Có thể xét cao nhất", "Vào văn bản")
+BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+CHAIRMAN = "Chủ tịch Ủy ban nhân dân tỉnh"
+AGENCY = "Văn phòng Ủy ban nhân dân tỉnh Sơn La"
+
+
+def test_verdicts_list_every_column_of_every_proposal(make_workbook):
+    """ket-qua-tham-dinh.xlsx of the small round, in list order (collectives, then people, each
+    proposal of a subject in turn), every column but Lý do: the money of the accepted ones (hệ
+    số × 2.340.000, rounded up to ten thousand), none for the refused; a person's birth year,
+    a collective's none; the widths of the header as typed plus Excel's padding."""
+    assessment = check([make_workbook()]).rounds[0].assessment
+    sheet = load_workbook(io.BytesIO(verdicts_xlsx(assessment))).active
+    assert sheet.title == "Kết quả thẩm định"
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert header == VERDICT_HEADINGS
+    assert [r[:8] + r[9:] for r in rows] == [
+        (1, "Tập thể", "Phòng Kinh tế", None, AGENCY, BK, CHAIRMAN, "đủ điều kiện", 7_020_000,
+         f"{BK}; Tập thể lao động xuất sắc", "Có"),
+        (2, "Cá nhân", "Lò Văn Pọm", 1980, "Phòng Kinh tế", BK, CHAIRMAN, "đủ điều kiện",
+         3_510_000, f"{BK}; Chiến sĩ thi đua cơ sở", "Có"),
+        (3, "Cá nhân", "Cầm Thị Ánh", 1988, "Trung tâm Thông tin", BK, CHAIRMAN,
+         "không đủ điều kiện", None, "Chiến sĩ thi đua cơ sở", "Không"),
+        (4, "Cá nhân", "Nguyễn Thị Ánh", 1979, "Trung tâm Thông tin",
+         "Giấy khen của Chánh Văn phòng", "Chánh Văn phòng", "cần kiểm tra", 710_000,
+         "Lao động tiên tiến", "Có"),
+        (5, "Cá nhân", "Lò Văn Pọm", 1980, "Phòng Kinh tế", "Chiến sĩ thi đua cơ sở",
+         "Chánh Văn phòng", "cần kiểm tra", 2_340_000, f"{BK}; Chiến sĩ thi đua cơ sở", "Có"),
+        (6, "Cá nhân", "Giàng A Páo", 1990, "Phòng Kinh tế", "Lao động tiên tiến",
+         "Chánh Văn phòng", "đủ điều kiện", 710_000, "Lao động tiên tiến", "Có"),
+        (7, "Cá nhân", "Cầm Thị Ánh", 1988, "Trung tâm Thông tin", "Lao động tiên tiến",
+         "Chánh Văn phòng", "đủ điều kiện", 710_000, "Chiến sĩ thi đua cơ sở", "Có"),
+        (8, "Tập thể", "Phòng Kinh tế", None, AGENCY, "Tập thể lao động tiên tiến",
+         "Chánh Văn phòng", "đủ điều kiện", 1_880_000, f"{BK}; Tập thể lao động xuất sắc",
+         "Có"),
+        (9, "Tập thể", "Trung tâm Thông tin", None, AGENCY, "Tập thể lao động tiên tiến",
+         "Chánh Văn phòng", "đủ điều kiện", 1_880_000, "Tập thể lao động tiên tiến", "Có")]
+    assert rows[5][8] == (
+        "Đạt yêu cầu hoàn thành tốt nhiệm vụ trở lên trong năm 2025: năm 2025 hoàn thành tốt "
+        "nhiệm vụ (Luật Thi đua, khen thưởng 2022, Điều 24.1.a).\nĐạt yêu cầu số phiếu đồng ý "
+        "trên 50% số thành viên dự họp Hội đồng: có 09/09 phiếu đồng ý, bằng 100% (Quy chế hoạt "
+        "động của Hội đồng Thi đua - Khen thưởng, biểu quyết theo đa số thành viên dự họp).")
+    assert [sheet.column_dimensions[get_column_letter(i)].width for i in range(1, 13)] == [
+        w + 0.7109375 for w in (6, 10, 28, 9, 30, 34, 24, 18, 90, 16, 40, 24)]
+    assert sheet["J2"].number_format == "#,##0" and sheet["D3"].number_format == "General"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L10"
+    # Giàng A Páo's reasons: two paragraphs of 139 and 197 letters, in lines of 108 letters
+    assert sheet.row_dimensions[7].height == 15 * 4
+
+
+def test_verdicts_list_says_why_an_accepted_proposal_is_not_carried(make_workbook):
+    """Vào văn bản: the council concluded against Lò Văn Pọm (both his proposals, eligible
+    or not, stay out); Nguyễn Thị Ánh's Giấy khen, still to be checked, waits for its
+    conclusion; Cầm Thị Ánh's Bằng khen was refused."""
+    data = round_data()
+    people = data["tables"]["individuals"]
+    people[0]["conclusion"] = "Không đạt"
+    del people[3]["conclusion"]
+    assessment = check([make_workbook(data)]).rounds[0].assessment
+    sheet = load_workbook(io.BytesIO(verdicts_xlsx(assessment))).active
+    waiting = "Chờ kết luận của Hội đồng (cột “Kết luận của Hội đồng”)"
+    against = "Không (Hội đồng kết luận không đạt)"
+    assert [(r[2], r[5], r[11]) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        ("Phòng Kinh tế", BK, "Có"), ("Lò Văn Pọm", BK, against), ("Cầm Thị Ánh", BK, "Không"),
+        ("Nguyễn Thị Ánh", "Giấy khen của Chánh Văn phòng", waiting),
+        ("Lò Văn Pọm", "Chiến sĩ thi đua cơ sở", against),
+        ("Giàng A Páo", "Lao động tiên tiến", "Có"), ("Cầm Thị Ánh", "Lao động tiên tiến", "Có"),
+        ("Phòng Kinh tế", "Tập thể lao động tiên tiến", "Có"),
+        ("Trung tâm Thông tin", "Tập thể lao động tiên tiến", "Có")]
+
+
+# a cell's text and value, a defined name, the core properties
+TEXT_HOLDERS = {"t", "v", "definedName", "title", "creator", "lastModifiedBy", "created",
+                "modified", "revision"}
+
+
+def stray_text(data: bytes) -> list[str]:
+    """Text where SpreadsheetML holds none (inside <font>, between <xf>s, before a <row>):
+    Excel reports such a file as damaged and repairs it, LibreOffice and openpyxl skip it."""
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            for element in etree.fromstring(package.read(name)).iter():
+                local = etree.QName(element).localname
+                if (element.text or "").strip() and local not in TEXT_HOLDERS:
+                    found.append(f"{name} <{local}>: {element.text!r}")
+                if (element.tail or "").strip():
+                    found.append(f"{name} after <{local}>: {element.tail!r}")
+    return found
+
+
+def test_every_part_is_as_excel_reads_it(make_workbook, tmp_path):
+    """The plain list, the verdicts list and the signed money list, every part of each: valid
+    for the Open XML SDK's schemas (an element Excel does not know, or out of its place, and
+    Excel repairs the file), and no text where SpreadsheetML holds none."""
+    assessment = check([make_workbook()]).rounds[0].assessment
+    validator = OpenXmlValidator()
+    for name, data in (("thu", book()), ("ket-qua", verdicts_xlsx(assessment)),
+                       ("kinh-phi", money_xlsx(assessment))):
+        (path := tmp_path / f"{name}.xlsx").write_bytes(data)
+        assert [(e.part_uri, e.description) for e in validator.validate(str(path)).errors
+                if e.error_type is ValidationErrorType.SCHEMA] == []
+        assert stray_text(data) == []
+    with zipfile.ZipFile(io.BytesIO(book())) as package:  # the check sees what it looks for
+        broken = package.read("xl/styles.xml").replace(b"<b/>", b"XX<b/>XX", 1)
+    with zipfile.ZipFile(buffer := io.BytesIO(), "w") as package:
+        package.writestr("xl/styles.xml", broken)
+    assert stray_text(buffer.getvalue()) == ["xl/styles.xml <font>: 'XX'",
+                                             "xl/styles.xml after <b>: 'XX'"]
