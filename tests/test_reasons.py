@@ -23,6 +23,7 @@ from test_rules import (
     person,
     team,
     term,
+    with_criterion,
 )
 
 from pipeline.catalog import DEFAULT_FORMS
@@ -55,15 +56,6 @@ AFTER_BK = ("đã được tặng Bằng khen của Chủ tịch Ủy ban nhân 
 def texts(proposals, *, history=None, subject=None, code=None, **kw) -> list[str]:
     judgement, _ = judged(make_round(proposals, **kw), history, subject, code)
     return [r.text for r in judgement.reasons]
-
-
-def with_criterion(round_, code: str, index: int, criterion: Criterion):
-    """The round under its regime with one criterion of an award replaced."""
-    regime = round_.regime
-    criteria = list(regime.criteria[code])
-    criteria[index] = criterion
-    return dataclasses.replace(round_, regime=dataclasses.replace(
-        regime, criteria={**regime.criteria, code: tuple(criteria)}))
 
 
 def pending(rating: str, *, titles=(), awards=()) -> YearFacts:

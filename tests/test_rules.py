@@ -574,7 +574,8 @@ def test_money_of_some_granted_proposals():
     assert assessment.money(()) == 0
 
 
-def _with(round_, code: str, index: int, criterion: Criterion):
+def with_criterion(round_, code: str, index: int, criterion: Criterion):
+    """The round under its regime with one criterion of an award replaced."""
     regime = round_.regime
     criteria = list(regime.criteria[code])
     criteria[index] = criterion
@@ -585,7 +586,7 @@ def _with(round_, code: str, index: int, criterion: Criterion):
 def test_a_collective_has_no_sang_kien_of_its_own():
     """A rule asking a collective for sáng kiến in its streak: the workbook records none."""
     unit = collective()
-    round_ = _with(make_round([(unit, "BKUBND")]), "BKUBND", 1, Criterion(
+    round_ = with_criterion(make_round([(unit, "BKUBND")]), "BKUBND", 1, Criterion(
         "consecutive_ratings", {"rating": "HTXSNV", "years": 2, "initiatives": 1}, "x"))
     judgement, _ = judged(round_, {unit: {2024: facts("HTXSNV")}})
     assert judgement.verdict is Verdict.INELIGIBLE
@@ -597,9 +598,10 @@ def test_a_year_lich_su_does_not_record_has_no_sang_kien():
     """Two CSTĐCS two years apart (a rule allowing it) with 02 sáng kiến in that time: 2024,
     not in Lịch sử, adds none, so 01 is too few."""
     worker = person(rating="HTXSNV", initiatives=1)
-    round_ = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98), "BKUBND", 1,
-                   Criterion("consecutive_times", {"award": "CSTDCS", "times": 2, "within": 2,
-                                                   "initiatives": 2}, "x"))
+    round_ = with_criterion(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98),
+                            "BKUBND", 1, Criterion("consecutive_times", {
+                                "award": "CSTDCS", "times": 2, "within": 2, "initiatives": 2},
+                                "x"))
     judgement, _ = judged(round_, {worker: {2023: facts("HTXSNV", ["CSTDCS"])}}, worker,
                           "BKUBND")
     assert judgement.verdict is Verdict.INELIGIBLE
@@ -618,15 +620,16 @@ def test_consecutive_titles_with_sang_kien_and_a_title_to_check():
     worker = person(rating="HTXSNV", initiatives=1)
     rule = Criterion("consecutive_titles", {"award": "CSTDCS", "years": 2, "initiatives": 2},
                      "x")
-    short = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98), "BKUBND", 1,
-                  rule)
+    short = with_criterion(make_round([(worker, "CSTDCS"), (worker, "BKUBND")], day=ND98),
+                           "BKUBND", 1, rule)
     history = {worker: {2024: facts("HTXSNV", ["CSTDCS"])}}
     judgement, _ = judged(short, history, worker, "BKUBND")
     assert (judgement.verdict, judgement.reasons[0].found) == (
         Verdict.INELIGIBLE, "đạt Chiến sĩ thi đua cơ sở năm 2024, 2025; chỉ có 01 sáng kiến "
                             "trong thời gian đó")
     enough = {worker: {2024: facts("HTXSNV", ["CSTDCS"], initiatives=1)}}
-    pending = _with(make_round([(worker, "CSTDCS"), (worker, "BKUBND")]), "BKUBND", 1, rule)
+    pending = with_criterion(make_round([(worker, "CSTDCS"), (worker, "BKUBND")]), "BKUBND", 1,
+                             rule)
     judgement, _ = judged(pending, enough, worker, "BKUBND")
     reason = judgement.reasons[0]
     assert (judgement.verdict, reason.passed, reason.verified, reason.found) == (
@@ -642,7 +645,8 @@ def test_members_share_strictly_above():
     rule = Criterion("members_share", {"award": "LDTT", "share": 0.5, "strict": True}, "x")
     for ratings, passed in ((["HTTNV", "HTTNV", "HTNV", "HTNV"], False),
                             (["HTTNV", "HTTNV", "HTTNV", "HTNV"], True)):
-        round_ = _with(make_round([(unit, "TTLDTT")], people=team(ratings)), "TTLDTT", 1, rule)
+        round_ = with_criterion(make_round([(unit, "TTLDTT")], people=team(ratings)), "TTLDTT", 1,
+                                rule)
         assert judged(round_)[0].reasons[1].passed is passed, ratings
 
 
@@ -700,7 +704,7 @@ def test_sang_kien_of_the_last_times_of_a_title():
     worker = person(rating="HTXSNV")
     rule = Criterion("consecutive_times", {"award": "CSTDCS", "times": 3, "within": 1,
                                            "initiatives": 2}, "x")
-    round_ = _with(make_round([(worker, "BKUBND")], day=ND98), "BKUBND", 1, rule)
+    round_ = with_criterion(make_round([(worker, "BKUBND")], day=ND98), "BKUBND", 1, rule)
 
     def found(initiatives: dict[int, int]) -> tuple:
         history = {worker: {y: facts("HTXSNV", ["CSTDCS"] if y in (2021, 2022, 2023) else [],
