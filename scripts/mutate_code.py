@@ -117,6 +117,40 @@ IGNORED: dict[str, str] = {
     "the default is never iterated",
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
     "a person named like a collective of the round (none is) would be taken for it",
+    "pipeline.xlsx.x_verdicts_xlsx__mutmut_121":
+        "advice holds every subject of the round: the default is never used",
+    "pipeline.xlsx.x_verdicts_xlsx__mutmut_123":
+        "advice holds every subject of the round: the default is never used",
+    "pipeline.xlsx.x__signatures__mutmut_3":
+        "common()'s type code and number only make so_ky_hieu, not read here",
+    "pipeline.xlsx.x__signatures__mutmut_8":
+        "common()'s type code and number only make so_ky_hieu, not read here",
+    "pipeline.xlsx.x__signatures__mutmut_9":
+        "common()'s type code and number only make so_ky_hieu, not read here",
+    "pipeline.xlsx.x_table_xlsx__mutmut_52": "\"UTF-8\" and \"utf-8\" name one codec",
+    "pipeline.xlsx.x__sheet__mutmut_170": "fit is only tested for truth: None reads as False",
+    "pipeline.xlsx.x__cells__mutmut_10":
+        "the zipped sequences always have the same length: strict never fires",
+    "pipeline.xlsx.x__cells__mutmut_14":
+        "the zipped sequences always have the same length: strict never fires",
+    "pipeline.xlsx.x__cells__mutmut_15":
+        "the zipped sequences always have the same length: strict never fires",
+    "pipeline.xlsx.x__row__mutmut_7":
+        "a short row is meant: strict=False, None and the default are one",
+    "pipeline.xlsx.x__row__mutmut_10":
+        "a short row is meant: strict=False, None and the default are one",
+    "pipeline.xlsx.x__row__mutmut_2":
+        "every call that fits a row passes line: the default is never read",
+    "pipeline.xlsx.x__row__mutmut_23":
+        "a text exactly a line long wraps to one line: no height either way",
+    "pipeline.xlsx.x__form_styles__mutmut_116":
+        "the zipped sequences always have the same length: strict never fires",
+    "pipeline.xlsx.x__form_styles__mutmut_119":
+        "the zipped sequences always have the same length: strict never fires",
+    "pipeline.xlsx.x__form_styles__mutmut_120":
+        "the zipped sequences always have the same length: strict never fires",
+    "pipeline.xlsx.x__form_styles__mutmut_133":
+        "style 0 then gets an empty <alignment/>: the default alignment",
 }
 
 

@@ -141,6 +141,7 @@ def test_billions_keep_their_dots():
     from pipeline.xlsx import _BOLD_BILLIONS, _BOLD_MONEY, _sum
 
     assert _sum("Tổng cộng", 1_234_567_890)[0].cells[3].style == _BOLD_BILLIONS
+    assert _sum("Tổng cộng", 1_000_000_000)[0].cells[3].style == _BOLD_BILLIONS
     assert _sum("Tổng cộng", 999_999_999)[0].cells[3].style == _BOLD_MONEY
     assert _sum("Tổng cộng", 1_234_567_890)[1].cells[2].value == (
         "Bằng chữ: Một tỷ hai trăm ba mươi bốn triệu năm trăm sáu mươi bảy nghìn tám trăm chín "
@@ -153,6 +154,24 @@ def test_a_salary_typed_in_the_workbook_cites_no_decree(tmp_path):
     assert sheet["A6"].value == ("Mức lương cơ sở: 2.500.000 đồng; số tiền = hệ số × mức lương "
                                  "cơ sở (Nghị định 152/2025/NĐ-CP, Điều 49.1-2).")
     assert sheet["H10"].value == 750_000  # 0,3 × 2.500.000
+
+
+def test_a_round_under_an_earlier_decree_cites_no_text_not_read(tmp_path):
+    """A 2021 round is paid under Nghị định 91/2017, whose rounding and payer rules are not yet
+    checked against the text: the basis and the note cite nothing for them (the base salary,
+    1.490.000 đồng, still cites its decree)."""
+    data = round_data()
+    data["info"].update(year=2021, sign_date="05/12/2021")
+    data["tables"].update(history=[], collectives=[],
+                          individuals=[data["tables"]["individuals"][i] for i in (0, 3)])
+    path = write_round(tmp_path / "2021-hang-nam.xlsx", data, Catalog())
+    generate([path], outputs=tmp_path / "out")
+    sheet = load_workbook(tmp_path / "out" / "2021-hang-nam" / "tong-hop-kinh-phi.xlsx").active
+    assert sheet["A6"].value == ("Mức lương cơ sở: 1.490.000 đồng (Nghị định 38/2019/NĐ-CP); số "
+                                 "tiền = hệ số × mức lương cơ sở.")
+    assert sheet["A21"].value == ("Ghi chú: khen thưởng do cấp trên quyết định (phần II) do cấp "
+                                  "quyết định chi trả, theo mức lương cơ sở tại ngày quyết định "
+                                  "của cấp đó; số tiền ở phần II để tham khảo.")
 
 
 def test_same_input_same_bytes(tmp_path):

@@ -61,6 +61,47 @@ def test_rows_are_as_tall_as_their_wrapped_text():
     assert tall == 15 * (2 + 5)
 
 
+def test_a_short_text_of_two_lines_is_two_lines_tall():
+    sheet = load_workbook(io.BytesIO(book(rows=[[1, "Lò Thị B", "một\nhai", None]]))).active
+    assert sheet.row_dimensions[2].height == 30
+
+
+def test_a_long_list_keeps_every_row_in_its_place():
+    """Written a thousand rows at a time: rows 1000 to 1002 and the last one where they were."""
+    rows = [[n, f"Người {n}", "", n * 1000] for n in range(1, 2502)]
+    data = book(rows=rows, footer=[])
+    with zipfile.ZipFile(io.BytesIO(data)) as package:  # each row once, Excel refuses twice
+        stored = re.findall(rb'<row r="(\d+)"', package.read("xl/worksheets/sheet1.xml"))
+    assert [int(n) for n in stored] == list(range(1, 2503))
+    sheet = load_workbook(io.BytesIO(data)).active
+    values = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(values) == 2501 and [v[0] for v in values] == list(range(1, 2502))
+    assert values[999] == (1000, "Người 1000", None, 1_000_000)
+
+
+def test_an_empty_value_is_no_cell_but_in_a_form_a_bordered_one():
+    """"" and None leave a plain list's cell out; a form writes it, empty, in its column's
+    style, so that the table's borders run on."""
+    from pipeline.xlsx import Form
+
+    plain = book(rows=[[1, "", None, None]], footer=[])
+    assert sheet_cells(plain)[2] == {"A2": "2"}
+    form = table_xlsx("Thử", COLUMNS, [[1, "", None, None]], title="Thử",
+                      day=date(2025, 12, 5), form=Form(()))
+    assert sheet_cells(form)[2] == {"A2": "2", "B2": "2", "C2": "2", "D2": "3"}
+    sheet = load_workbook(io.BytesIO(form)).active
+    assert all(sheet[c].border.left.style == "thin" for c in ("B2", "C2", "D2"))
+
+
+def sheet_cells(data: bytes) -> dict[int, dict[str, str]]:
+    """Per row number, each cell written and its style index, as stored."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("xl/worksheets/sheet1.xml"))
+    return {int(row.get("r")): {c.get("r"): c.get("s") for c in row.iter(main + "c")}
+            for row in root.iter(main + "row")}
+
+
 def test_sheet_name_with_an_apostrophe_keeps_its_filter():
     data = book(sheet="Danh sách 'A'")
     with __import__("zipfile").ZipFile(io.BytesIO(data)) as package:
