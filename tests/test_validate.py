@@ -7,6 +7,7 @@ from datetime import date
 from conftest import round_data
 
 from pipeline.errors import Kind
+from pipeline.model import RoundInfo
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 
@@ -129,3 +130,59 @@ def test_signing_for_the_head_needs_the_head_title(make_workbook, catalog):
     assert (problem.kind, problem.value) == (Kind.NEEDS_HEAD, "KT.")
     assert problem.message == ("ký “KT.” cần dòng “Chức vụ thủ trưởng” (ví dụ: Chánh Văn "
                                "phòng).")
+
+
+def term(catalog, vocab, code):
+    return next(t for t in catalog.vocab[vocab] if t.code == code)
+
+
+def test_every_info_row_reaches_the_round(make_workbook, catalog):
+    """Each Thông tin row lands in its field: headers in capitals, căn cứ and the movement
+    without the words the documents write around them, and the agency spelled out in running
+    text from its header when no Tên cơ quan is given."""
+    data = round_data()
+    data["info"] = {
+        "year": "năm 2025", "occasion": "hằng năm",
+        "movement": "Phong trào thi đua: “chung sức xây dựng nông thôn mới”",
+        "parent_agency": "Ủy ban nhân dân tỉnh Sơn La", "agency": "Văn phòng",
+        "agency_code": "VPUB", "drafting_unit": "TCHCQT", "place": "Sơn La",
+        "sign_date": "05/12/2025", "number_to_trinh": "7/TTr-VPUB",
+        "number_bao_cao": "8/BC-VPUB", "number_qd_giay_khen": "9/QĐ-VPUB",
+        "number_qd_danh_hieu": "10/QĐ-VPUB", "fund": "Quỹ thi đua, khen thưởng",
+        "period": "2021-2025", "signer": "Hà Minh Tuấn", "signer_title": "Phó Chánh Văn phòng",
+        "sign_authority": "KT.", "head_title": "Chánh Văn phòng",
+        "addressee": "Chủ tịch Ủy ban nhân dân tỉnh Sơn La",
+        "report_addressee": "Sở Nội vụ tỉnh Sơn La", "base_salary": 2340000,
+        "basis_functions": "Căn cứ Quyết định số 12/2021/QĐ-UBND về chức năng;",
+        "basis_regulation": "căn cứ  Quy chế thi đua, khen thưởng của Văn phòng.",
+        "situation": "Tình hình.", "direction": "Chỉ đạo.", "assessment": "Đánh giá.",
+        "plans": "Phương hướng.", "proposals": "Kiến nghị.",
+    }
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    assert round_.info == RoundInfo(
+        year=2025, occasion=term(catalog, "occasion", "hang-nam"),
+        movement="Chung sức xây dựng nông thôn mới",
+        parent_agency="ỦY BAN NHÂN DÂN TỈNH SƠN LA", agency="VĂN PHÒNG",
+        agency_name="Văn phòng Ủy ban nhân dân tỉnh Sơn La", agency_code="VPUB",
+        drafting_unit="TCHCQT", place="Sơn La", sign_date=date(2025, 12, 5), sign_month=None,
+        number_to_trinh="7/TTr-VPUB", number_bao_cao="8/BC-VPUB",
+        number_qd_giay_khen="9/QĐ-VPUB", number_qd_danh_hieu="10/QĐ-VPUB",
+        fund="Quỹ thi đua, khen thưởng", period="2021-2025", signer="Hà Minh Tuấn",
+        signer_title="Phó Chánh Văn phòng", sign_authority="KT.", head_title="Chánh Văn phòng",
+        addressee="Chủ tịch Ủy ban nhân dân tỉnh Sơn La",
+        report_addressee="Sở Nội vụ tỉnh Sơn La", base_salary=2340000,
+        situation="Tình hình.", direction="Chỉ đạo.", assessment="Đánh giá.",
+        plans="Phương hướng.", proposals="Kiến nghị.",
+        basis_functions="Quyết định số 12/2021/QĐ-UBND về chức năng",
+        basis_regulation="Quy chế thi đua, khen thưởng của Văn phòng")
+
+
+def test_the_agency_is_spelled_out_from_its_header(make_workbook, catalog):
+    """“UỶ” (the old accent place) reads as “Ủy”; the place keeps its capitals."""
+    data = round_data()
+    del data["info"]["agency_name"]
+    data["info"] |= {"parent_agency": "UỶ BAN NHÂN DÂN HUYỆN THUẬN CHÂU", "agency": "VĂN PHÒNG",
+                     "place": "Thuận Châu"}
+    round_, _ = checked(make_workbook(data), catalog)
+    assert round_.info.agency_name == "Văn phòng Ủy ban nhân dân huyện Thuận Châu"
