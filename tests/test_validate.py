@@ -7,7 +7,7 @@ from datetime import date
 from conftest import round_data
 
 from pipeline.errors import Kind
-from pipeline.model import RoundInfo
+from pipeline.model import PersonProfile, RoundInfo, UnitProfile
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 
@@ -186,3 +186,67 @@ def test_the_agency_is_spelled_out_from_its_header(make_workbook, catalog):
                      "place": "Thuận Châu"}
     round_, _ = checked(make_workbook(data), catalog)
     assert round_.info.agency_name == "Văn phòng Ủy ban nhân dân huyện Thuận Châu"
+
+
+def test_every_column_of_a_collective_and_a_person_reaches_the_round(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["collectives"][0] |= {
+        "code": "P01", "parent": "Văn phòng", "kind": "Phong trào", "votes": "9", "note": "Mới",
+        "conclusion": "Đạt", "head_title": "Trưởng phòng Kinh tế", "address": "Tầng 2",
+        "staff": 12.0, "structure": "02 tổ", "functions": "Tham mưu", "measures": "Đổi mới"}
+    data["tables"]["individuals"][0] |= {
+        "code": "CB01", "name": "lò văn pọm", "initiatives": "02", "projects": 1,
+        "initiative_scope": "Cơ sở", "discipline": "Không", "kind": "Đột xuất", "votes": 8,
+        "note": "Ghi chú", "conclusion": "Không đạt", "birth_date": "05/3/1980",
+        "hometown": "Mai Sơn", "residence": "Tô Hiệu", "party_position": "Đảng viên",
+        "qualification": "Cử nhân", "degrees": "Thạc sĩ", "duties": "Phụ trách"}
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    economy, info_centre = round_.collectives
+    assert vars(economy) == {
+        "row": 4, "code": "P01", "name": "Phòng Kinh tế", "parent": "Văn phòng",
+        "rating": term(catalog, "rating", "HTXSNV"), "kind": term(catalog, "achievement",
+                                                                  "phong-trao"),
+        "achievements": "Tham mưu xây dựng nông thôn mới.", "votes": 9, "note": "Mới",
+        "conclusion": term(catalog, "conclusion", "dat"),
+        "profile": UnitProfile(head_title="Trưởng phòng Kinh tế", address="Tầng 2", staff=12,
+                               structure="02 tổ", functions="Tham mưu", measures="Đổi mới")}
+    assert vars(info_centre) == {
+        "row": 5, "code": "", "name": "Trung tâm Thông tin", "parent": "",
+        "rating": term(catalog, "rating", "HTTNV"),
+        "kind": term(catalog, "achievement", "cong-trang"), "achievements": "", "votes": 9,
+        "note": "", "conclusion": None, "profile": UnitProfile()}
+    pom, pao = round_.people[:2]
+    assert vars(pom) == {
+        "row": 4, "code": "CB01", "name": "Lò Văn Pọm", "sex": term(catalog, "sex", "nam"),
+        "birth_year": 1980, "position": "Trưởng phòng", "unit": "Phòng Kinh tế",
+        "rating": term(catalog, "rating", "HTXSNV"), "initiatives": 2,
+        "initiative_scope": term(catalog, "scope", "co-so"),
+        "discipline": term(catalog, "discipline", "khong"),
+        "kind": term(catalog, "achievement", "dot-xuat"),
+        "achievements": "02 sáng kiến cấp cơ sở.", "votes": 8, "note": "Ghi chú",
+        "projects": 1, "conclusion": term(catalog, "conclusion", "khong-dat"),
+        "profile": PersonProfile(birth_date=date(1980, 3, 5), hometown="Mai Sơn",
+                                 residence="Tô Hiệu", party_position="Đảng viên",
+                                 qualification="Cử nhân", degrees="Thạc sĩ",
+                                 duties="Phụ trách")}
+    assert vars(pao) == {
+        "row": 5, "code": "", "name": "Giàng A Páo", "sex": term(catalog, "sex", "nam"),
+        "birth_year": 1990, "position": "Chuyên viên", "unit": "Phòng Kinh tế",
+        "rating": term(catalog, "rating", "HTTNV"), "initiatives": 0, "initiative_scope": None,
+        "discipline": term(catalog, "discipline", "khong"),
+        "kind": term(catalog, "achievement", "cong-trang"), "achievements": "", "votes": 9,
+        "note": "", "projects": 0, "conclusion": None, "profile": PersonProfile()}
+    assert [(p.subject.name, p.award.code) for p in round_.proposals] == [
+        ("Phòng Kinh tế", "TTLDTT"), ("Phòng Kinh tế", "BKUBND"),
+        ("Trung tâm Thông tin", "TTLDTT"), ("Lò Văn Pọm", "CSTDCS"), ("Lò Văn Pọm", "BKUBND"),
+        ("Giàng A Páo", "LDTT"), ("Cầm Thị Ánh", "LDTT"), ("Cầm Thị Ánh", "BKUBND"),
+        ("Nguyễn Thị Ánh", "GK")]
+
+
+def test_a_blank_kind_is_phong_trao_at_a_so_ket(make_workbook, catalog):
+    data = round_data()
+    data["info"]["occasion"] = "Sơ kết"
+    round_, _ = checked(make_workbook(data), catalog)
+    phong_trao = term(catalog, "achievement", "phong-trao")
+    assert {s.kind for s in round_.collectives + round_.people} == {phong_trao}
