@@ -7,7 +7,7 @@ from datetime import date
 from conftest import round_data
 
 from pipeline.errors import Kind
-from pipeline.model import PersonProfile, RoundInfo, UnitProfile
+from pipeline.model import Decision, PersonProfile, RoundInfo, UnitProfile
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 
@@ -250,3 +250,79 @@ def test_a_blank_kind_is_phong_trao_at_a_so_ket(make_workbook, catalog):
     round_, _ = checked(make_workbook(data), catalog)
     phong_trao = term(catalog, "achievement", "phong-trao")
     assert {s.kind for s in round_.collectives + round_.people} == {phong_trao}
+
+
+DECIDED = {"number": "20/QĐ-VPUB", "date": "10/12/2025", "body": "Chánh Văn phòng",
+           "outcome": "Được tặng"}
+
+
+def test_decisions_name_their_proposal_by_code_or_name_and_birth_year(make_workbook, catalog):
+    """Columns A-I: Số, Ngày, Cấp, Mã, Họ và tên, Năm sinh, Đề nghị, Kết quả, Được tặng."""
+    data = round_data()
+    data["tables"]["individuals"][2]["code"] = "CB03"
+    data["tables"]["decisions"] = [
+        DECIDED | {"name": "Lò Văn Pọm", "proposed": "CSTĐCS"},
+        DECIDED | {"number": "2101/QĐ-UBND", "date": "26/12/2025",
+                   "body": "Chủ tịch UBND tỉnh", "code": "CB03", "name": "Ai đó",
+                   "proposed": "BK UBND tỉnh", "outcome": "Không được tặng"},
+        DECIDED | {"name": "giàng a páo", "birth_year": 1990, "proposed": "LĐTT"},
+        DECIDED | {"name": "Nguyễn Thị Ánh", "proposed": "Giấy khen của Chánh Văn phòng",
+                   "granted": "LĐTT"},
+    ]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    pom, pao, anh, nguyen = round_.people
+    award = {a.code: a for a in catalog.awards}
+    office = Decision("20/QĐ-VPUB", date(2025, 12, 10), "Chánh Văn phòng")
+    assert [(d.row, d.decision, d.proposal.subject, d.proposal.award, d.granted)
+            for d in round_.decisions] == [
+        (4, office, pom, award["CSTDCS"], award["CSTDCS"]),
+        (5, Decision("2101/QĐ-UBND", date(2025, 12, 26), "Chủ tịch Ủy ban nhân dân tỉnh"),
+         anh, award["BKUBND"], None),
+        (6, office, pao, award["LDTT"], award["LDTT"]),
+        (7, office, nguyen, award["GK"], award["LDTT"])]
+    assert all(d.proposal in round_.proposals for d in round_.decisions)
+
+
+def decision_problems(make_workbook, catalog, rows, change=None):
+    data = round_data()
+    if change:
+        change(data)
+    data["tables"]["decisions"] = [DECIDED | row for row in rows]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert round_ is None
+    return [str(p) for p in problems if p.is_error]
+
+
+def test_a_decision_row_that_cannot_be_is_shown_whole(make_workbook, catalog):
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng"
+    rows = [{"name": "Lò Văn Pọm", "proposed": "CSTĐCS"},
+            {"name": "Lò Văn Pọm", "proposed": "Chiến sĩ thi đua cơ sở", "number": "21"},
+            {"name": "Người Không Có", "proposed": "LĐTT"},
+            {"name": "Giàng A Páo", "proposed": "LĐTT", "date": "04/12/2025"},
+            {"name": "Cầm Thị Ánh", "proposed": "LĐTT", "outcome": "Không được tặng",
+             "granted": "LĐTT"}]
+    assert decision_problems(make_workbook, catalog, rows) == [
+        f"{where} 5, cột E (Họ và tên / Tên tập thể): “Lò Văn Pọm” đã có kết quả quyết định ở "
+        "dòng 4.",
+        f"{where} 6, cột E (Họ và tên / Tên tập thể): “Người Không Có” không có đề nghị “Lao "
+        "động tiên tiến” trong bảng tính này; quyết định chỉ ghi cho đề nghị của đợt.",
+        f"{where} 7, cột C (Ngày quyết định): “04/12/2025” trước ngày ký tờ trình, quyết định "
+        "của đợt (05/12/2025); hãy kiểm tra ngày.",
+        f"{where} 8, cột H (Danh hiệu, hình thức được tặng): “LĐTT” được ghi là hình thức "
+        "được tặng, nhưng Kết quả là “Không được tặng”; hãy xoá một trong hai."]
+
+
+def test_a_decision_for_two_people_of_one_name_asks_which(make_workbook, catalog):
+    def twins(data):
+        people = data["tables"]["individuals"]
+        people.append(dict(people[1], birth_year=1991))
+
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng"
+    rows = [{"name": "Giàng A Páo", "proposed": "LĐTT"},
+            {"name": "Giàng A Páo", "birth_year": 1992, "proposed": "LĐTT"}]
+    assert decision_problems(make_workbook, catalog, rows, twins) == [
+        f"{where} 4, cột E (Họ và tên / Tên tập thể): “Giàng A Páo” khớp với nhiều người (dòng "
+        "5, 8); hãy ghi Mã hoặc Đơn vị để phân biệt.",
+        f"{where} 5, cột E (Họ và tên / Tên tập thể): “Giàng A Páo” không có đề nghị “Lao động "
+        "tiên tiến” trong bảng tính này; quyết định chỉ ghi cho đề nghị của đợt."]
