@@ -326,3 +326,11 @@ def test_a_decision_for_two_people_of_one_name_asks_which(make_workbook, catalog
         "5, 8); hãy ghi Mã hoặc Đơn vị để phân biệt.",
         f"{where} 5, cột E (Họ và tên / Tên tập thể): “Giàng A Páo” không có đề nghị “Lao động "
         "tiên tiến” trong bảng tính này; quyết định chỉ ghi cho đề nghị của đợt."]
+
+
+def test_a_decision_dated_by_its_month_alone_is_reported(make_workbook, catalog):
+    """It was dropped without a word, leaving the proposal undecided."""
+    rows = [{"name": "Lò Văn Pọm", "proposed": "CSTĐCS", "date": "12/2025"}]
+    assert decision_problems(make_workbook, catalog, rows) == [
+        "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng 4, cột C (Ngày quyết định): “12/2025” "
+        "không phải ngày hợp lệ; cần ngày/tháng/năm của quyết định, ví dụ 10/12/2025."]
