@@ -7,7 +7,7 @@ from datetime import date
 from conftest import round_data
 
 from pipeline.errors import Kind
-from pipeline.model import Decision, PersonProfile, RoundInfo, UnitProfile
+from pipeline.model import Decision, PersonProfile, Quota, RoundInfo, UnitProfile
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 
@@ -268,6 +268,8 @@ def test_decisions_name_their_proposal_by_code_or_name_and_birth_year(make_workb
         DECIDED | {"name": "giàng a páo", "birth_year": 1990, "proposed": "LĐTT"},
         DECIDED | {"name": "Nguyễn Thị Ánh", "proposed": "Giấy khen của Chánh Văn phòng",
                    "granted": "LĐTT"},
+        DECIDED | {"date": "05/12/2025", "name": "Phòng Kinh tế", "birth_year": 1990,
+                   "proposed": "TTLĐTT"},  # signed on the tờ trình's day; no năm sinh to match
     ]
     round_, problems = checked(make_workbook(data), catalog)
     assert problems == []
@@ -280,7 +282,9 @@ def test_decisions_name_their_proposal_by_code_or_name_and_birth_year(make_workb
         (5, Decision("2101/QĐ-UBND", date(2025, 12, 26), "Chủ tịch Ủy ban nhân dân tỉnh"),
          anh, award["BKUBND"], None),
         (6, office, pao, award["LDTT"], award["LDTT"]),
-        (7, office, nguyen, award["GK"], award["LDTT"])]
+        (7, office, nguyen, award["GK"], award["LDTT"]),
+        (8, Decision("20/QĐ-VPUB", date(2025, 12, 5), "Chánh Văn phòng"), round_.collectives[0],
+         award["TTLDTT"], award["TTLDTT"])]
     assert all(d.proposal in round_.proposals for d in round_.decisions)
 
 
@@ -334,3 +338,15 @@ def test_a_decision_dated_by_its_month_alone_is_reported(make_workbook, catalog)
     assert decision_problems(make_workbook, catalog, rows) == [
         "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng 4, cột C (Ngày quyết định): “12/2025” "
         "không phải ngày hợp lệ; cần ngày/tháng/năm của quyết định, ví dụ 10/12/2025."]
+
+
+def test_quota_rows_reach_the_round(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["quotas"] = [
+        {"award": "TTLĐTT", "collectives": 1, "individuals": "2", "source": "Công văn 5/SNV"},
+        {"award": "Bằng khen của Chủ tịch UBND tỉnh"}]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    award = {a.code: a for a in catalog.awards}
+    assert round_.quotas == (Quota(4, award["TTLDTT"], 1, 2, "Công văn 5/SNV"),
+                             Quota(5, award["BKUBND"], None, None, ""))
