@@ -350,3 +350,35 @@ def test_quota_rows_reach_the_round(make_workbook, catalog):
     award = {a.code: a for a in catalog.awards}
     assert round_.quotas == (Quota(4, award["TTLDTT"], 1, 2, "Công văn 5/SNV"),
                              Quota(5, award["BKUBND"], None, None, ""))
+
+
+def test_an_empty_required_cell_says_what_it_needs(make_workbook, catalog):
+    """The need by the column's kind: a year, a number, a day, a name, one of a list, or the
+    column's own label."""
+    from openpyxl import load_workbook
+
+    data = round_data()
+    data["tables"]["individuals"][1] |= {"birth_year": None, "sex": None, "unit": None}
+    data["tables"]["history"] = [{"name": "Phòng Kinh tế", "years": None, "what": None}]
+    path = make_workbook(data)
+    book = load_workbook(path)
+    book["Hội đồng"]["B3"] = None  # Tổng số thành viên
+    book.save(path)
+    _, problems = checked(path, catalog)
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet"
+    assert [str(p) for p in problems if p.kind is Kind.REQUIRED] == [
+        f"{where} Cá nhân, dòng 5, cột C (Giới tính): ô trống; cần một trong: “Nam”, “Nữ”.",
+        f"{where} Cá nhân, dòng 5, cột D (Năm sinh): ô trống; cần năm có 4 chữ số.",
+        f"{where} Cá nhân, dòng 5, cột F (Đơn vị): ô trống; cần “Đơn vị”.",
+        f"{where} Lịch sử, dòng 4, cột C (Năm): ô trống; cần “Năm”.",
+        f"{where} Lịch sử, dòng 4, cột D (Kết quả): ô trống; cần “Kết quả”.",
+        f"{where} Hội đồng, dòng 3, cột B (Tổng số thành viên): ô trống; cần một số."]
+    rows = [{"date": None, "name": "Lò Văn Pọm", "proposed": None}]  # read once all else is
+    assert decision_problems(make_workbook, catalog, rows) == [
+        f"{where} Quyết định, dòng 4, cột C (Ngày quyết định): ô trống; cần một ngày.",
+        f"{where} Quyết định, dòng 4, cột F (Danh hiệu, hình thức đề nghị): ô trống; cần một "
+        "trong: “Huân chương Lao động hạng Ba”, “Bằng khen của Thủ tướng Chính phủ”, “Bằng khen "
+        "của Chủ tịch Ủy ban nhân dân tỉnh”, “Giấy khen của Chánh Văn phòng”, “Chiến sĩ thi đua "
+        "toàn quốc”, “Chiến sĩ thi đua cấp tỉnh”, “Chiến sĩ thi đua cơ sở”, “Lao động tiên "
+        "tiến”, “Cờ thi đua của Ủy ban nhân dân tỉnh”, “Tập thể lao động xuất sắc”, “Tập thể lao "
+        "động tiên tiến”."]
