@@ -108,7 +108,10 @@ def test_meeting_day_is_a_real_day_not_after_signing(make_workbook, catalog):
     (problem,) = [p for p in problems if p.is_error]
     assert (problem.sheet, problem.row, problem.column, problem.kind) == (
         "Hội đồng", 5, "B", Kind.IMPOSSIBLE)
-    assert "05/12/2025" in problem.message
+    assert str(problem) == (
+        "Lỗi: 2025-hang-nam.xlsx, sheet Hội đồng, dòng 5, cột B (Ngày họp): “06/12/2025” sau "
+        "Ngày ký của tờ trình, quyết định (05/12/2025, sheet Thông tin); Hội đồng họp trước khi "
+        "văn bản được ký, hãy kiểm tra ngày.")
     data["pairs"]["council"] |= {"meeting_date": "31/11/2025"}
     _, problems = checked(make_workbook(data), catalog)
     assert errors(problems) == {("Hội đồng", 5, "B", Kind.BAD_DATE)}
@@ -249,3 +252,27 @@ def test_the_council_read_from_its_roster(make_workbook, catalog):
     council = round_.council
     assert (council.present, council.chair, council.chair_title, council.secretary) == (
         3, "Quàng Văn Tươi", "", "")
+
+
+def test_no_more_votes_than_voters(make_workbook, catalog):
+    where = "2025-hang-nam.xlsx, sheet"
+    data = with_roster(present=6)
+    _, problems = checked(make_workbook(data), catalog)
+    assert shown(problems) == [
+        f"Lỗi: {where} Hội đồng, dòng 4, cột B (Số thành viên dự họp): “6” khác bảng thành "
+        "viên bên dưới (04 thành viên có “Có” ở cột Dự họp); hãy sửa cho khớp.",
+        f"Lỗi: {where} Hội đồng, dòng 4, cột B (Số thành viên dự họp): “6” thành viên dự họp "
+        "nhiều hơn tổng số thành viên Hội đồng (5); cần số từ 0 đến 5."]
+    data = with_roster()
+    data["tables"]["collectives"][1]["votes"] = 5
+    _, problems = checked(make_workbook(data), catalog)
+    assert shown(problems) == [
+        f"Lỗi: {where} Tập thể, dòng 5, cột G (Số phiếu đồng ý): “5” phiếu đồng ý nhiều hơn số "
+        "thành viên dự họp (4, sheet Hội đồng); cần số từ 0 đến 4."]
+    data = round_data()
+    data["pairs"]["council"] = {"members": 9}
+    data["tables"]["individuals"][3]["votes"] = 10
+    _, problems = checked(make_workbook(data), catalog)
+    assert shown(problems) == [
+        f"Lỗi: {where} Cá nhân, dòng 7, cột L (Số phiếu đồng ý): “10” phiếu đồng ý nhiều hơn "
+        "tổng số thành viên Hội đồng (9, sheet Hội đồng); cần số từ 0 đến 9."]

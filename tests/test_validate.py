@@ -382,3 +382,16 @@ def test_an_empty_required_cell_says_what_it_needs(make_workbook, catalog):
         "toàn quốc”, “Chiến sĩ thi đua cấp tỉnh”, “Chiến sĩ thi đua cơ sở”, “Lao động tiên "
         "tiến”, “Cờ thi đua của Ủy ban nhân dân tỉnh”, “Tập thể lao động xuất sắc”, “Tập thể lao "
         "động tiên tiến”."]
+
+
+def test_a_birth_date_is_a_whole_day_of_the_birth_year(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][0]["birth_date"] = "3/1980"
+    data["tables"]["individuals"][1]["birth_date"] = "05/3/1991"  # Năm sinh 1990
+    _, problems = checked(make_workbook(data), catalog)
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng"
+    assert [str(p) for p in problems] == [
+        f"{where} 4, cột N (Ngày sinh): “3/1980” không phải ngày hợp lệ; cần ngày/tháng/năm "
+        "sinh đầy đủ, ví dụ 05/3/1985.",
+        f"{where} 5, cột N (Ngày sinh): “05/3/1991” không khớp với Năm sinh 1990 (cột D); hãy "
+        "sửa một trong hai."]
