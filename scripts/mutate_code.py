@@ -105,6 +105,18 @@ IGNORED: dict[str, str] = {
     "any file is linked into them: parents is never needed",
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
     "a person named like a collective of the round (none is) would be taken for it",
+    "pipeline.validate.xǁ_Checkerǁadd__mutmut_22": "every sheet "
+    "validate reports on was found, so has a title: the default is never used",
+    "pipeline.validate.xǁ_Checkerǁadd__mutmut_23": "every sheet "
+    "validate reports on was found, so has a title: the default is never used",
+    "pipeline.validate.xǁ_Checkerǁadd__mutmut_24": "every sheet "
+    "validate reports on was found, so has a title: the default is never used",
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_34": "one "
+    "subject is made per record: the two lists always have one length, strict never fires",
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_37": "one "
+    "subject is made per record: the two lists always have one length, strict never fires",
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_42": "one "
+    "subject is made per record: the two lists always have one length, strict never fires",
 }
 
 
