@@ -7,7 +7,14 @@ from datetime import date
 from conftest import round_data
 
 from pipeline.errors import Kind
-from pipeline.model import Decision, PersonProfile, Quota, RoundInfo, UnitProfile
+from pipeline.model import (
+    Decision,
+    PastRecord,
+    PersonProfile,
+    Quota,
+    RoundInfo,
+    UnitProfile,
+)
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 
@@ -395,3 +402,45 @@ def test_a_birth_date_is_a_whole_day_of_the_birth_year(make_workbook, catalog):
         "sinh đầy đủ, ví dụ 05/3/1985.",
         f"{where} 5, cột N (Ngày sinh): “05/3/1991” không khớp với Năm sinh 1990 (cột D); hãy "
         "sửa một trong hai."]
+
+
+def test_every_column_of_a_history_row_reaches_the_round(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][0]["code"] = "CB01"
+    data["tables"]["history"] = [
+        {"code": "CB01", "name": "Lò Văn Pọm", "birth_year": 1980, "unit": "Phòng Kinh tế",
+         "years": "2022 - 2024", "what": "CSTĐCS", "initiatives": 1, "kind": "Công trạng",
+         "decision_number": "15/QĐ-VPUB", "decision_date": "10/12/2024",
+         "body": "Chánh Văn phòng"},
+        {"name": "Phòng Kinh tế", "years": "năm 2023", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "2024-2024", "what": "HTXSNV"}]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    award = {a.code: a for a in catalog.awards}
+    excellent = term(catalog, "rating", "HTXSNV")
+    assert round_.history == (
+        PastRecord(4, "CB01", "Lò Văn Pọm", 1980, "Phòng Kinh tế", (2022, 2023, 2024),
+                   award["CSTDCS"], 1, term(catalog, "achievement", "cong-trang"),
+                   "15/QĐ-VPUB", date(2024, 12, 10), "Chánh Văn phòng"),
+        PastRecord(5, "", "Phòng Kinh tế", None, "", (2023,), excellent, None, None, "", None),
+        PastRecord(6, "", "Phòng Kinh tế", None, "", (2024,), excellent, None, None, "", None))
+
+
+def test_years_run_from_1900_to_2100(make_workbook, catalog):
+    data = round_data()
+    people = data["tables"]["individuals"]
+    people[0]["birth_year"], people[1]["birth_year"] = 1900, "2100"
+    people[2]["birth_year"], people[3]["birth_year"] = 1899, "2101"
+    data["tables"]["history"] = [
+        {"name": "Phòng Kinh tế", "years": "1900-2100", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "1899-1900", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "2100-2101", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "2024-2023", "what": "HTXSNV"}]
+    _, problems = checked(make_workbook(data), catalog)
+    bad = "không phải năm hợp lệ; cần năm có 4 chữ số, ví dụ 1985."
+    assert [str(p) for p in problems if p.is_error] == [
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng 6, cột D (Năm sinh): “1899” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng 7, cột D (Năm sinh): “2101” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 5, cột C (Năm): “1899-1900” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 6, cột C (Năm): “2100-2101” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 7, cột C (Năm): “2024-2023” {bad}"]
