@@ -523,6 +523,9 @@ class _Decisions:
         found = []
         for record in self.checker.raw.tables.get(self.SHEET, ()):
             v = self.checker.values(self.SHEET, record)
+            if isinstance(v["date"], tuple):  # a month alone names no decision's day
+                self.checker.add(Kind.BAD_DATE, self.SHEET, record["date"],
+                                 expected="ngày/tháng/năm của quyết định, ví dụ 10/12/2025")
             if None in (v["number"], v["date"], v["body"], v["name"], v["proposed"],
                         v["outcome"]) or not isinstance(v["date"], date):
                 continue  # the cell's own problem is already reported

@@ -151,6 +151,18 @@ IGNORED: dict[str, str] = {
         "the zipped sequences always have the same length: strict never fires",
     "pipeline.xlsx.x__form_styles__mutmut_133":
         "style 0 then gets an empty <alignment/>: the default alignment",
+    "pipeline.validate.xǁ_Checkerǁadd__mutmut_22": "every sheet "
+    "validate reports on was found, so has a title: the default is never used",
+    "pipeline.validate.xǁ_Checkerǁadd__mutmut_23": "every sheet "
+    "validate reports on was found, so has a title: the default is never used",
+    "pipeline.validate.xǁ_Checkerǁadd__mutmut_24": "every sheet "
+    "validate reports on was found, so has a title: the default is never used",
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_34": "one "
+    "subject is made per record: the two lists always have one length, strict never fires",
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_37": "one "
+    "subject is made per record: the two lists always have one length, strict never fires",
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_42": "one "
+    "subject is made per record: the two lists always have one length, strict never fires",
 }
 
 

@@ -108,7 +108,10 @@ def test_meeting_day_is_a_real_day_not_after_signing(make_workbook, catalog):
     (problem,) = [p for p in problems if p.is_error]
     assert (problem.sheet, problem.row, problem.column, problem.kind) == (
         "Hội đồng", 5, "B", Kind.IMPOSSIBLE)
-    assert "05/12/2025" in problem.message
+    assert str(problem) == (
+        "Lỗi: 2025-hang-nam.xlsx, sheet Hội đồng, dòng 5, cột B (Ngày họp): “06/12/2025” sau "
+        "Ngày ký của tờ trình, quyết định (05/12/2025, sheet Thông tin); Hội đồng họp trước khi "
+        "văn bản được ký, hãy kiểm tra ngày.")
     data["pairs"]["council"] |= {"meeting_date": "31/11/2025"}
     _, problems = checked(make_workbook(data), catalog)
     assert errors(problems) == {("Hội đồng", 5, "B", Kind.BAD_DATE)}
@@ -197,3 +200,79 @@ def test_the_minutes_say_why_a_passed_vote_is_not_đạt(make_workbook, tmp_path
             "sách. Đề nghị số 4 có tỷ lệ phiếu đồng ý đạt ngưỡng nhưng Hội đồng xem xét hồ sơ và "
             "kết luận không đạt. Đề nghị số 5 Hội đồng chưa kết luận, cần xem xét thêm hồ sơ; "
             "chưa đưa vào danh sách.") in lines
+
+
+def shown(problems) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_roster_problems_are_shown_whole(make_workbook, catalog):
+    roster = [dict(m) for m in ROSTER]
+    roster[0]["reason"] = "Họp tỉnh"  # present, with a reason for absence
+    roster[3]["role"] = "Chủ tịch Hội đồng"  # a second Chủ tịch
+    roster[2]["role"] = "Thư ký"  # a second Thư ký, who is no member: 4 members, 3 present
+    data = with_roster(roster, present=4, absent="Lò Thị Hạnh", secretary="Lò Thị Hạnh")
+    _, problems = checked(make_workbook(data), catalog)
+    where = "2025-hang-nam.xlsx, sheet Hội đồng, dòng"  # members from row 10
+    assert shown(problems) == [
+        f"Lỗi: {where} 10, cột F (Lý do vắng): “Họp tỉnh” là lý do vắng của người có dự họp; hãy "
+        "xoá lý do, hoặc ghi “Vắng” ở cột Dự họp.",
+        f"Lỗi: {where} 3, cột B (Tổng số thành viên): “5” khác bảng thành viên bên dưới (04 "
+        "thành viên (không kể Thư ký không phải thành viên)); hãy sửa cho khớp.",
+        f"Lỗi: {where} 4, cột B (Số thành viên dự họp): “4” khác bảng thành viên bên dưới (03 "
+        "thành viên có “Có” ở cột Dự họp); hãy sửa cho khớp.",
+        f"Lỗi: {where} 13, cột D (Vai trò trong Hội đồng): “Chủ tịch Hội đồng” Hội đồng chỉ có "
+        "một Chủ tịch Hội đồng (dòng 10); hãy sửa vai trò.",
+        f"Lỗi: {where} 14, cột D (Vai trò trong Hội đồng): “Ủy viên, Thư ký” Hội đồng chỉ có "
+        "một Thư ký (dòng 12); hãy sửa vai trò.",
+        f"Cảnh báo: {where} 5, cột B (Thành viên vắng mặt): có cả bảng thành viên: biên bản ghi "
+        "người vắng theo bảng thành viên (cột Dự họp, Lý do vắng); dòng này không được dùng.",
+        f"Lỗi: {where} 7, cột B (Thư ký): “Lò Thị Hạnh” không có trong bảng thành viên với “Có” "
+        "ở cột Dự họp; hãy sửa tên cho khớp bảng."]
+
+
+def test_the_council_read_from_its_roster(make_workbook, catalog):
+    """No Số thành viên dự họp row: counted from the roster. A member named as Thư ký keeps
+    the minutes; a vice-chair chairing signs as such, an Ủy viên chairing with no title."""
+    roster = [dict(m) for m in ROSTER]
+    roster[0] |= {"attended": "Vắng", "reason": "Đi công tác"}
+    roster[1] |= {"attended": "Có", "reason": None}
+    data = with_roster(roster, present=None, secretary="Cầm Văn Sinh")
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    council = round_.council
+    assert (council.present, council.chair, council.chair_title, council.secretary) == (
+        4, "Lò Thị Hạnh", "Phó Chủ tịch Hội đồng", "Cầm Văn Sinh")
+    roster = [dict(m, role="Ủy viên") for m in ROSTER[:4]]
+    data = with_roster(roster, members=4, present=3, chair="Quàng Văn Tươi")
+    for row in data["tables"]["collectives"] + data["tables"]["individuals"]:
+        row["votes"] = 3
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    council = round_.council
+    assert (council.present, council.chair, council.chair_title, council.secretary) == (
+        3, "Quàng Văn Tươi", "", "")
+
+
+def test_no_more_votes_than_voters(make_workbook, catalog):
+    where = "2025-hang-nam.xlsx, sheet"
+    data = with_roster(present=6)
+    _, problems = checked(make_workbook(data), catalog)
+    assert shown(problems) == [
+        f"Lỗi: {where} Hội đồng, dòng 4, cột B (Số thành viên dự họp): “6” khác bảng thành "
+        "viên bên dưới (04 thành viên có “Có” ở cột Dự họp); hãy sửa cho khớp.",
+        f"Lỗi: {where} Hội đồng, dòng 4, cột B (Số thành viên dự họp): “6” thành viên dự họp "
+        "nhiều hơn tổng số thành viên Hội đồng (5); cần số từ 0 đến 5."]
+    data = with_roster()
+    data["tables"]["collectives"][1]["votes"] = 5
+    _, problems = checked(make_workbook(data), catalog)
+    assert shown(problems) == [
+        f"Lỗi: {where} Tập thể, dòng 5, cột G (Số phiếu đồng ý): “5” phiếu đồng ý nhiều hơn số "
+        "thành viên dự họp (4, sheet Hội đồng); cần số từ 0 đến 4."]
+    data = round_data()
+    data["pairs"]["council"] = {"members": 9}
+    data["tables"]["individuals"][3]["votes"] = 10
+    _, problems = checked(make_workbook(data), catalog)
+    assert shown(problems) == [
+        f"Lỗi: {where} Cá nhân, dòng 7, cột L (Số phiếu đồng ý): “10” phiếu đồng ý nhiều hơn "
+        "tổng số thành viên Hội đồng (9, sheet Hội đồng); cần số từ 0 đến 9."]

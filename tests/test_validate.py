@@ -7,6 +7,14 @@ from datetime import date
 from conftest import round_data
 
 from pipeline.errors import Kind
+from pipeline.model import (
+    Decision,
+    PastRecord,
+    PersonProfile,
+    Quota,
+    RoundInfo,
+    UnitProfile,
+)
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 
@@ -129,3 +137,310 @@ def test_signing_for_the_head_needs_the_head_title(make_workbook, catalog):
     assert (problem.kind, problem.value) == (Kind.NEEDS_HEAD, "KT.")
     assert problem.message == ("ký “KT.” cần dòng “Chức vụ thủ trưởng” (ví dụ: Chánh Văn "
                                "phòng).")
+
+
+def term(catalog, vocab, code):
+    return next(t for t in catalog.vocab[vocab] if t.code == code)
+
+
+def test_every_info_row_reaches_the_round(make_workbook, catalog):
+    """Each Thông tin row lands in its field: headers in capitals, căn cứ and the movement
+    without the words the documents write around them, and the agency spelled out in running
+    text from its header when no Tên cơ quan is given."""
+    data = round_data()
+    data["info"] = {
+        "year": "năm 2025", "occasion": "hằng năm",
+        "movement": "Phong trào thi đua: “chung sức xây dựng nông thôn mới”",
+        "parent_agency": "Ủy ban nhân dân tỉnh Sơn La", "agency": "Văn phòng",
+        "agency_code": "VPUB", "drafting_unit": "TCHCQT", "place": "Sơn La",
+        "sign_date": "05/12/2025", "number_to_trinh": "7/TTr-VPUB",
+        "number_bao_cao": "8/BC-VPUB", "number_qd_giay_khen": "9/QĐ-VPUB",
+        "number_qd_danh_hieu": "10/QĐ-VPUB", "fund": "Quỹ thi đua, khen thưởng",
+        "period": "2021-2025", "signer": "Hà Minh Tuấn", "signer_title": "Phó Chánh Văn phòng",
+        "sign_authority": "KT.", "head_title": "Chánh Văn phòng",
+        "addressee": "Chủ tịch Ủy ban nhân dân tỉnh Sơn La",
+        "report_addressee": "Sở Nội vụ tỉnh Sơn La", "base_salary": 2340000,
+        "basis_functions": "Căn cứ Quyết định số 12/2021/QĐ-UBND về chức năng;",
+        "basis_regulation": "căn cứ  Quy chế thi đua, khen thưởng của Văn phòng.",
+        "situation": "Tình hình.", "direction": "Chỉ đạo.", "assessment": "Đánh giá.",
+        "plans": "Phương hướng.", "proposals": "Kiến nghị.",
+    }
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    assert round_.info == RoundInfo(
+        year=2025, occasion=term(catalog, "occasion", "hang-nam"),
+        movement="Chung sức xây dựng nông thôn mới",
+        parent_agency="ỦY BAN NHÂN DÂN TỈNH SƠN LA", agency="VĂN PHÒNG",
+        agency_name="Văn phòng Ủy ban nhân dân tỉnh Sơn La", agency_code="VPUB",
+        drafting_unit="TCHCQT", place="Sơn La", sign_date=date(2025, 12, 5), sign_month=None,
+        number_to_trinh="7/TTr-VPUB", number_bao_cao="8/BC-VPUB",
+        number_qd_giay_khen="9/QĐ-VPUB", number_qd_danh_hieu="10/QĐ-VPUB",
+        fund="Quỹ thi đua, khen thưởng", period="2021-2025", signer="Hà Minh Tuấn",
+        signer_title="Phó Chánh Văn phòng", sign_authority="KT.", head_title="Chánh Văn phòng",
+        addressee="Chủ tịch Ủy ban nhân dân tỉnh Sơn La",
+        report_addressee="Sở Nội vụ tỉnh Sơn La", base_salary=2340000,
+        situation="Tình hình.", direction="Chỉ đạo.", assessment="Đánh giá.",
+        plans="Phương hướng.", proposals="Kiến nghị.",
+        basis_functions="Quyết định số 12/2021/QĐ-UBND về chức năng",
+        basis_regulation="Quy chế thi đua, khen thưởng của Văn phòng")
+
+
+def test_the_agency_is_spelled_out_from_its_header(make_workbook, catalog):
+    """“UỶ” (the old accent place) reads as “Ủy”; the place keeps its capitals."""
+    data = round_data()
+    del data["info"]["agency_name"]
+    data["info"] |= {"parent_agency": "UỶ BAN NHÂN DÂN HUYỆN THUẬN CHÂU", "agency": "VĂN PHÒNG",
+                     "place": "Thuận Châu"}
+    round_, _ = checked(make_workbook(data), catalog)
+    assert round_.info.agency_name == "Văn phòng Ủy ban nhân dân huyện Thuận Châu"
+
+
+def test_every_column_of_a_collective_and_a_person_reaches_the_round(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["collectives"][0] |= {
+        "code": "P01", "parent": "Văn phòng", "kind": "Phong trào", "votes": "9", "note": "Mới",
+        "conclusion": "Đạt", "head_title": "Trưởng phòng Kinh tế", "address": "Tầng 2",
+        "staff": 12.0, "structure": "02 tổ", "functions": "Tham mưu", "measures": "Đổi mới"}
+    data["tables"]["individuals"][0] |= {
+        "code": "CB01", "name": "lò văn pọm", "initiatives": "02", "projects": 1,
+        "initiative_scope": "Cơ sở", "discipline": "Không", "kind": "Đột xuất", "votes": 8,
+        "note": "Ghi chú", "conclusion": "Không đạt", "birth_date": "05/3/1980",
+        "hometown": "Mai Sơn", "residence": "Tô Hiệu", "party_position": "Đảng viên",
+        "qualification": "Cử nhân", "degrees": "Thạc sĩ", "duties": "Phụ trách"}
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    economy, info_centre = round_.collectives
+    assert vars(economy) == {
+        "row": 4, "code": "P01", "name": "Phòng Kinh tế", "parent": "Văn phòng",
+        "rating": term(catalog, "rating", "HTXSNV"), "kind": term(catalog, "achievement",
+                                                                  "phong-trao"),
+        "achievements": "Tham mưu xây dựng nông thôn mới.", "votes": 9, "note": "Mới",
+        "conclusion": term(catalog, "conclusion", "dat"),
+        "profile": UnitProfile(head_title="Trưởng phòng Kinh tế", address="Tầng 2", staff=12,
+                               structure="02 tổ", functions="Tham mưu", measures="Đổi mới")}
+    assert vars(info_centre) == {
+        "row": 5, "code": "", "name": "Trung tâm Thông tin", "parent": "",
+        "rating": term(catalog, "rating", "HTTNV"),
+        "kind": term(catalog, "achievement", "cong-trang"), "achievements": "", "votes": 9,
+        "note": "", "conclusion": None, "profile": UnitProfile()}
+    pom, pao = round_.people[:2]
+    assert vars(pom) == {
+        "row": 4, "code": "CB01", "name": "Lò Văn Pọm", "sex": term(catalog, "sex", "nam"),
+        "birth_year": 1980, "position": "Trưởng phòng", "unit": "Phòng Kinh tế",
+        "rating": term(catalog, "rating", "HTXSNV"), "initiatives": 2,
+        "initiative_scope": term(catalog, "scope", "co-so"),
+        "discipline": term(catalog, "discipline", "khong"),
+        "kind": term(catalog, "achievement", "dot-xuat"),
+        "achievements": "02 sáng kiến cấp cơ sở.", "votes": 8, "note": "Ghi chú",
+        "projects": 1, "conclusion": term(catalog, "conclusion", "khong-dat"),
+        "profile": PersonProfile(birth_date=date(1980, 3, 5), hometown="Mai Sơn",
+                                 residence="Tô Hiệu", party_position="Đảng viên",
+                                 qualification="Cử nhân", degrees="Thạc sĩ",
+                                 duties="Phụ trách")}
+    assert vars(pao) == {
+        "row": 5, "code": "", "name": "Giàng A Páo", "sex": term(catalog, "sex", "nam"),
+        "birth_year": 1990, "position": "Chuyên viên", "unit": "Phòng Kinh tế",
+        "rating": term(catalog, "rating", "HTTNV"), "initiatives": 0, "initiative_scope": None,
+        "discipline": term(catalog, "discipline", "khong"),
+        "kind": term(catalog, "achievement", "cong-trang"), "achievements": "", "votes": 9,
+        "note": "", "projects": 0, "conclusion": None, "profile": PersonProfile()}
+    assert [(p.subject.name, p.award.code) for p in round_.proposals] == [
+        ("Phòng Kinh tế", "TTLDTT"), ("Phòng Kinh tế", "BKUBND"),
+        ("Trung tâm Thông tin", "TTLDTT"), ("Lò Văn Pọm", "CSTDCS"), ("Lò Văn Pọm", "BKUBND"),
+        ("Giàng A Páo", "LDTT"), ("Cầm Thị Ánh", "LDTT"), ("Cầm Thị Ánh", "BKUBND"),
+        ("Nguyễn Thị Ánh", "GK")]
+
+
+def test_a_blank_kind_is_phong_trao_at_a_so_ket(make_workbook, catalog):
+    data = round_data()
+    data["info"]["occasion"] = "Sơ kết"
+    round_, _ = checked(make_workbook(data), catalog)
+    phong_trao = term(catalog, "achievement", "phong-trao")
+    assert {s.kind for s in round_.collectives + round_.people} == {phong_trao}
+
+
+DECIDED = {"number": "20/QĐ-VPUB", "date": "10/12/2025", "body": "Chánh Văn phòng",
+           "outcome": "Được tặng"}
+
+
+def test_decisions_name_their_proposal_by_code_or_name_and_birth_year(make_workbook, catalog):
+    """Columns A-I: Số, Ngày, Cấp, Mã, Họ và tên, Năm sinh, Đề nghị, Kết quả, Được tặng."""
+    data = round_data()
+    data["tables"]["individuals"][2]["code"] = "CB03"
+    data["tables"]["decisions"] = [
+        DECIDED | {"name": "Lò Văn Pọm", "proposed": "CSTĐCS"},
+        DECIDED | {"number": "2101/QĐ-UBND", "date": "26/12/2025",
+                   "body": "Chủ tịch UBND tỉnh", "code": "CB03", "name": "Ai đó",
+                   "proposed": "BK UBND tỉnh", "outcome": "Không được tặng"},
+        DECIDED | {"name": "giàng a páo", "birth_year": 1990, "proposed": "LĐTT"},
+        DECIDED | {"name": "Nguyễn Thị Ánh", "proposed": "Giấy khen của Chánh Văn phòng",
+                   "granted": "LĐTT"},
+        DECIDED | {"date": "05/12/2025", "name": "Phòng Kinh tế", "birth_year": 1990,
+                   "proposed": "TTLĐTT"},  # signed on the tờ trình's day; no năm sinh to match
+    ]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    pom, pao, anh, nguyen = round_.people
+    award = {a.code: a for a in catalog.awards}
+    office = Decision("20/QĐ-VPUB", date(2025, 12, 10), "Chánh Văn phòng")
+    assert [(d.row, d.decision, d.proposal.subject, d.proposal.award, d.granted)
+            for d in round_.decisions] == [
+        (4, office, pom, award["CSTDCS"], award["CSTDCS"]),
+        (5, Decision("2101/QĐ-UBND", date(2025, 12, 26), "Chủ tịch Ủy ban nhân dân tỉnh"),
+         anh, award["BKUBND"], None),
+        (6, office, pao, award["LDTT"], award["LDTT"]),
+        (7, office, nguyen, award["GK"], award["LDTT"]),
+        (8, Decision("20/QĐ-VPUB", date(2025, 12, 5), "Chánh Văn phòng"), round_.collectives[0],
+         award["TTLDTT"], award["TTLDTT"])]
+    assert all(d.proposal in round_.proposals for d in round_.decisions)
+
+
+def decision_problems(make_workbook, catalog, rows, change=None):
+    data = round_data()
+    if change:
+        change(data)
+    data["tables"]["decisions"] = [DECIDED | row for row in rows]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert round_ is None
+    return [str(p) for p in problems if p.is_error]
+
+
+def test_a_decision_row_that_cannot_be_is_shown_whole(make_workbook, catalog):
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng"
+    rows = [{"name": "Lò Văn Pọm", "proposed": "CSTĐCS"},
+            {"name": "Lò Văn Pọm", "proposed": "Chiến sĩ thi đua cơ sở", "number": "21"},
+            {"name": "Người Không Có", "proposed": "LĐTT"},
+            {"name": "Giàng A Páo", "proposed": "LĐTT", "date": "04/12/2025"},
+            {"name": "Cầm Thị Ánh", "proposed": "LĐTT", "outcome": "Không được tặng",
+             "granted": "LĐTT"}]
+    assert decision_problems(make_workbook, catalog, rows) == [
+        f"{where} 5, cột E (Họ và tên / Tên tập thể): “Lò Văn Pọm” đã có kết quả quyết định ở "
+        "dòng 4.",
+        f"{where} 6, cột E (Họ và tên / Tên tập thể): “Người Không Có” không có đề nghị “Lao "
+        "động tiên tiến” trong bảng tính này; quyết định chỉ ghi cho đề nghị của đợt.",
+        f"{where} 7, cột C (Ngày quyết định): “04/12/2025” trước ngày ký tờ trình, quyết định "
+        "của đợt (05/12/2025); hãy kiểm tra ngày.",
+        f"{where} 8, cột H (Danh hiệu, hình thức được tặng): “LĐTT” được ghi là hình thức "
+        "được tặng, nhưng Kết quả là “Không được tặng”; hãy xoá một trong hai."]
+
+
+def test_a_decision_for_two_people_of_one_name_asks_which(make_workbook, catalog):
+    def twins(data):
+        people = data["tables"]["individuals"]
+        people.append(dict(people[1], birth_year=1991))
+
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng"
+    rows = [{"name": "Giàng A Páo", "proposed": "LĐTT"},
+            {"name": "Giàng A Páo", "birth_year": 1992, "proposed": "LĐTT"}]
+    assert decision_problems(make_workbook, catalog, rows, twins) == [
+        f"{where} 4, cột E (Họ và tên / Tên tập thể): “Giàng A Páo” khớp với nhiều người (dòng "
+        "5, 8); hãy ghi Mã hoặc Đơn vị để phân biệt.",
+        f"{where} 5, cột E (Họ và tên / Tên tập thể): “Giàng A Páo” không có đề nghị “Lao động "
+        "tiên tiến” trong bảng tính này; quyết định chỉ ghi cho đề nghị của đợt."]
+
+
+def test_a_decision_dated_by_its_month_alone_is_reported(make_workbook, catalog):
+    """It was dropped without a word, leaving the proposal undecided."""
+    rows = [{"name": "Lò Văn Pọm", "proposed": "CSTĐCS", "date": "12/2025"}]
+    assert decision_problems(make_workbook, catalog, rows) == [
+        "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng 4, cột C (Ngày quyết định): “12/2025” "
+        "không phải ngày hợp lệ; cần ngày/tháng/năm của quyết định, ví dụ 10/12/2025."]
+
+
+def test_quota_rows_reach_the_round(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["quotas"] = [
+        {"award": "TTLĐTT", "collectives": 1, "individuals": "2", "source": "Công văn 5/SNV"},
+        {"award": "Bằng khen của Chủ tịch UBND tỉnh"}]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    award = {a.code: a for a in catalog.awards}
+    assert round_.quotas == (Quota(4, award["TTLDTT"], 1, 2, "Công văn 5/SNV"),
+                             Quota(5, award["BKUBND"], None, None, ""))
+
+
+def test_an_empty_required_cell_says_what_it_needs(make_workbook, catalog):
+    """The need by the column's kind: a year, a number, a day, a name, one of a list, or the
+    column's own label."""
+    from openpyxl import load_workbook
+
+    data = round_data()
+    data["tables"]["individuals"][1] |= {"birth_year": None, "sex": None, "unit": None}
+    data["tables"]["history"] = [{"name": "Phòng Kinh tế", "years": None, "what": None}]
+    path = make_workbook(data)
+    book = load_workbook(path)
+    book["Hội đồng"]["B3"] = None  # Tổng số thành viên
+    book.save(path)
+    _, problems = checked(path, catalog)
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet"
+    assert [str(p) for p in problems if p.kind is Kind.REQUIRED] == [
+        f"{where} Cá nhân, dòng 5, cột C (Giới tính): ô trống; cần một trong: “Nam”, “Nữ”.",
+        f"{where} Cá nhân, dòng 5, cột D (Năm sinh): ô trống; cần năm có 4 chữ số.",
+        f"{where} Cá nhân, dòng 5, cột F (Đơn vị): ô trống; cần “Đơn vị”.",
+        f"{where} Lịch sử, dòng 4, cột C (Năm): ô trống; cần “Năm”.",
+        f"{where} Lịch sử, dòng 4, cột D (Kết quả): ô trống; cần “Kết quả”.",
+        f"{where} Hội đồng, dòng 3, cột B (Tổng số thành viên): ô trống; cần một số."]
+    rows = [{"date": None, "name": "Lò Văn Pọm", "proposed": None}]  # read once all else is
+    assert decision_problems(make_workbook, catalog, rows) == [
+        f"{where} Quyết định, dòng 4, cột C (Ngày quyết định): ô trống; cần một ngày.",
+        f"{where} Quyết định, dòng 4, cột F (Danh hiệu, hình thức đề nghị): ô trống; cần một "
+        "trong: “Huân chương Lao động hạng Ba”, “Bằng khen của Thủ tướng Chính phủ”, “Bằng khen "
+        "của Chủ tịch Ủy ban nhân dân tỉnh”, “Giấy khen của Chánh Văn phòng”, “Chiến sĩ thi đua "
+        "toàn quốc”, “Chiến sĩ thi đua cấp tỉnh”, “Chiến sĩ thi đua cơ sở”, “Lao động tiên "
+        "tiến”, “Cờ thi đua của Ủy ban nhân dân tỉnh”, “Tập thể lao động xuất sắc”, “Tập thể lao "
+        "động tiên tiến”."]
+
+
+def test_a_birth_date_is_a_whole_day_of_the_birth_year(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][0]["birth_date"] = "3/1980"
+    data["tables"]["individuals"][1]["birth_date"] = "05/3/1991"  # Năm sinh 1990
+    _, problems = checked(make_workbook(data), catalog)
+    where = "Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng"
+    assert [str(p) for p in problems] == [
+        f"{where} 4, cột N (Ngày sinh): “3/1980” không phải ngày hợp lệ; cần ngày/tháng/năm "
+        "sinh đầy đủ, ví dụ 05/3/1985.",
+        f"{where} 5, cột N (Ngày sinh): “05/3/1991” không khớp với Năm sinh 1990 (cột D); hãy "
+        "sửa một trong hai."]
+
+
+def test_every_column_of_a_history_row_reaches_the_round(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][0]["code"] = "CB01"
+    data["tables"]["history"] = [
+        {"code": "CB01", "name": "Lò Văn Pọm", "birth_year": 1980, "unit": "Phòng Kinh tế",
+         "years": "2022 - 2024", "what": "CSTĐCS", "initiatives": 1, "kind": "Công trạng",
+         "decision_number": "15/QĐ-VPUB", "decision_date": "10/12/2024",
+         "body": "Chánh Văn phòng"},
+        {"name": "Phòng Kinh tế", "years": "năm 2023", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "2024-2024", "what": "HTXSNV"}]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    award = {a.code: a for a in catalog.awards}
+    excellent = term(catalog, "rating", "HTXSNV")
+    assert round_.history == (
+        PastRecord(4, "CB01", "Lò Văn Pọm", 1980, "Phòng Kinh tế", (2022, 2023, 2024),
+                   award["CSTDCS"], 1, term(catalog, "achievement", "cong-trang"),
+                   "15/QĐ-VPUB", date(2024, 12, 10), "Chánh Văn phòng"),
+        PastRecord(5, "", "Phòng Kinh tế", None, "", (2023,), excellent, None, None, "", None),
+        PastRecord(6, "", "Phòng Kinh tế", None, "", (2024,), excellent, None, None, "", None))
+
+
+def test_years_run_from_1900_to_2100(make_workbook, catalog):
+    data = round_data()
+    people = data["tables"]["individuals"]
+    people[0]["birth_year"], people[1]["birth_year"] = 1900, "2100"
+    people[2]["birth_year"], people[3]["birth_year"] = 1899, "2101"
+    data["tables"]["history"] = [
+        {"name": "Phòng Kinh tế", "years": "1900-2100", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "1899-1900", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "2100-2101", "what": "HTXSNV"},
+        {"name": "Phòng Kinh tế", "years": "2024-2023", "what": "HTXSNV"}]
+    _, problems = checked(make_workbook(data), catalog)
+    bad = "không phải năm hợp lệ; cần năm có 4 chữ số, ví dụ 1985."
+    assert [str(p) for p in problems if p.is_error] == [
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng 6, cột D (Năm sinh): “1899” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng 7, cột D (Năm sinh): “2101” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 5, cột C (Năm): “1899-1900” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 6, cột C (Năm): “2100-2101” {bad}",
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 7, cột C (Năm): “2024-2023” {bad}"]
