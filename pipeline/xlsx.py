@@ -463,8 +463,6 @@ def _form_styles() -> bytes:
         "</cellStyles></styleSheet>").encode()
 
 
-
-
 def carried(judgement: Judgement, granted: set[Judgement]) -> str:
     """Whether the round's documents carry the proposal, and if not, why."""
     if judgement in granted:

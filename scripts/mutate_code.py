@@ -204,6 +204,7 @@ def results() -> dict[str, dict[str, int | None]]:
             found[folder.name] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
     return found
 
+
 def tally(codes: dict[str, int | None]) -> Counter:
     """Killed, survived, untested, ignored and unrun mutants of one module."""
     count = Counter()
