@@ -10,6 +10,7 @@ Each module is run in its own folder, mutants/MODULE/, against the tests written
 share are [tool.mutmut] in pyproject.toml. Not part of CI; a later run retests only what changed.
 
     python scripts/mutate_code.py vn history      # run these modules, then score them
+    python scripts/mutate_code.py rest            # the modules of GROUPS["rest"], run together
     python scripts/mutate_code.py --again vn      # retest the survivors (after a new test)
     python scripts/mutate_code.py --score         # score what has run, list no survivors
     python scripts/mutate_code.py --score vn      # … and list the survivors of vn.py
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +51,13 @@ TESTS = {
     "validate": ["test_validate", "test_faults", "test_read", "test_council"],
     "write": ["test_write"],
     "xlsx": ["test_xlsx", "test_kinh_phi", "test_huong_dan", "test_marked", "test_consistency"],
+}
+
+# modules run together in one copy against the whole suite: one run of the tests to map them
+GROUPS = {
+    "rest": ["catalog", "cli", "click_vi", "contexts", "errors", "law", "main", "marked", "model",
+             "notes", "ooxml", "pdf", "period", "read", "register", "render", "summary",
+             "templates", "wording", "workbook", "web.app", "web.files", "web.jobs", "web.server"],
 }
 
 # mutant → why it cannot change what the tool writes or says (`mutmut show NAME` for the change)
@@ -168,9 +177,9 @@ IGNORED: dict[str, str] = {
 }
 
 
-def prepare(module: str) -> Path:
-    """mutants/MODULE/: a copy of the project whose mutmut mutates MODULE only."""
-    folder = RUNS / module
+def prepare(run: str) -> Path:
+    """mutants/RUN/: a copy of the project whose mutmut mutates the modules of RUN only."""
+    folder = RUNS / run
     for name in COPIED:
         source, target = ROOT / name, folder / name
         if source.is_dir():
@@ -180,9 +189,9 @@ def prepare(module: str) -> Path:
             shutil.copy2(source, target)
     text = (ROOT / "pyproject.toml").read_text("utf-8")
     settings = tomllib.loads(text)["tool"]["mutmut"]
-    path = "pipeline/" + module.replace(".", "/") + ".py"
-    tests = [f"tests/{name}.py" for name in TESTS.get(module, ["."])]
-    extra = (f"only_mutate = {json.dumps([path])}\n"
+    paths = ["pipeline/" + module.replace(".", "/") + ".py" for module in GROUPS.get(run, [run])]
+    tests = [f"tests/{name}.py" for name in TESTS.get(run, ["."])]
+    extra = (f"only_mutate = {json.dumps(paths)}\n"
              f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n")
     assert "only_mutate" not in settings, "pyproject.toml's [tool.mutmut] names no module"
     (folder / "pyproject.toml").write_text(
@@ -190,19 +199,25 @@ def prepare(module: str) -> Path:
     return folder
 
 
-def run(module: str, names: list[str]) -> None:
-    folder = prepare(module)
-    subprocess.run([sys.executable, "-m", "mutmut", "run", *names], cwd=folder, check=False)
+def run(name: str, mutants: list[str]) -> None:
+    folder = prepare(name)
+    subprocess.run([sys.executable, "-m", "mutmut", "run", *mutants], cwd=folder, check=False)
 
 
 def results() -> dict[str, dict[str, int | None]]:
     """Exit code per mutant of each module that has run ("rules", "web.app")."""
     found = {}
     for folder in sorted(p for p in RUNS.glob("*") if (p / "pyproject.toml").is_file()):
-        meta = folder / "mutants" / "pipeline" / (folder.name.replace(".", "/") + ".py.meta")
-        if meta.is_file():
-            found[folder.name] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
-    return found
+        source = folder / "mutants" / "pipeline"
+        for meta in sorted(source.rglob("*.py.meta")):
+            module = meta.relative_to(source).as_posix().removesuffix(".py.meta").replace("/", ".")
+            found[module] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+    return dict(sorted(found.items()))
+
+
+def module_of(mutant: str) -> str:
+    """"web.app" of "pipeline.web.app.x_serve__mutmut_3"."""
+    return re.match(r"pipeline\.(.+?)\.x[ǁ_]", mutant).group(1)
 
 
 def tally(codes: dict[str, int | None]) -> Counter:
@@ -252,7 +267,7 @@ def report(found: dict[str, dict[str, int | None]], listed: list[str]) -> bool:
     print(f"{'pipeline/':<14}{sum(map(len, found.values())):>8}{whole['killed']:>8}"
           f"{whole['survived']:>9}{whole['untested']:>9}{whole['ignored']:>8}"
           f"{whole['unrun']:>7}{score(whole):>8.1%} (≥ {OVERALL:.0%})")
-    stale = sorted(set(IGNORED) - {n for codes in found.values() for n in codes})
+    stale = sorted(n for n in IGNORED if module_of(n) in found and n not in found[module_of(n)])
     for name in stale:
         print(f"IGNORED names a mutant that no longer exists: {name}")
     for module in listed:
@@ -263,16 +278,19 @@ def report(found: dict[str, dict[str, int | None]], listed: list[str]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", help="vn, rules, web.app …")
+    parser.add_argument("modules", nargs="*", help="vn, rules … or a group: rest")
     parser.add_argument("--again", action="store_true", help="retest their survivors")
     parser.add_argument("--score", action="store_true", help="do not run; score and list")
     args = parser.parse_args()
     if not args.score:
-        for module in args.modules:
-            again = survivors(results().get(module, {})) if args.again else []
+        for name in args.modules:
+            found = results()
+            again = [m for module in GROUPS.get(name, [name])
+                     for m in survivors(found.get(module, {}))] if args.again else []
             if again or not args.again:
-                run(module, again)
-    return 0 if report(results(), args.modules if args.score else []) else 1
+                run(name, again)
+    listed = [m for name in args.modules for m in GROUPS.get(name, [name])]
+    return 0 if report(results(), listed if args.score else []) else 1
 
 
 if __name__ == "__main__":
