@@ -340,11 +340,16 @@ def test_a_decision_for_two_people_of_one_name_asks_which(make_workbook, catalog
 
 
 def test_a_decision_dated_by_its_month_alone_is_reported(make_workbook, catalog):
-    """It was dropped without a word, leaving the proposal undecided."""
-    rows = [{"name": "Lò Văn Pọm", "proposed": "CSTĐCS", "date": "12/2025"}]
+    """It was dropped without a word, leaving the proposal undecided; the rows after it are
+    still read."""
+    rows = [{"name": "Lò Văn Pọm", "proposed": "CSTĐCS", "date": "12/2025"},
+            {"name": "Người Không Có", "proposed": "LĐTT"}]
     assert decision_problems(make_workbook, catalog, rows) == [
         "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng 4, cột C (Ngày quyết định): “12/2025” "
-        "không phải ngày hợp lệ; cần ngày/tháng/năm của quyết định, ví dụ 10/12/2025."]
+        "không phải ngày hợp lệ; cần ngày/tháng/năm của quyết định, ví dụ 10/12/2025.",
+        "Lỗi: 2025-hang-nam.xlsx, sheet Quyết định, dòng 5, cột E (Họ và tên / Tên tập thể): "
+        "“Người Không Có” không có đề nghị “Lao động tiên tiến” trong bảng tính này; quyết định "
+        "chỉ ghi cho đề nghị của đợt."]
 
 
 def test_quota_rows_reach_the_round(make_workbook, catalog):
