@@ -172,6 +172,19 @@ IGNORED: dict[str, str] = {
     "subject is made per record: the two lists always have one length, strict never fires",
     "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_42": "one "
     "subject is made per record: the two lists always have one length, strict never fires",
+    "pipeline.validate.x__integer__mutmut_12": "_INT lets only a + before the digits, and int() "
+    "reads it: stripping it or not is one number",
+    "pipeline.validate.x__integer__mutmut_13": "_INT lets only a + before the digits, and int() "
+    "reads it: stripping it or not is one number",
+    "pipeline.validate.x__integer__mutmut_14": "_INT lets only a + before the digits, and int() "
+    "reads it: stripping it or not is one number",
+    "pipeline.validate.xǁ_Checkerǁ_to_text__mutmut_1": "_text of a str is the str: the test "
+    "only spares a call",
+    "pipeline.validate.xǁ_Checkerǁunit__mutmut_36": "only close[0] is read, and difflib puts "
+    "the best first whatever n is",
+    "pipeline.validate.xǁ_Checkerǁunit__mutmut_37": "difflib's cutoff defaults to 0.6",
+    "pipeline.validate.xǁ_Checkerǁunit__mutmut_39": "only close[0] is read, and difflib puts "
+    "the best first whatever n is",
     "pipeline.validate.xǁ_Checkerǁ_to_years__mutmut_32": "year is None only after its "
     "nam-khong-hop-le error, and a round with an error is never built; 0 is no year read",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from conftest import round_data
 
 from pipeline.errors import Kind
@@ -16,7 +17,7 @@ from pipeline.model import (
     UnitProfile,
 )
 from pipeline.read import read_workbook
-from pipeline.validate import validate
+from pipeline.validate import _basis, _date, _integer, _movement, _text, validate
 
 
 def checked(path, catalog):
@@ -153,7 +154,7 @@ def test_every_info_row_reaches_the_round(make_workbook, catalog):
         "movement": "Phong trào thi đua: “chung sức xây dựng nông thôn mới”",
         "parent_agency": "Ủy ban nhân dân tỉnh Sơn La", "agency": "Văn phòng",
         "agency_code": "VPUB", "drafting_unit": "TCHCQT", "place": "Sơn La",
-        "sign_date": "05/12/2025", "number_to_trinh": "7/TTr-VPUB",
+        "sign_date": "05/12/2025", "number_to_trinh": 7,
         "number_bao_cao": "8/BC-VPUB", "number_qd_giay_khen": "9/QĐ-VPUB",
         "number_qd_danh_hieu": "10/QĐ-VPUB", "fund": "Quỹ thi đua, khen thưởng",
         "period": "2021-2025", "signer": "Hà Minh Tuấn", "signer_title": "Phó Chánh Văn phòng",
@@ -173,7 +174,7 @@ def test_every_info_row_reaches_the_round(make_workbook, catalog):
         parent_agency="ỦY BAN NHÂN DÂN TỈNH SƠN LA", agency="VĂN PHÒNG",
         agency_name="Văn phòng Ủy ban nhân dân tỉnh Sơn La", agency_code="VPUB",
         drafting_unit="TCHCQT", place="Sơn La", sign_date=date(2025, 12, 5), sign_month=None,
-        number_to_trinh="7/TTr-VPUB", number_bao_cao="8/BC-VPUB",
+        number_to_trinh="7", number_bao_cao="8/BC-VPUB",
         number_qd_giay_khen="9/QĐ-VPUB", number_qd_danh_hieu="10/QĐ-VPUB",
         fund="Quỹ thi đua, khen thưởng", period="2021-2025", signer="Hà Minh Tuấn",
         signer_title="Phó Chánh Văn phòng", sign_authority="KT.", head_title="Chánh Văn phòng",
@@ -400,13 +401,16 @@ def test_a_birth_date_is_a_whole_day_of_the_birth_year(make_workbook, catalog):
     data = round_data()
     data["tables"]["individuals"][0]["birth_date"] = "3/1980"
     data["tables"]["individuals"][1]["birth_date"] = "05/3/1991"  # Năm sinh 1990
+    data["tables"]["individuals"][2]["birth_date"] = "31/02/1988"
     _, problems = checked(make_workbook(data), catalog)
     where = "Lỗi: 2025-hang-nam.xlsx, sheet Cá nhân, dòng"
     assert [str(p) for p in problems] == [
         f"{where} 4, cột N (Ngày sinh): “3/1980” không phải ngày hợp lệ; cần ngày/tháng/năm "
         "sinh đầy đủ, ví dụ 05/3/1985.",
         f"{where} 5, cột N (Ngày sinh): “05/3/1991” không khớp với Năm sinh 1990 (cột D); hãy "
-        "sửa một trong hai."]
+        "sửa một trong hai.",
+        f"{where} 6, cột N (Ngày sinh): “31/02/1988” không phải ngày hợp lệ; cần ngày/tháng/năm "
+        "sinh đầy đủ, ví dụ 05/3/1985."]
 
 
 def test_every_column_of_a_history_row_reaches_the_round(make_workbook, catalog):
@@ -418,7 +422,8 @@ def test_every_column_of_a_history_row_reaches_the_round(make_workbook, catalog)
          "decision_number": "15/QĐ-VPUB", "decision_date": "10/12/2024",
          "body": "Chánh Văn phòng"},
         {"name": "Phòng Kinh tế", "years": "năm 2023", "what": "HTXSNV"},
-        {"name": "Phòng Kinh tế", "years": "2024-2024", "what": "HTXSNV"}]
+        {"name": "Phòng Kinh tế", "years": "2024-2024", "what": "HTXSNV",
+         "decision_number": "3/QĐ-VPUB", "decision_date": "12/2024"}]  # a month: no day known
     round_, problems = checked(make_workbook(data), catalog)
     assert problems == []
     award = {a.code: a for a in catalog.awards}
@@ -428,7 +433,8 @@ def test_every_column_of_a_history_row_reaches_the_round(make_workbook, catalog)
                    award["CSTDCS"], 1, term(catalog, "achievement", "cong-trang"),
                    "15/QĐ-VPUB", date(2024, 12, 10), "Chánh Văn phòng"),
         PastRecord(5, "", "Phòng Kinh tế", None, "", (2023,), excellent, None, None, "", None),
-        PastRecord(6, "", "Phòng Kinh tế", None, "", (2024,), excellent, None, None, "", None))
+        PastRecord(6, "", "Phòng Kinh tế", None, "", (2024,), excellent, None, None,
+                   "3/QĐ-VPUB", None))
 
 
 def test_years_run_from_1900_to_2100(make_workbook, catalog):
@@ -449,3 +455,111 @@ def test_years_run_from_1900_to_2100(make_workbook, catalog):
         f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 5, cột C (Năm): “1899-1900” {bad}",
         f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 6, cột C (Năm): “2100-2101” {bad}",
         f"Lỗi: 2025-hang-nam.xlsx, sheet Lịch sử, dòng 7, cột C (Năm): “2024-2023” {bad}"]
+
+
+@pytest.mark.parametrize("day", ["05/01/2026", "tháng 1/2026"])
+def test_a_sign_date_outside_the_rounds_year_is_refused_in_its_cell(make_workbook, catalog, day):
+    data = round_data()
+    data["info"]["sign_date"] = day
+    _, problems = checked(make_workbook(data), catalog)
+    assert [str(p) for p in problems] == [
+        f"Lỗi: 2025-hang-nam.xlsx, sheet Thông tin, dòng 11, cột B (Ngày ký): “{day}” không "
+        "thuộc năm 2025 của đợt (dòng Năm); cần một ngày trong năm 2025, hoặc sửa dòng Năm."]
+
+
+def test_a_unit_is_spelled_as_the_tap_the_sheet_writes_it(make_workbook, catalog):
+    """Case and spaces are put right silently, a missing accent with a warning, a unit with no
+    near name is refused without a guess; with no Tập thể at all, any unit is taken as written."""
+    data = round_data()
+    people = data["tables"]["individuals"]
+    people[0]["unit"] = "phòng  kinh TẾ"
+    people[1]["unit"] = "Phong Kinh te"
+    people[2]["unit"] = "Ban Quản lý dự án"
+    round_, problems = checked(make_workbook(data), catalog)
+    where = "2025-hang-nam.xlsx, sheet Cá nhân, dòng"
+    assert [str(p) for p in problems] == [
+        f"Cảnh báo: {where} 5, cột F (Đơn vị): “Phong Kinh te” khác cách viết trong sheet Tập "
+        "thể; văn bản sẽ ghi “Phòng Kinh tế”.",
+        f"Lỗi: {where} 6, cột F (Đơn vị): đơn vị “Ban Quản lý dự án” không có trong sheet Tập "
+        "thể; cần một trong: “Phòng Kinh tế”, “Trung tâm Thông tin”."]
+    data["tables"]["collectives"] = []
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    assert [p.unit for p in round_.people[:3]] == ["phòng kinh TẾ", "Phong Kinh te",
+                                                   "Ban Quản lý dự án"]
+
+
+def test_a_collective_proposed_for_a_persons_title_is_refused(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["collectives"][1]["title"] = "Chiến sĩ thi đua cơ sở"
+    _, problems = checked(make_workbook(data), catalog)
+    assert [str(p) for p in problems] == [
+        "Lỗi: 2025-hang-nam.xlsx, sheet Tập thể, dòng 5, cột D (Danh hiệu đề nghị): “Chiến sĩ "
+        "thi đua cơ sở” chỉ xét tặng cho cá nhân, không dùng cho tập thể."]
+
+
+def test_a_one_letter_name_is_not_shouting_two_letters_are(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["individuals"][0]["name"] = "A"
+    data["tables"]["individuals"][1]["name"] = "PÁO"
+    round_, problems = checked(make_workbook(data), catalog)
+    assert [(p.kind, p.row, p.expected) for p in problems] == [(Kind.ALL_CAPS, 5, "Páo")]
+
+
+def test_zero_is_a_count(make_workbook, catalog):
+    data = round_data()
+    data["tables"]["quotas"] = [{"award": "TTLĐTT", "collectives": 0, "individuals": "0"}]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    assert (round_.quotas[0].collectives, round_.quotas[0].individuals) == (0, 0)
+
+
+@pytest.mark.parametrize(("value", "number"), [
+    (9, 9), (9.0, 9), ("9", 9), ("+9", 9), ("9,0", 9), ("9.00", 9),
+    (9.5, None), ("9,5", None), ("chín", None), (True, None), (None, None)])
+def test_whole_numbers_are_read_as_written(value, number):
+    assert _integer(value) == number
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    (1, date(1900, 1, 1)), (45658, date(2025, 1, 1)), (46000, date(2025, 12, 9)), (0, None),
+    (2958466, None),
+    ("05/3/2026", date(2026, 3, 5)), ("2026-03-05", date(2026, 3, 5)), ("11/2026", (11, 2026)),
+    ("1/2026", (1, 2026)), ("tháng 12/2026", (12, 2026)), ("13/2026", None), ("0/2026", None),
+    ("31/02/2026", None), ("ngày mai", None), (True, None)])
+def test_a_date_is_an_excel_serial_from_day_one_or_written_out(value, day):
+    assert _date(value) == day
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (None, ""), (7.0, "7"), (7.5, "7.5"), (date(2026, 3, 5), "05/03/2026"), ("Số 7", "Số 7")])
+def test_a_cell_reads_as_the_text_excel_shows(value, text):
+    assert _text(value) == text
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("Phong trào thi đua “Chung sức xây dựng nông thôn mới”",
+     "Chung sức xây dựng nông thôn mới"),
+    ("phong trào: thi đua chào mừng Đại hội X", "Thi đua chào mừng Đại hội X"),
+    ("chung sức xây dựng nông thôn mới", "chung sức xây dựng nông thôn mới")])
+def test_a_movement_keeps_its_own_words_only(typed, name):
+    """The words around it are dropped; a name typed bare is kept exactly as typed."""
+    assert _movement(typed) == name
+
+
+def test_a_basis_keeps_its_own_words_only():
+    assert _basis("Căn cứ Nghị quyết Đại hội Đảng bộ lần thứ XX;") == (
+        "Nghị quyết Đại hội Đảng bộ lần thứ XX")
+
+
+def test_an_unknown_past_result_is_guessed_from_ratings_titles_then_awards(make_workbook,
+                                                                            catalog):
+    data = round_data()
+    data["tables"]["history"] = [
+        {"name": "Phòng Kinh tế", "years": 2024, "what": what}
+        for what in ("Chiến sỹ thi đua cơ sở", "Bằng khen của Thủ tướng Chíng phủ", "khác")]
+    _, problems = checked(make_workbook(data), catalog)
+    assert [(p.kind, p.row, p.hint) for p in problems] == [
+        (Kind.NOT_IN_LIST, 4, "có phải “Chiến sĩ thi đua cơ sở”?"),
+        (Kind.NOT_IN_LIST, 5, "có phải “Bằng khen của Thủ tướng Chính phủ”?"),
+        (Kind.NOT_IN_LIST, 6, "")]
