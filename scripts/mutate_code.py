@@ -185,6 +185,32 @@ IGNORED: dict[str, str] = {
     "pipeline.validate.xǁ_Checkerǁunit__mutmut_37": "difflib's cutoff defaults to 0.6",
     "pipeline.validate.xǁ_Checkerǁunit__mutmut_39": "only close[0] is read, and difflib puts "
     "the best first whatever n is",
+    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_4": "one subject is made per record: the two lists always have one length, strict "
+    "never fires",
+    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_7": "one subject is made per record: the two lists always have one length, strict "
+    "never fires",
+    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_12": "one subject is made per record: the two lists always have one length, strict "
+    "never fires",
+    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_10": "one subject is made per record: the two lists always have one length, strict "
+    "never fires",
+    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_13": "one subject is made per record: the two lists always have one length, strict "
+    "never fires",
+    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_14": "one subject is made per record: the two lists always have one length, strict "
+    "never fires",
+    "pipeline.validate.xǁ_Checkerǁcouncil__mutmut_16": "the reader gives every sheet it "
+    "found its table, and the member table is part of the Hội đồng sheet: the "
+    "default is never used",
+    "pipeline.validate.xǁ_Checkerǁcouncil__mutmut_18": "the reader gives every sheet it "
+    "found its table, and the member table is part of the Hội đồng sheet: the "
+    "default is never used",
+    "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_9": "records is read only for a name "
+    "found twice, so only when the Cá nhân sheet was read: the default is "
+    "never used",
+    "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_11": "records is read only for a name "
+    "found twice, so only when the Cá nhân sheet was read: the default is "
+    "never used",
+    "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_14": "a group of one has no "
+    "others: the loop body does nothing for it",
     "pipeline.validate.xǁ_Checkerǁ_to_years__mutmut_32": "year is None only after its "
     "nam-khong-hop-le error, and a round with an error is never built; 0 is no year read",
 }

@@ -9,6 +9,7 @@ from conftest import round_data
 
 from pipeline.errors import Kind
 from pipeline.model import (
+    Council,
     Decision,
     PastRecord,
     PersonProfile,
@@ -153,7 +154,7 @@ def test_every_info_row_reaches_the_round(make_workbook, catalog):
         "year": "năm 2025", "occasion": "hằng năm",
         "movement": "Phong trào thi đua: “chung sức xây dựng nông thôn mới”",
         "parent_agency": "Ủy ban nhân dân tỉnh Sơn La", "agency": "Văn phòng",
-        "agency_code": "VPUB", "drafting_unit": "TCHCQT", "place": "Sơn La",
+        "agency_name": "Văn phòng UBND tỉnh Sơn La", "agency_code": "VPUB", "drafting_unit": "TCHCQT", "place": "Sơn La",
         "sign_date": "05/12/2025", "number_to_trinh": 7,
         "number_bao_cao": "8/BC-VPUB", "number_qd_giay_khen": "9/QĐ-VPUB",
         "number_qd_danh_hieu": "10/QĐ-VPUB", "fund": "Quỹ thi đua, khen thưởng",
@@ -172,7 +173,7 @@ def test_every_info_row_reaches_the_round(make_workbook, catalog):
         year=2025, occasion=term(catalog, "occasion", "hang-nam"),
         movement="Chung sức xây dựng nông thôn mới",
         parent_agency="ỦY BAN NHÂN DÂN TỈNH SƠN LA", agency="VĂN PHÒNG",
-        agency_name="Văn phòng Ủy ban nhân dân tỉnh Sơn La", agency_code="VPUB",
+        agency_name="Văn phòng UBND tỉnh Sơn La", agency_code="VPUB",
         drafting_unit="TCHCQT", place="Sơn La", sign_date=date(2025, 12, 5), sign_month=None,
         number_to_trinh="7", number_bao_cao="8/BC-VPUB",
         number_qd_giay_khen="9/QĐ-VPUB", number_qd_danh_hieu="10/QĐ-VPUB",
@@ -563,3 +564,73 @@ def test_an_unknown_past_result_is_guessed_from_ratings_titles_then_awards(make_
         (Kind.NOT_IN_LIST, 4, "có phải “Chiến sĩ thi đua cơ sở”?"),
         (Kind.NOT_IN_LIST, 5, "có phải “Bằng khen của Thủ tướng Chính phủ”?"),
         (Kind.NOT_IN_LIST, 6, "")]
+
+
+def test_every_council_row_reaches_the_round(make_workbook, catalog):
+    data = round_data()
+    data["pairs"]["council"] = {
+        "members": 10, "present": 9, "absent": "Lò Thị Hạnh (nghỉ ốm)",
+        "meeting_date": "02/12/2025", "start_time": "8 giờ 00", "end_time": "10 giờ 30",
+        "venue": "Phòng họp tầng 2", "chair": "Hà Minh Tuấn", "chair_title": "Chánh Văn phòng",
+        "secretary": "Lường Thị Mai", "number": "12/BB-HĐTĐKT"}
+    round_, problems = checked(make_workbook(data), catalog)
+    assert problems == []
+    assert round_.council == Council(
+        10, 9, "Lò Thị Hạnh (nghỉ ốm)", date(2025, 12, 2), "8 giờ 00", "10 giờ 30",
+        "Phòng họp tầng 2", "Hà Minh Tuấn", "Chánh Văn phòng", "Lường Thị Mai", "12/BB-HĐTĐKT")
+
+
+def test_a_meeting_dated_by_its_month_alone_is_reported(make_workbook, catalog):
+    data = round_data()
+    data["pairs"]["council"] |= {"meeting_date": "11/2025"}
+    _, problems = checked(make_workbook(data), catalog)
+    assert [str(p) for p in problems] == [
+        "Lỗi: 2025-hang-nam.xlsx, sheet Hội đồng, dòng 5, cột B (Ngày họp): “11/2025” không "
+        "phải ngày hợp lệ; cần ngày/tháng/năm của cuộc họp, ví dụ 26/11/2025."]
+
+
+def test_ages_from_18_to_70_are_working_life(make_workbook, catalog):
+    data = round_data()  # year 2025
+    for person, born in zip(data["tables"]["individuals"], (2007, 1955, 2008, 1954),
+                            strict=False):
+        person["birth_year"] = born
+    _, problems = checked(make_workbook(data), catalog)
+    assert [(p.kind, p.row, p.expected) for p in problems] == [
+        (Kind.AGE, 6, "17"), (Kind.AGE, 7, "71")]
+
+
+def test_a_disciplined_person_proposed_for_an_award_alone_is_flagged_at_the_award(
+        make_workbook, catalog):
+    data = round_data()
+    person = data["tables"]["individuals"][0]
+    person |= {"discipline": "Khiển trách", "title": None}
+    _, problems = checked(make_workbook(data), catalog)
+    assert [(p.kind, p.row, p.column) for p in problems] == [(Kind.CONTRADICTION, 4, "K")]
+    assert problems[0].header == "Hình thức khen thưởng đề nghị"
+
+
+def test_decisions_are_read_only_once_the_rest_is_clean(make_workbook, catalog):
+    """A Quyết định row naming a proposal whose own cell is wrong adds nothing to that cell's
+    error: the proposal is not known yet."""
+    data = round_data()
+    data["tables"]["individuals"][0]["award"] = "Bằng khen Bộ trưởng"
+    data["tables"]["decisions"] = [DECIDED | {"name": "Lò Văn Pọm",
+                                              "proposed": "Bằng khen của Chủ tịch UBND tỉnh"}]
+    _, problems = checked(make_workbook(data), catalog)
+    assert [(p.sheet, p.kind) for p in problems] == [("Cá nhân", Kind.NOT_IN_LIST)]
+
+
+def test_signing_in_ones_own_name_has_no_authority_word(make_workbook, catalog):
+    data = round_data()
+    del data["info"]["sign_authority"]
+    round_, problems = checked(make_workbook(data), catalog)
+    assert (problems, round_.info.sign_authority) == ([], "")
+
+
+def test_an_unknown_occasion_is_the_one_problem(make_workbook, catalog):
+    data = round_data()
+    data["info"]["occasion"] = "hằng quý"
+    round_, problems = checked(make_workbook(data), catalog)
+    assert round_ is None
+    assert [(p.sheet, p.kind, p.value) for p in problems] == [
+        ("Thông tin", Kind.NOT_IN_LIST, "hằng quý")]
