@@ -60,6 +60,8 @@ GROUPS = {
              "templates", "wording", "workbook", "web.app", "web.files", "web.jobs", "web.server"],
 }
 
+ONE_PER_RECORD = ("one subject is made per record: the two lists always have one length, strict "
+                  "never fires")
 # mutant → why it cannot change what the tool writes or says (`mutmut show NAME` for the change)
 IGNORED: dict[str, str] = {
     "pipeline.vn.x__triple__mutmut_12": "words is still empty there: = and += give one list",
@@ -166,12 +168,9 @@ IGNORED: dict[str, str] = {
     "validate reports on was found, so has a title: the default is never used",
     "pipeline.validate.xǁ_Checkerǁadd__mutmut_24": "every sheet "
     "validate reports on was found, so has a title: the default is never used",
-    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_34": "one "
-    "subject is made per record: the two lists always have one length, strict never fires",
-    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_37": "one "
-    "subject is made per record: the two lists always have one length, strict never fires",
-    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_42": "one "
-    "subject is made per record: the two lists always have one length, strict never fires",
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_34": ONE_PER_RECORD,
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_37": ONE_PER_RECORD,
+    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_42": ONE_PER_RECORD,
     "pipeline.validate.x__integer__mutmut_12": "_INT lets only a + before the digits, and int() "
     "reads it: stripping it or not is one number",
     "pipeline.validate.x__integer__mutmut_13": "_INT lets only a + before the digits, and int() "
@@ -185,18 +184,12 @@ IGNORED: dict[str, str] = {
     "pipeline.validate.xǁ_Checkerǁunit__mutmut_37": "difflib's cutoff defaults to 0.6",
     "pipeline.validate.xǁ_Checkerǁunit__mutmut_39": "only close[0] is read, and difflib puts "
     "the best first whatever n is",
-    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_4": "one subject is made per record: the two lists always have one length, strict "
-    "never fires",
-    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_7": "one subject is made per record: the two lists always have one length, strict "
-    "never fires",
-    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_12": "one subject is made per record: the two lists always have one length, strict "
-    "never fires",
-    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_10": "one subject is made per record: the two lists always have one length, strict "
-    "never fires",
-    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_13": "one subject is made per record: the two lists always have one length, strict "
-    "never fires",
-    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_14": "one subject is made per record: the two lists always have one length, strict "
-    "never fires",
+    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_4": ONE_PER_RECORD,
+    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_7": ONE_PER_RECORD,
+    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_12": ONE_PER_RECORD,
+    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_10": ONE_PER_RECORD,
+    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_13": ONE_PER_RECORD,
+    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_14": ONE_PER_RECORD,
     "pipeline.validate.xǁ_Checkerǁcouncil__mutmut_16": "the reader gives every sheet it "
     "found its table, and the member table is part of the Hội đồng sheet: the "
     "default is never used",

@@ -147,14 +147,15 @@ def term(catalog, vocab, code):
 
 def test_every_info_row_reaches_the_round(make_workbook, catalog):
     """Each Thông tin row lands in its field: headers in capitals, căn cứ and the movement
-    without the words the documents write around them, and the agency spelled out in running
-    text from its header when no Tên cơ quan is given."""
+    without the words the documents write around them, a Tên cơ quan kept as written (without
+    one it is spelled out from the header: next test), a number typed as one read as text."""
     data = round_data()
     data["info"] = {
         "year": "năm 2025", "occasion": "hằng năm",
         "movement": "Phong trào thi đua: “chung sức xây dựng nông thôn mới”",
         "parent_agency": "Ủy ban nhân dân tỉnh Sơn La", "agency": "Văn phòng",
-        "agency_name": "Văn phòng UBND tỉnh Sơn La", "agency_code": "VPUB", "drafting_unit": "TCHCQT", "place": "Sơn La",
+        "agency_name": "Văn phòng UBND tỉnh Sơn La", "agency_code": "VPUB",
+        "drafting_unit": "TCHCQT", "place": "Sơn La",
         "sign_date": "05/12/2025", "number_to_trinh": 7,
         "number_bao_cao": "8/BC-VPUB", "number_qd_giay_khen": "9/QĐ-VPUB",
         "number_qd_danh_hieu": "10/QĐ-VPUB", "fund": "Quỹ thi đua, khen thưởng",
