@@ -570,3 +570,39 @@ def test_without_hard_links_an_edited_document_is_copied(make_workbook, tmp_path
     generate([make_workbook(data)], outputs=outputs)
     assert minutes.read_bytes() == hers[minutes]
     assert (folder / "to-trinh-de-nghi-khen-thuong.sua-tay.docx").read_bytes() == hers[proposal]
+
+
+def test_what_changed_is_read_from_the_two_manifests():
+    """Documents added, changed and removed (the summary, which tells of them, is not one), and
+    each proposal whose outcome differs; an older manifest without proposals compares none."""
+    from pipeline.write import Changes, _since
+
+    before = {"outputs": {"a.docx": "1", "b.docx": "2", "tom-tat.txt": "x"},
+              "proposals": {"Pọm, LĐTT": "đủ", "Páo, LĐTT": "không đủ"}}
+    after = {"outputs": {"b.docx": "3", "c.docx": "4", "tom-tat.txt": "y"},
+             "proposals": {"Pọm, LĐTT": "đủ", "Mai, LĐTT": "đủ"}}
+    assert _since(before, after) == Changes(
+        added=("c.docx",), changed=("b.docx",), removed=("a.docx",),
+        proposals=(("Mai, LĐTT", None, "đủ"), ("Páo, LĐTT", "không đủ", None)))
+    assert _since({"outputs": ["a.docx"], "proposals": ["Pọm"]}, after) == Changes(
+        added=("b.docx", "c.docx"))
+
+
+def test_a_document_that_cannot_be_read_is_not_taken_for_the_one_written(tmp_path,
+                                                                          monkeypatch):
+    """Word on Windows may hold it: it is kept as the clerk's, never overwritten unread."""
+    from pathlib import Path
+
+    from pipeline.write import _same
+
+    path = tmp_path / "to-trinh.docx"
+    path.write_bytes(b"PK")
+    digest = hashlib.sha256(b"PK").hexdigest()
+    assert _same(path, digest)
+    assert not _same(tmp_path, digest)
+
+    def locked(self):
+        raise PermissionError(13, "The process cannot access the file", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    assert not _same(path, digest)
