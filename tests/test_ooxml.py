@@ -72,3 +72,23 @@ def test_documents_are_dated_by_the_round_never_by_the_clock(make_workbook, tmp_
     for name in ("to-trinh-de-nghi-khen-thuong.docx", "ket-qua-tham-dinh.xlsx"):
         with zipfile.ZipFile(folder / name) as package_:
             assert stamp in package_.read("docProps/core.xml").decode(), name
+
+
+def test_a_clerks_template_rendered_by_docxtpl_is_dated_by_the_round_too(tmp_path):
+    """A template the compiled path does not take ({%tc %}, colspan, cellbg …) goes through
+    docxtpl itself; its core.xml is stamped with the round's day as well."""
+    from datetime import date
+
+    from docx import Document
+
+    from pipeline.render import render_with_docxtpl
+
+    template = tmp_path / "mau-rieng.docx"
+    document = Document()
+    document.add_paragraph("Không có thẻ nào.")
+    document.save(template)
+    data = render_with_docxtpl(template, {}, title="Tờ trình", day=date(2025, 12, 5))
+    with zipfile.ZipFile(io.BytesIO(data)) as package_:
+        core = package_.read("docProps/core.xml").decode()
+    assert "2025-12-05T00:00:00Z</dcterms:created>" in core
+    assert "2025-12-05T00:00:00Z</dcterms:modified>" in core

@@ -21,6 +21,7 @@ from pipeline.vn import (
     name_sort_key,
     number,
     number_words,
+    percent,
     short_date,
     sort_key,
 )
@@ -189,6 +190,14 @@ def test_number_groups_by_three(value):
     text = number(value)
     assert int(text.replace(".", "")) == value
     assert all(len(group) == 3 for group in text.split(".")[1:])
+
+
+@pytest.mark.parametrize(("part", "whole", "text"), [
+    (7, 9, "77,8%"), (2, 3, "66,7%"), (4, 9, "44,4%"), (1, 2, "50%"), (9, 9, "100%"),
+    (0, 9, "0%"), (0.7, 1, "70%")])
+def test_percent_keeps_one_decimal(part, whole, text):
+    """As minutes and reports write a share: 7 of 9 ballots is 77,8%, never 78%."""
+    assert percent(part, whole) == text
 
 
 def test_count_pads_to_two_digits():
