@@ -606,3 +606,44 @@ def test_a_document_that_cannot_be_read_is_not_taken_for_the_one_written(tmp_pat
 
     monkeypatch.setattr(Path, "read_bytes", locked)
     assert not _same(path, digest)
+
+
+def test_a_document_the_clerk_deleted_is_written_again(make_workbook, tmp_path):
+    path = make_workbook()
+    outputs = tmp_path / "out"
+    generate([path], outputs=outputs)
+    document = outputs / "2025-hang-nam" / "quyet-dinh-danh-hieu.docx"
+    written = document.read_bytes()
+    document.unlink()
+    generate([path], outputs=outputs)
+    assert document.read_bytes() == written
+
+
+def test_a_folder_is_unchanged_only_with_the_same_list_and_the_same_bytes(tmp_path):
+    """The summary's own text may differ (it tells of the run that wrote it); nothing else."""
+    from pipeline.write import _unchanged
+
+    def folder(name, files, listed):
+        place = tmp_path / name
+        place.mkdir()
+        for file, data in files.items():
+            (place / file).write_bytes(data)
+        (place / "manifest.json").write_text(json.dumps({"outputs": listed}), "utf-8")
+        return place
+
+    listed = {"a.docx": "1", "tom-tat.txt": "2"}
+    staged = folder("staged", {"a.docx": b"A", "tom-tat.txt": b"lan 2"}, listed)
+    target = folder("target", {"a.docx": b"A", "tom-tat.txt": b"lan 1"},
+                    listed | {"tom-tat.txt": "3"})
+    assert _unchanged(staged, target)
+    (target / "a.docx").write_bytes(b"B")
+    assert not _unchanged(staged, target)
+    (target / "a.docx").unlink()
+    assert not _unchanged(staged, target)
+    (target / "a.docx").write_bytes(b"A")
+    (target / "tom-tat.txt").unlink()
+    assert not _unchanged(staged, target)
+    (target / "tom-tat.txt").write_bytes(b"lan 1")
+    (target / "manifest.json").write_text(json.dumps({"outputs": listed | {"b.docx": "4"}}),
+                                          "utf-8")
+    assert not _unchanged(staged, target)
