@@ -647,3 +647,20 @@ def test_a_folder_is_unchanged_only_with_the_same_list_and_the_same_bytes(tmp_pa
     (target / "manifest.json").write_text(json.dumps({"outputs": listed | {"b.docx": "4"}}),
                                           "utf-8")
     assert not _unchanged(staged, target)
+
+
+def test_an_earlier_version_keeps_only_what_the_tool_wrote(make_workbook, tmp_path):
+    """The clerk's scan moves on with the new version; the earlier one keeps no empty folder
+    where it was."""
+    outputs = tmp_path / "out"
+    generate([make_workbook()], outputs=outputs)
+    folder = outputs / "2025-hang-nam"
+    (folder / "scan").mkdir()
+    (folder / "scan" / "bien-ban-da-ky.pdf").write_bytes(b"%PDF-1.7")
+    data = round_data()
+    data["info"]["number_to_trinh"] = "8"
+    generate([make_workbook(data)], outputs=outputs)
+    (old,) = outputs.glob("2025-hang-nam.ban-cu-*")
+    assert (old / "to-trinh-de-nghi-khen-thuong.docx").is_file()
+    assert not (old / "scan").exists()
+    assert (folder / "scan" / "bien-ban-da-ky.pdf").read_bytes() == b"%PDF-1.7"
