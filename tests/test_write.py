@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 from conftest import round_data
@@ -664,3 +665,57 @@ def test_an_earlier_version_keeps_only_what_the_tool_wrote(make_workbook, tmp_pa
     assert (old / "to-trinh-de-nghi-khen-thuong.docx").is_file()
     assert not (old / "scan").exists()
     assert (folder / "scan" / "bien-ban-da-ky.pdf").read_bytes() == b"%PDF-1.7"
+
+
+def test_a_failure_swapping_the_second_round_in_puts_the_first_back(make_workbook, tmp_path,
+                                                                    monkeypatch):
+    """All rounds of a run are published or none: the round already swapped in goes back out,
+    its earlier version back in."""
+    import os
+
+    earlier = round_data()
+    earlier["info"] |= {"year": 2024, "sign_date": "05/12/2024"}
+    paths = [make_workbook(earlier, "2024-hang-nam.xlsx"), make_workbook()]
+    outputs = tmp_path / "outputs"
+    generate(paths, outputs=outputs)
+    before = snapshot(outputs)
+    changed = [make_workbook(_changed(earlier), "2024-hang-nam.xlsx"),
+               make_workbook(_changed())]
+    real, swapped_in = os.replace, []
+
+    def full_disk(source, destination):
+        if Path(source).parent.name.startswith(".khenthuong-"):  # a staged round going in
+            swapped_in.append(source)
+            if len(swapped_in) == 2:
+                raise OSError(errno.ENOSPC, "No space left on device")
+        return real(source, destination)
+
+    monkeypatch.setattr("pipeline.write.os.replace", full_disk)
+    with pytest.raises(OutputError):
+        generate(changed, outputs=outputs)
+    monkeypatch.undo()
+    assert len(swapped_in) == 2
+    assert snapshot(outputs) == before
+    assert not list(outputs.glob(".khenthuong-*"))
+
+
+def test_every_text_file_is_read_and_written_as_utf8(make_workbook, tmp_path, monkeypatch):
+    """Windows' own encoding is not UTF-8: a text file opened without naming its encoding
+    would garble a Vietnamese name or path there."""
+    import io
+    import sys
+
+    real = io.text_encoding
+
+    def named(encoding, stacklevel=2):
+        caller = sys._getframe(2).f_code.co_filename  # who called open(), read_text() …
+        assert encoding is not None or "pipeline" not in Path(caller).parts, (
+            f"{caller}: a text file opened without its encoding")
+        return real(encoding, stacklevel)
+
+    first, second = make_workbook(), make_workbook(_changed(), "2025-hang-nam-sua.xlsx")
+    monkeypatch.setattr(io, "text_encoding", named)
+    outputs = tmp_path / "outputs"
+    generate([first], outputs=outputs)
+    generate([second], outputs=outputs)
+    assert list(outputs.glob("2025-hang-nam.ban-cu-*"))
