@@ -125,6 +125,10 @@ IGNORED: dict[str, str] = {
     "pipeline.write.x__carry_foreign__mutmut_27": "an empty folder of the clerk's is never in the "
     "staged folder already (the tool makes none empty): exist_ok is never needed",
     "pipeline.write.x__publish_all__mutmut_27": "\"UTF-8\" and \"utf-8\" name one codec",
+    "pipeline.write.x__prune__mutmut_3": "the earlier versions lie in one folder: by path is "
+    "by name",
+    "pipeline.write.x__prune__mutmut_5": "the earlier versions lie in one folder: by path is "
+    "by name",
     "pipeline.write.x__but_summary__mutmut_12": "both manifests compared get the same blank: "
     "which one it is does not matter",
     "pipeline.write.x__written_by_tool__mutmut_3": "a missing list is not a dict either way: "

@@ -48,17 +48,6 @@ def test_regenerating_keeps_the_previous_version_aside(make_workbook, tmp_path):
     assert now["tong-hop-kinh-phi.xlsx"] == first["tong-hop-kinh-phi.xlsx"]
 
 
-def test_overwrite_keeps_no_copy(make_workbook, tmp_path):
-    outputs = tmp_path / "outputs"
-    generate([make_workbook()], outputs=outputs)
-    data = round_data()
-    data["tables"]["individuals"][1]["achievements"] = "Thành tích mới."
-    summary = generate([make_workbook(data)], outputs=outputs, overwrite=True)
-    assert summary.rounds[0].kept is None
-    assert sorted(p.name for p in outputs.iterdir() if not p.name.startswith(".")) == \
-        ["2025-hang-nam", "so-theo-doi-khen-thuong"]
-
-
 def test_same_inputs_again_change_nothing(make_workbook, tmp_path):
     outputs, workbook = tmp_path / "outputs", make_workbook()
     generate([workbook], outputs=outputs)

@@ -719,3 +719,14 @@ def test_every_text_file_is_read_and_written_as_utf8(make_workbook, tmp_path, mo
     generate([first], outputs=outputs)
     generate([second], outputs=outputs)
     assert list(outputs.glob("2025-hang-nam.ban-cu-*"))
+
+
+def test_overwrite_keeps_no_copy(make_workbook, tmp_path):
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    data = round_data()
+    data["tables"]["individuals"][1]["achievements"] = "Thành tích mới."
+    summary = generate([make_workbook(data)], outputs=outputs, overwrite=True)
+    assert summary.rounds[0].kept is None
+    assert sorted(p.name for p in outputs.iterdir() if not p.name.startswith(".")) == \
+        ["2025-hang-nam", "so-theo-doi-khen-thuong"]
