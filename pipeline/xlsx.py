@@ -246,7 +246,7 @@ def _sheet(columns: Sequence[Column], rows: Sequence[Sequence | Line],
         "</cols><sheetData>",
         *(_line(n, line, letters, widths, merged) for n, line in enumerate(head, start=1)),
         _row(top, _cells(letters, [_HEADER] * len(columns), columns, look),
-             [c.name for c in columns], fit=form is not None, line=look.line)]))
+             [c.name for c in columns], line=look.line)]))
     plain = _cells(letters, [c.style or (_MONEY if c.money else _TEXT) for c in columns],
                    columns, look)
     for first in range(0, len(rows), 1000):

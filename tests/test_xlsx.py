@@ -61,6 +61,17 @@ def test_rows_are_as_tall_as_their_wrapped_text():
     assert tall == 15 * (2 + 5)
 
 
+def test_a_header_wider_than_its_column_is_as_tall_as_its_lines():
+    """LibreOffice does not fit a row to wrapped text: the Sổ theo dõi's “Ngày quyết định”, 15
+    letters where 14 fit (12 characters of width), printed its second line over the first
+    name. Headers that fit keep the default height."""
+    columns = [Column("Ngày quyết định", 12), Column("Năm", 7)]
+    data = table_xlsx("Sổ theo dõi", columns, [["05/12/2025", 2025]], title="Thử",
+                      day=date(2025, 12, 5))
+    assert load_workbook(io.BytesIO(data)).active.row_dimensions[1].height == 30
+    assert load_workbook(io.BytesIO(book())).active.row_dimensions[1].height is None
+
+
 def test_a_short_text_of_two_lines_is_two_lines_tall():
     sheet = load_workbook(io.BytesIO(book(rows=[[1, "Lò Thị B", "một\nhai", None]]))).active
     assert sheet.row_dimensions[2].height == 30
