@@ -730,3 +730,30 @@ def test_overwrite_keeps_no_copy(make_workbook, tmp_path):
     assert summary.rounds[0].kept is None
     assert sorted(p.name for p in outputs.iterdir() if not p.name.startswith(".")) == \
         ["2025-hang-nam", "so-theo-doi-khen-thuong"]
+
+
+def test_an_earlier_version_that_cannot_be_deleted_stays_and_the_run_goes_on(
+        make_workbook, tmp_path, monkeypatch):
+    """A document of it open in Word (Windows refuses to delete it): the run still writes the
+    new version; what could not be deleted stays, and the earlier version is not said deleted."""
+    import os
+
+    monkeypatch.setattr("pipeline.write.BACKUPS_KEPT", 1)
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    first = generate([make_workbook(_changed())], outputs=outputs).rounds[0].kept
+    real = os.unlink
+
+    def held_open(path, *, dir_fd=None):
+        if Path(path).name == "bao-cao-ket-qua.docx" and (dir_fd is not None
+                                                          or first.name in str(path)):
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        return real(path, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "unlink", held_open)
+    data = _changed()
+    data["tables"]["individuals"][1]["achievements"] = "Khác nữa."
+    result = generate([make_workbook(data)], outputs=outputs).rounds[0]
+    monkeypatch.undo()
+    assert result.kept is not None and result.pruned == ()
+    assert (first / "bao-cao-ket-qua.docx").is_file()
