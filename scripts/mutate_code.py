@@ -129,6 +129,23 @@ IGNORED: dict[str, str] = {
     "by name",
     "pipeline.write.x__prune__mutmut_5": "the earlier versions lie in one folder: by path is "
     "by name",
+    "pipeline.write.x__put__mutmut_4": "sorted, each folder comes after its parent, "
+    "and documents lie one folder deep at most: parents is never needed",
+    "pipeline.write.x__put__mutmut_6": "sorted, each folder comes after its parent, "
+    "and documents lie one folder deep at most: parents is never needed",
+    "pipeline.write.x__put__mutmut_8": "sorted, each folder comes after its parent, "
+    "and documents lie one folder deep at most: parents is never needed",
+    "pipeline.write.x__stage__mutmut_47": "the summary's spare name (tom-tat.sua-tay.txt) "
+    "is no document's: the other files need not be passed",
+    "pipeline.write.x__stage__mutmut_52": "the summary's spare name (tom-tat.sua-tay.txt) "
+    "is no document's: the other files need not be passed",
+    "pipeline.write.x__stage__mutmut_73": "an empty record written or not: a later run "
+    "reads both as no proposals",
+    "pipeline.write.x__stage__mutmut_94": "\"UTF-8\" and \"utf-8\" name one codec",
+    "pipeline.write.x__stage__mutmut_96": "unchanged is only tested for truth: None reads "
+    "as False",
+    "pipeline.write.x__stage__mutmut_98": "with no folder there is no manifest: since is "
+    "None already",
     "pipeline.write.x__but_summary__mutmut_12": "both manifests compared get the same blank: "
     "which one it is does not matter",
     "pipeline.write.x__written_by_tool__mutmut_3": "a missing list is not a dict either way: "

@@ -757,3 +757,53 @@ def test_an_earlier_version_that_cannot_be_deleted_stays_and_the_run_goes_on(
     monkeypatch.undo()
     assert result.kept is not None and result.pruned == ()
     assert (first / "bao-cao-ket-qua.docx").is_file()
+
+
+def test_a_first_run_compares_nothing_and_a_second_says_what_changed(make_workbook, tmp_path):
+    from pipeline.write import Changes
+
+    outputs = tmp_path / "outputs"
+    summary = outputs / "2025-hang-nam" / "tom-tat.txt"
+    first = generate([make_workbook()], outputs=outputs).rounds[0]
+    assert (first.changed, first.kept, first.edited, first.since, first.pruned) == (
+        True, None, (), None, ())
+    assert "So với lần chạy trước" not in summary.read_text(encoding="utf-8")
+    data = round_data()
+    data["info"]["number_to_trinh"] = "8"
+    second = generate([make_workbook(data)], outputs=outputs).rounds[0]
+    assert second.since == Changes(changed=second.since.changed)
+    assert "to-trinh-de-nghi-khen-thuong.docx" in second.since.changed
+    assert "So với lần chạy trước" in summary.read_text(encoding="utf-8")
+
+
+def test_the_manifest_reads_as_text(make_workbook, tmp_path):
+    """Two spaces an indent, Vietnamese as written, the tool's version and the round first."""
+    from pipeline import __version__
+
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    text = (outputs / "2025-hang-nam" / "manifest.json").read_text(encoding="utf-8")
+    assert text.startswith('{\n  "khenthuong": "%s",\n  "round": "2025-hang-nam",\n  "rules": '
+                           '"Luật Thi đua, khen thưởng 2022 và Nghị định số 152/2025/NĐ-CP",\n'
+                           '  "inputs": {\n    "2025-hang-nam.xlsx": "' % __version__)
+    assert '\n  "proposals": {\n    "' in text and text.endswith("\n  }\n}\n")
+
+
+def test_an_edited_document_whose_data_did_not_change_stays_among_the_new_ones(
+        make_workbook, tmp_path):
+    """The round changed (another tờ trình number), this report did not: hers stays in place,
+    and every other document is written as the manifest lists it."""
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    folder = outputs / "2025-hang-nam"
+    name = "bao-cao-thanh-tich/01-phong-kinh-te.docx"
+    hers = (folder / name).read_bytes() + b"edited"
+    (folder / name).write_bytes(hers)
+    data = round_data()
+    data["info"]["number_to_trinh"] = "8"
+    result = generate([make_workbook(data)], outputs=outputs).rounds[0]
+    assert result.edited == (Edited(name, None),)
+    assert (folder / name).read_bytes() == hers
+    listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    assert {n: hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in listed
+            if n != name} == {n: d for n, d in listed.items() if n != name}
