@@ -62,176 +62,193 @@ GROUPS = {
              "templates", "wording", "workbook", "web.app", "web.files", "web.jobs", "web.server"],
 }
 
-ONE_PER_RECORD = ("one subject is made per record: the two lists always have one length, strict "
-                  "never fires")
 # mutant → why it cannot change what the tool writes or says (`mutmut show NAME` for the change)
 IGNORED: dict[str, str] = {
-    "pipeline.vn.x__triple__mutmut_12": "words is still empty there: = and += give one list",
-    "pipeline.vn.x__words__mutmut_16": "leading is only tested for truth: None reads as False",
-    "pipeline.vn.x__words__mutmut_45": "leading is only tested for truth: None reads as False",
-    "pipeline.vn.x__words__mutmut_29": "groups always has len(_GROUPS) items: strict never fires",
-    "pipeline.vn.x__words__mutmut_32": "groups always has len(_GROUPS) items: strict never fires",
-    "pipeline.vn.x__words__mutmut_34": "groups always has len(_GROUPS) items: strict never fires",
-    "pipeline.vn.x_number__mutmut_11": "babel tests decimal_quantization for truth: None is "
-    "False",
-    "pipeline.vn.x_number__mutmut_16": "babel reads the locale \"VI\" as \"vi\"",
-    "pipeline.history.x__add_round__mutmut_18": "a collective is found by code or name before "
-    "the unit is looked at: the unit passed for it is never read",
-    "pipeline.history.x__add_round__mutmut_34": "an unmatched subject linked to None only fills "
-    "history[None], which no subject reads",
-    "pipeline.rules.xǁJudgeǁ_holds__mutmut_1": "\"\" and None alike: falsy in the loop, not False "
-    "for countably_eligible",
-    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_1": "the verdict known only spares work: "
-    "with no claim among its reasons, _holds says the same",
-    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_2": "the verdict known only spares work: "
-    "with no claim among its reasons, _holds says the same",
-    "pipeline.rules.x__priced__mutmut_40": "a note's need is only tested for truth: None reads as "
-    "\"\"",
-    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_18": "every rule file has criteria for "
-    "every award (test_every_predicate_named_in_the_rule_data_exists): the default is unused",
-    "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_20": "every rule file has criteria for "
-    "every award (test_every_predicate_named_in_the_rule_data_exists): the default is unused",
-    "pipeline.rules.x_members_rated_at_least__mutmut_17": "_rated tests its flag for truth: None "
-    "reads as False",
-    "pipeline.rules.x__rated_in__mutmut_8": "ok is only tested for truth: None reads as False",
+    "pipeline.history.x__add_round__mutmut_18":
+        "a collective is found by code or name before the unit is looked at: the unit passed for "
+        "it is never read",
+    "pipeline.history.x__add_round__mutmut_34":
+        "an unmatched subject linked to None only fills history[None], which no subject reads",
+    "pipeline.history.xǁ_Matcherǁfind__mutmut_5":
+        "a line with a birth year is a person's: only a person named like a collective of the "
+        "round (none is) would be taken for it",
     "pipeline.rules.x__pending__mutmut_18": "every caller passes `why` as a function",
+    "pipeline.rules.x__priced__mutmut_40":
+        "a note's need is only tested for truth: None reads as \"\"",
+    "pipeline.rules.x__rated_in__mutmut_8": "ok is only tested for truth: None reads as False",
+    **dict.fromkeys([
+        "pipeline.rules.x_list_order__mutmut_7",
+        "pipeline.rules.x_list_order__mutmut_9",
+    ], "a collective proposed is one of the round's: the default is never used"),
+    "pipeline.rules.x_list_order__mutmut_11": "people all get 2 for 1: still after collectives (0)",
+    "pipeline.rules.x_members_rated_at_least__mutmut_17":
+        "_rated tests its flag for truth: None reads as False",
     "pipeline.rules.xǁJudgeǁ_any__mutmut_4": "zip's strict=None is strict=False",
     "pipeline.rules.xǁJudgeǁ_any__mutmut_7": "zip's strict defaults to False",
-    "pipeline.rules.xǁJudgeǁ_any__mutmut_33": "a group's own need is never read: its text, gist "
-    "and note go by its cases",
-    "pipeline.rules.xǁJudgeǁ_any__mutmut_34": "a group's own found is never read: its text and "
-    "gist go by its cases",
-    "pipeline.rules.xǁJudgeǁ_any__mutmut_45": "a group's own need is never read: its text, gist "
-    "and note go by its cases",
-    "pipeline.rules.xǁJudgeǁ_any__mutmut_46": "a group's own found is never read: its text and "
-    "gist go by its cases",
-    "pipeline.rules.xǁJudgeǁtitle_pending__mutmut_11": "asked only of years the title is held: a "
-    "past one is in Lịch sử, so the first branch answers before",
-    "pipeline.rules.x_list_order__mutmut_7": "a collective proposed is one of the round's: the "
-    "default is never used",
-    "pipeline.rules.x_list_order__mutmut_9": "a collective proposed is one of the round's: the "
-    "default is never used",
-    "pipeline.rules.x_list_order__mutmut_11": "people all get 2 for 1: still after collectives (0)",
-    "pipeline.write.x__link__mutmut_1": "the staged folder and its subfolders are made before "
-    "any file is linked into them: parents is never needed",
-    "pipeline.write.x__link__mutmut_3": "the staged folder and its subfolders are made before "
-    "any file is linked into them: parents is never needed",
-    "pipeline.write.x__link__mutmut_5": "the staged folder and its subfolders are made before "
-    "any file is linked into them: parents is never needed",
-    "pipeline.write.x__carry_foreign__mutmut_22": "an empty folder of the clerk's is never in the "
-    "staged folder already (the tool makes none empty): exist_ok is never needed",
-    "pipeline.write.x__carry_foreign__mutmut_24": "an empty folder of the clerk's is never in the "
-    "staged folder already (the tool makes none empty): exist_ok is never needed",
-    "pipeline.write.x__carry_foreign__mutmut_27": "an empty folder of the clerk's is never in the "
-    "staged folder already (the tool makes none empty): exist_ok is never needed",
-    "pipeline.write.x__publish_all__mutmut_27": "\"UTF-8\" and \"utf-8\" name one codec",
-    "pipeline.write.x__prune__mutmut_3": "the earlier versions lie in one folder: by path is "
-    "by name",
-    "pipeline.write.x__prune__mutmut_5": "the earlier versions lie in one folder: by path is "
-    "by name",
-    "pipeline.write.x__put__mutmut_4": "sorted, each folder comes after its parent, "
-    "and documents lie one folder deep at most: parents is never needed",
-    "pipeline.write.x__put__mutmut_6": "sorted, each folder comes after its parent, "
-    "and documents lie one folder deep at most: parents is never needed",
-    "pipeline.write.x__put__mutmut_8": "sorted, each folder comes after its parent, "
-    "and documents lie one folder deep at most: parents is never needed",
-    "pipeline.write.x__stage__mutmut_47": "the summary's spare name (tom-tat.sua-tay.txt) "
-    "is no document's: the other files need not be passed",
-    "pipeline.write.x__stage__mutmut_52": "the summary's spare name (tom-tat.sua-tay.txt) "
-    "is no document's: the other files need not be passed",
-    "pipeline.write.x__stage__mutmut_73": "an empty record written or not: a later run "
-    "reads both as no proposals",
-    "pipeline.write.x__stage__mutmut_94": "\"UTF-8\" and \"utf-8\" name one codec",
-    "pipeline.write.x__stage__mutmut_96": "unchanged is only tested for truth: None reads "
-    "as False",
-    "pipeline.write.x__stage__mutmut_98": "with no folder there is no manifest: since is "
-    "None already",
-    "pipeline.write.x__but_summary__mutmut_12": "both manifests compared get the same blank: "
-    "which one it is does not matter",
-    "pipeline.write.x__written_by_tool__mutmut_3": "a missing list is not a dict either way: "
-    "the default is never iterated",
-    "pipeline.write.x__written_by_tool__mutmut_5": "a missing list is not a dict either way: "
-    "the default is never iterated",
-    "pipeline.history.xǁ_Matcherǁfind__mutmut_5": "a line with a birth year is a person's: only "
-    "a person named like a collective of the round (none is) would be taken for it",
-    "pipeline.xlsx.x_verdicts_xlsx__mutmut_121":
-        "advice holds every subject of the round: the default is never used",
-    "pipeline.xlsx.x_verdicts_xlsx__mutmut_123":
-        "advice holds every subject of the round: the default is never used",
-    "pipeline.xlsx.x__signatures__mutmut_3":
-        "common()'s type code and number only make so_ky_hieu, not read here",
-    "pipeline.xlsx.x__signatures__mutmut_8":
-        "common()'s type code and number only make so_ky_hieu, not read here",
-    "pipeline.xlsx.x__signatures__mutmut_9":
-        "common()'s type code and number only make so_ky_hieu, not read here",
-    "pipeline.xlsx.x_table_xlsx__mutmut_52": "\"UTF-8\" and \"utf-8\" name one codec",
-    "pipeline.xlsx.x__sheet__mutmut_170": "fit is only tested for truth: None reads as False",
-    "pipeline.xlsx.x__cells__mutmut_10":
-        "the zipped sequences always have the same length: strict never fires",
-    "pipeline.xlsx.x__cells__mutmut_14":
-        "the zipped sequences always have the same length: strict never fires",
-    "pipeline.xlsx.x__cells__mutmut_15":
-        "the zipped sequences always have the same length: strict never fires",
-    "pipeline.xlsx.x__row__mutmut_7":
-        "a short row is meant: strict=False, None and the default are one",
-    "pipeline.xlsx.x__row__mutmut_10":
-        "a short row is meant: strict=False, None and the default are one",
-    "pipeline.xlsx.x__row__mutmut_2":
-        "every call that fits a row passes line: the default is never read",
-    "pipeline.xlsx.x__row__mutmut_23":
-        "a text exactly a line long wraps to one line: no height either way",
-    "pipeline.xlsx.x__form_styles__mutmut_116":
-        "the zipped sequences always have the same length: strict never fires",
-    "pipeline.xlsx.x__form_styles__mutmut_119":
-        "the zipped sequences always have the same length: strict never fires",
-    "pipeline.xlsx.x__form_styles__mutmut_120":
-        "the zipped sequences always have the same length: strict never fires",
+    **dict.fromkeys([
+        "pipeline.rules.xǁJudgeǁ_any__mutmut_33",
+        "pipeline.rules.xǁJudgeǁ_any__mutmut_45",
+    ], "a group's own need is never read: its text, gist and note go by its cases"),
+    **dict.fromkeys([
+        "pipeline.rules.xǁJudgeǁ_any__mutmut_34",
+        "pipeline.rules.xǁJudgeǁ_any__mutmut_46",
+    ], "a group's own found is never read: its text and gist go by its cases"),
+    "pipeline.rules.xǁJudgeǁ_holds__mutmut_1":
+        "\"\" and None alike: falsy in the loop, not False for countably_eligible",
+    **dict.fromkeys([
+        "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_1",
+        "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_2",
+    ],
+        "the verdict known only spares work: with no claim among its reasons, _holds says the "
+        "same"),
+    **dict.fromkeys([
+        "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_18",
+        "pipeline.rules.xǁJudgeǁcountably_eligible__mutmut_20",
+    ],
+        "every rule file has criteria for every award "
+        "(test_every_predicate_named_in_the_rule_data_exists): the default is unused"),
+    "pipeline.rules.xǁJudgeǁtitle_pending__mutmut_11":
+        "asked only of years the title is held: a past one is in Lịch sử, so the first branch "
+        "answers before",
+    **dict.fromkeys([
+        "pipeline.validate.x__integer__mutmut_12",
+        "pipeline.validate.x__integer__mutmut_13",
+        "pipeline.validate.x__integer__mutmut_14",
+    ],
+        "_INT lets only a + before the digits, and int() reads it: stripping it or not is one "
+        "number"),
+    "pipeline.validate.xǁ_Checkerǁ_to_text__mutmut_1":
+        "_text of a str is the str: the test only spares a call",
+    "pipeline.validate.xǁ_Checkerǁ_to_years__mutmut_32":
+        "year is None only after its nam-khong-hop-le error, and a round with an error is never "
+        "built; 0 is no year read",
+    **dict.fromkeys([
+        "pipeline.validate.xǁ_Checkerǁadd__mutmut_22",
+        "pipeline.validate.xǁ_Checkerǁadd__mutmut_23",
+        "pipeline.validate.xǁ_Checkerǁadd__mutmut_24",
+    ], "every sheet validate reports on was found, so has a title: the default is never used"),
+    **dict.fromkeys([
+        "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_4",
+        "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_7",
+        "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_12",
+        "pipeline.validate.xǁ_Checkerǁplausible__mutmut_10",
+        "pipeline.validate.xǁ_Checkerǁplausible__mutmut_13",
+        "pipeline.validate.xǁ_Checkerǁplausible__mutmut_14",
+        "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_34",
+        "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_37",
+        "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_42",
+    ], "one subject is made per record: the two lists always have one length, strict never fires"),
+    **dict.fromkeys([
+        "pipeline.validate.xǁ_Checkerǁcouncil__mutmut_16",
+        "pipeline.validate.xǁ_Checkerǁcouncil__mutmut_18",
+    ],
+        "the reader gives every sheet it found its table, and the member table is part of the "
+        "Hội đồng sheet: the default is never used"),
+    **dict.fromkeys([
+        "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_9",
+        "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_11",
+    ],
+        "records is read only for a name found twice, so only when the Cá nhân sheet was read: "
+        "the default is never used"),
+    "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_14":
+        "a group of one has no others: the loop body does nothing for it",
+    **dict.fromkeys([
+        "pipeline.validate.xǁ_Checkerǁunit__mutmut_36",
+        "pipeline.validate.xǁ_Checkerǁunit__mutmut_39",
+    ], "only close[0] is read, and difflib puts the best first whatever n is"),
+    "pipeline.validate.xǁ_Checkerǁunit__mutmut_37": "difflib's cutoff defaults to 0.6",
+    "pipeline.vn.x__triple__mutmut_12": "words is still empty there: = and += give one list",
+    **dict.fromkeys([
+        "pipeline.vn.x__words__mutmut_16",
+        "pipeline.vn.x__words__mutmut_45",
+    ], "leading is only tested for truth: None reads as False"),
+    **dict.fromkeys([
+        "pipeline.vn.x__words__mutmut_29",
+        "pipeline.vn.x__words__mutmut_32",
+        "pipeline.vn.x__words__mutmut_34",
+    ], "groups always has len(_GROUPS) items: strict never fires"),
+    "pipeline.vn.x_number__mutmut_11": "babel tests decimal_quantization for truth: None is False",
+    "pipeline.vn.x_number__mutmut_16": "babel reads the locale \"VI\" as \"vi\"",
+    "pipeline.write.x__but_summary__mutmut_12":
+        "both manifests compared get the same blank: which one it is does not matter",
+    **dict.fromkeys([
+        "pipeline.write.x__carry_foreign__mutmut_22",
+        "pipeline.write.x__carry_foreign__mutmut_24",
+        "pipeline.write.x__carry_foreign__mutmut_27",
+    ],
+        "an empty folder of the clerk's is never in the staged folder already (the tool makes "
+        "none empty): exist_ok is never needed"),
+    **dict.fromkeys([
+        "pipeline.write.x__edited__mutmut_3",
+        "pipeline.write.x__edited__mutmut_5",
+        "pipeline.write.x__written_by_tool__mutmut_3",
+        "pipeline.write.x__written_by_tool__mutmut_5",
+    ], "a missing list is not a dict either way: the default is never iterated"),
+    **dict.fromkeys([
+        "pipeline.write.x__link__mutmut_1",
+        "pipeline.write.x__link__mutmut_3",
+        "pipeline.write.x__link__mutmut_5",
+    ],
+        "the staged folder and its subfolders are made before any file is linked into them: "
+        "parents is never needed"),
+    **dict.fromkeys([
+        "pipeline.write.x__manifest__mutmut_6",
+        "pipeline.write.x__publish_all__mutmut_27",
+        "pipeline.write.x__recover__mutmut_7",
+        "pipeline.write.x__stage__mutmut_94",
+        "pipeline.xlsx.x_table_xlsx__mutmut_52",
+    ], "\"UTF-8\" and \"utf-8\" name one codec"),
+    **dict.fromkeys([
+        "pipeline.write.x__prune__mutmut_3",
+        "pipeline.write.x__prune__mutmut_5",
+    ], "the earlier versions lie in one folder: by path is by name"),
+    **dict.fromkeys([
+        "pipeline.write.x__put__mutmut_4",
+        "pipeline.write.x__put__mutmut_6",
+        "pipeline.write.x__put__mutmut_8",
+    ],
+        "sorted, each folder comes after its parent, and documents lie one folder deep at most: "
+        "parents is never needed"),
+    **dict.fromkeys([
+        "pipeline.write.x__stage__mutmut_47",
+        "pipeline.write.x__stage__mutmut_52",
+    ],
+        "the summary's spare name (tom-tat.sua-tay.txt) is no document's: the other files need "
+        "not be passed"),
+    "pipeline.write.x__stage__mutmut_73":
+        "an empty record written or not: a later run reads both as no proposals",
+    "pipeline.write.x__stage__mutmut_96": "unchanged is only tested for truth: None reads as False",
+    "pipeline.write.x__stage__mutmut_98":
+        "with no folder there is no manifest: since is None already",
+    "pipeline.write.x_write_rounds__mutmut_1": "its one caller, generate, passes overwrite",
+    **dict.fromkeys([
+        "pipeline.xlsx.x__cells__mutmut_10",
+        "pipeline.xlsx.x__cells__mutmut_14",
+        "pipeline.xlsx.x__cells__mutmut_15",
+        "pipeline.xlsx.x__form_styles__mutmut_116",
+        "pipeline.xlsx.x__form_styles__mutmut_119",
+        "pipeline.xlsx.x__form_styles__mutmut_120",
+    ], "the zipped sequences always have the same length: strict never fires"),
     "pipeline.xlsx.x__form_styles__mutmut_133":
         "style 0 then gets an empty <alignment/>: the default alignment",
-    "pipeline.validate.xǁ_Checkerǁadd__mutmut_22": "every sheet "
-    "validate reports on was found, so has a title: the default is never used",
-    "pipeline.validate.xǁ_Checkerǁadd__mutmut_23": "every sheet "
-    "validate reports on was found, so has a title: the default is never used",
-    "pipeline.validate.xǁ_Checkerǁadd__mutmut_24": "every sheet "
-    "validate reports on was found, so has a title: the default is never used",
-    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_34": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_37": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁvotes_possible__mutmut_42": ONE_PER_RECORD,
-    "pipeline.validate.x__integer__mutmut_12": "_INT lets only a + before the digits, and int() "
-    "reads it: stripping it or not is one number",
-    "pipeline.validate.x__integer__mutmut_13": "_INT lets only a + before the digits, and int() "
-    "reads it: stripping it or not is one number",
-    "pipeline.validate.x__integer__mutmut_14": "_INT lets only a + before the digits, and int() "
-    "reads it: stripping it or not is one number",
-    "pipeline.validate.xǁ_Checkerǁ_to_text__mutmut_1": "_text of a str is the str: the test "
-    "only spares a call",
-    "pipeline.validate.xǁ_Checkerǁunit__mutmut_36": "only close[0] is read, and difflib puts "
-    "the best first whatever n is",
-    "pipeline.validate.xǁ_Checkerǁunit__mutmut_37": "difflib's cutoff defaults to 0.6",
-    "pipeline.validate.xǁ_Checkerǁunit__mutmut_39": "only close[0] is read, and difflib puts "
-    "the best first whatever n is",
-    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_4": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_7": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁcodes_unique__mutmut_12": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_10": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_13": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁplausible__mutmut_14": ONE_PER_RECORD,
-    "pipeline.validate.xǁ_Checkerǁcouncil__mutmut_16": "the reader gives every sheet it "
-    "found its table, and the member table is part of the Hội đồng sheet: the "
-    "default is never used",
-    "pipeline.validate.xǁ_Checkerǁcouncil__mutmut_18": "the reader gives every sheet it "
-    "found its table, and the member table is part of the Hội đồng sheet: the "
-    "default is never used",
-    "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_9": "records is read only for a name "
-    "found twice, so only when the Cá nhân sheet was read: the default is "
-    "never used",
-    "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_11": "records is read only for a name "
-    "found twice, so only when the Cá nhân sheet was read: the default is "
-    "never used",
-    "pipeline.validate.xǁ_Checkerǁduplicates__mutmut_14": "a group of one has no "
-    "others: the loop body does nothing for it",
-    "pipeline.validate.xǁ_Checkerǁ_to_years__mutmut_32": "year is None only after its "
-    "nam-khong-hop-le error, and a round with an error is never built; 0 is no year read",
+    "pipeline.xlsx.x__row__mutmut_2":
+        "every call that fits a row passes line: the default is never read",
+    **dict.fromkeys([
+        "pipeline.xlsx.x__row__mutmut_7",
+        "pipeline.xlsx.x__row__mutmut_10",
+    ], "a short row is meant: strict=False, None and the default are one"),
+    "pipeline.xlsx.x__row__mutmut_23":
+        "a text exactly a line long wraps to one line: no height either way",
+    "pipeline.xlsx.x__sheet__mutmut_170": "fit is only tested for truth: None reads as False",
+    **dict.fromkeys([
+        "pipeline.xlsx.x__signatures__mutmut_3",
+        "pipeline.xlsx.x__signatures__mutmut_8",
+        "pipeline.xlsx.x__signatures__mutmut_9",
+    ], "common()'s type code and number only make so_ky_hieu, not read here"),
+    **dict.fromkeys([
+        "pipeline.xlsx.x_verdicts_xlsx__mutmut_121",
+        "pipeline.xlsx.x_verdicts_xlsx__mutmut_123",
+    ], "advice holds every subject of the round: the default is never used"),
 }
 
 

@@ -717,6 +717,8 @@ def test_every_text_file_is_read_and_written_as_utf8(make_workbook, tmp_path, mo
     monkeypatch.setattr(io, "text_encoding", named)
     outputs = tmp_path / "outputs"
     generate([first], outputs=outputs)
+    (outputs / ".khenthuong-bi-ngat").mkdir()  # left by a run that was killed
+    (outputs / ".khenthuong-bi-ngat" / "publishing.json").write_text("[]", encoding="utf-8")
     generate([second], outputs=outputs)
     assert list(outputs.glob("2025-hang-nam.ban-cu-*"))
 
@@ -807,3 +809,84 @@ def test_an_edited_document_whose_data_did_not_change_stays_among_the_new_ones(
     listed = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["outputs"]
     assert {n: hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in listed
             if n != name} == {n: d for n, d in listed.items() if n != name}
+
+
+def test_on_windows_the_run_locks_the_first_byte_with_msvcrt(tmp_path, monkeypatch):
+    """msvcrt.locking locks bytes from where the file stands: the start, one byte, without
+    waiting (another run is refused at once, as flock refuses it elsewhere)."""
+    import os
+    import sys
+    import types
+
+    from pipeline.write import _lock_file
+
+    calls = []
+    msvcrt = types.SimpleNamespace(LK_NBLCK=2, locking=lambda *args: calls.append(args))
+    monkeypatch.setitem(sys.modules, "msvcrt", msvcrt)
+    with open(tmp_path / ".khenthuong.lock", "a+b") as handle:
+        handle.write(b"x")
+        monkeypatch.setattr(os, "name", "nt")
+        _lock_file(handle)
+        monkeypatch.setattr(os, "name", "posix")
+        assert (calls, handle.tell()) == ([(handle.fileno(), 2, 1)], 0)
+
+
+def test_what_a_killed_run_left_is_cleared_and_nothing_published_is_undone(make_workbook,
+                                                                           tmp_path):
+    """Killed after publishing, before clearing its folder: the journal names a round that is
+    in place and its earlier version beside it; both stay. A journal that cannot be read
+    moves nothing; each leftover folder goes."""
+    outputs, changed = tmp_path / "outputs", make_workbook(_changed(), "2025-sua.xlsx")
+    generate([make_workbook()], outputs=outputs)
+    first = generate([changed], outputs=outputs).rounds[0].kept
+    now = snapshot(outputs / "2025-hang-nam")
+    left = outputs / ".khenthuong-bi-ngat"
+    left.mkdir()
+    (left / "publishing.json").write_text(
+        json.dumps([[str(outputs / "2025-hang-nam"), str(first)]]), encoding="utf-8")
+    (outputs / ".khenthuong-hong").mkdir()
+    (outputs / ".khenthuong-hong" / "publishing.json").write_text("{không phải json",
+                                                                  encoding="utf-8")
+    generate([changed], outputs=outputs)
+    assert snapshot(outputs / "2025-hang-nam") == now
+    assert first.is_dir()
+    assert not list(outputs.glob(".khenthuong-*"))
+
+
+def test_a_manifest_that_is_no_dictionary_counts_as_none(make_workbook, tmp_path):
+    """With no list of what the tool wrote, the documents there may be the clerk's: none is
+    replaced."""
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    (outputs / "2025-hang-nam" / "manifest.json").write_text("[1, 2]", encoding="utf-8")
+    before = snapshot(outputs)
+    with pytest.raises(OutputError, match="không do chương trình ghi"):
+        generate([make_workbook()], outputs=outputs)
+    assert snapshot(outputs) == before
+
+
+def test_outputs_may_be_a_new_folder_in_a_new_folder(make_workbook, tmp_path):
+    generate([make_workbook()], outputs=tmp_path / "nam-2025" / "van-ban")
+    assert (tmp_path / "nam-2025" / "van-ban" / "2025-hang-nam" / "manifest.json").is_file()
+
+
+def test_a_leftover_folder_that_cannot_be_cleared_does_not_stop_the_run(make_workbook,
+                                                                        tmp_path,
+                                                                        monkeypatch):
+    import os
+
+    outputs = tmp_path / "outputs"
+    (outputs / ".khenthuong-bi-ngat").mkdir(parents=True)
+    (outputs / ".khenthuong-bi-ngat" / "dang-mo.docx").write_bytes(b"PK")
+    real = os.unlink
+
+    def held_open(path, *, dir_fd=None):
+        if Path(path).name == "dang-mo.docx":
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        return real(path, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "unlink", held_open)
+    generate([make_workbook()], outputs=outputs)
+    monkeypatch.undo()
+    assert (outputs / "2025-hang-nam" / "manifest.json").is_file()
+    assert (outputs / ".khenthuong-bi-ngat" / "dang-mo.docx").is_file()
