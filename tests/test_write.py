@@ -890,3 +890,60 @@ def test_a_leftover_folder_that_cannot_be_cleared_does_not_stop_the_run(make_wor
     monkeypatch.undo()
     assert (outputs / "2025-hang-nam" / "manifest.json").is_file()
     assert (outputs / ".khenthuong-bi-ngat" / "dang-mo.docx").is_file()
+
+
+def test_an_outputs_folder_that_cannot_be_made_is_named_with_why(make_workbook, tmp_path):
+    import os
+
+    (tmp_path / "ket-qua").write_text("một tệp, không phải thư mục", encoding="utf-8")
+    outputs = tmp_path / "ket-qua" / "outputs"
+    with pytest.raises(OutputError) as caught:
+        generate([make_workbook()], outputs=outputs)
+    why = os.strerror(errno.ENOTDIR)  # "Not a directory" here; Windows words it its own way
+    assert str(caught.value) == f"Không tạo được thư mục kết quả “{outputs}”: {why}."
+
+
+def test_an_outputs_folder_without_write_permission_is_named_with_why(make_workbook, tmp_path,
+                                                                     monkeypatch):
+    import tempfile
+
+    real = tempfile.mkdtemp
+
+    def refused(*args, **kwargs):
+        if kwargs.get("dir") == outputs:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, **kwargs)
+
+    path, outputs = make_workbook(), tmp_path / "outputs"
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    with pytest.raises(OutputError) as caught:
+        generate([path], outputs=outputs)
+    assert str(caught.value) == (
+        f"Không ghi được vào thư mục “{outputs}”: không có quyền ghi (hãy chọn thư mục khác "
+        "bằng --outputs, hoặc xin quyền ghi).")
+
+
+def test_a_replaced_version_that_cannot_be_deleted_does_not_fail_the_run(make_workbook,
+                                                                         tmp_path,
+                                                                         monkeypatch):
+    """With overwrite, the earlier version is deleted after the new one is in place; a file
+    of it held open is left for the next run to clear."""
+    import os
+
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    changed = make_workbook(_changed(), "2025-sua.xlsx")
+    real = os.unlink
+
+    def held_open(path, *, dir_fd=None):
+        if Path(path).name == "bao-cao-ket-qua.docx" and dir_fd is not None:
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        return real(path, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "unlink", held_open)
+    result = generate([changed], outputs=outputs, overwrite=True).rounds[0]
+    monkeypatch.undo()
+    assert result.changed and result.kept is None
+    assert list(outputs.glob(".khenthuong-*/old/2025-hang-nam/bao-cao-ket-qua.docx"))
+    generate([changed], outputs=outputs)
+    assert not list(outputs.glob(".khenthuong-*"))
