@@ -72,6 +72,20 @@ def test_a_header_wider_than_its_column_is_as_tall_as_its_lines():
     assert load_workbook(io.BytesIO(book())).active.row_dimensions[1].height is None
 
 
+def test_a_line_in_capitals_counts_its_letters_wider():
+    """A form's line holds its columns' width in letters, capitals 0,7 of it: the quốc hiệu's
+    34 letters in 48 columns are two lines of 12-point text (16 points each) in capitals,
+    one line written as a sentence."""
+    from pipeline.xlsx import _AGENCY, Cell, Form, Line
+
+    head = (Line((Cell(1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", _AGENCY),)),
+            Line((Cell(1, "Cộng hòa xã hội chủ nghĩa Việt Nam", _AGENCY),)))
+    data = table_xlsx("Thử", [Column("Cột", 48)], [], form=Form(head), title="Thử",
+                      day=date(2025, 12, 5))
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert [sheet.row_dimensions[r].height for r in (1, 2)] == [32, 16]
+
+
 def test_a_short_text_of_two_lines_is_two_lines_tall():
     sheet = load_workbook(io.BytesIO(book(rows=[[1, "Lò Thị B", "một\nhai", None]]))).active
     assert sheet.row_dimensions[2].height == 30
