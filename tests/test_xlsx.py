@@ -86,6 +86,28 @@ def test_a_line_in_capitals_counts_its_letters_wider():
     assert [sheet.row_dimensions[r].height for r in (1, 2)] == [32, 16]
 
 
+def test_the_header_row_is_printed_on_every_page():
+    from pipeline.xlsx import _AGENCY, Cell, Form, Line
+
+    assert load_workbook(io.BytesIO(book())).active.print_title_rows == "$1:$1"
+    head = (Line((Cell(1, "VĂN PHÒNG", _AGENCY),)), Line())
+    data = table_xlsx("Thử", COLUMNS, ROWS, form=Form(head), title="Thử", day=date(2025, 12, 5))
+    assert load_workbook(io.BytesIO(data)).active.print_title_rows == "$3:$3"
+
+
+@pytest.mark.parametrize(("text", "per_line", "lines"), [
+    ("ab cd", 5, 1),  # exactly a line
+    ("ab cd", 4, 2),
+    ("abcd efgh", 4, 2),  # the second line starts empty
+    ("abcdefghij", 4, 3),  # a word longer than a line breaks inside it: 4 + 4 + 2
+    ("một\nhai", 20, 2),
+    ("", 10, 1)])
+def test_lines_are_counted_as_text_wraps(text, per_line, lines):
+    from pipeline.xlsx import _lines
+
+    assert _lines(text, per_line) == lines
+
+
 def test_a_short_text_of_two_lines_is_two_lines_tall():
     sheet = load_workbook(io.BytesIO(book(rows=[[1, "Lò Thị B", "một\nhai", None]]))).active
     assert sheet.row_dimensions[2].height == 30
