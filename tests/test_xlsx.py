@@ -108,6 +108,23 @@ def test_lines_are_counted_as_text_wraps(text, per_line, lines):
     assert _lines(text, per_line) == lines
 
 
+def test_the_parts_of_a_list_and_the_range_its_filter_covers():
+    """An empty list still filters its header and one row; a form (to be signed) has none."""
+    from pipeline.xlsx import Form
+
+    parts = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "xl/workbook.xml",
+             "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml"]
+    for data, filtered in ((book(rows=[], footer=[]), True),
+                           (table_xlsx("Thử", COLUMNS, ROWS, form=Form(()), title="Thử",
+                                       day=date(2025, 12, 5)), False)):
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            assert package.namelist() == parts
+            workbook = package.read("xl/workbook.xml").decode()
+        assert ("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">"
+                "'Kết quả thẩm định'!$A$1:$D$2</definedName>" in workbook) is filtered
+        assert ("_FilterDatabase" in workbook) is filtered
+
+
 def test_a_short_text_of_two_lines_is_two_lines_tall():
     sheet = load_workbook(io.BytesIO(book(rows=[[1, "Lò Thị B", "một\nhai", None]]))).active
     assert sheet.row_dimensions[2].height == 30
