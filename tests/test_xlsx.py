@@ -51,6 +51,10 @@ def test_values_and_layout_as_openpyxl_reads_them():
     assert sheet["D2"].number_format == "#,##0" and sheet["A2"].number_format == "General"
     assert sheet["C3"].alignment.wrap_text and not sheet["C3"].font.b
     assert sheet["B5"].font.b and sheet["D5"].font.b and not sheet["B6"].alignment.wrap_text
+    assert sheet["D5"].number_format == "#,##0" and sheet["B5"].number_format == "General"
+    assert sheet.row_dimensions[6].height is None  # the amount in words runs on, one line
+    with zipfile.ZipFile(io.BytesIO(book())) as package:
+        assert '<dimension ref="A1:D6"/>' in package.read("xl/worksheets/sheet1.xml").decode()
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
 
 
@@ -123,6 +127,9 @@ def test_the_parts_of_a_list_and_the_range_its_filter_covers():
         assert ("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">"
                 "'Kết quả thẩm định'!$A$1:$D$2</definedName>" in workbook) is filtered
         assert ("_FilterDatabase" in workbook) is filtered
+        sheet = load_workbook(io.BytesIO(data)).active
+        assert (sheet.freeze_panes == "A2", sheet.sheet_view.showGridLines is False) == (
+            filtered, not filtered)  # a form to sign: no frozen pane, no grid
 
 
 def test_a_short_text_of_two_lines_is_two_lines_tall():
