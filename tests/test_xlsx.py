@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 from conftest import require_tools, round_data
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from openpyxl import load_workbook
@@ -124,12 +124,16 @@ def test_the_parts_of_a_list_and_the_range_its_filter_covers():
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             assert package.namelist() == parts
             workbook = package.read("xl/workbook.xml").decode()
+            sheet_xml = package.read("xl/worksheets/sheet1.xml").decode()
         assert ("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">"
                 "'Kết quả thẩm định'!$A$1:$D$2</definedName>" in workbook) is filtered
         assert ("_FilterDatabase" in workbook) is filtered
+        assert ('<autoFilter ref="A1:D2"/>' in sheet_xml) is filtered
         sheet = load_workbook(io.BytesIO(data)).active
         assert (sheet.freeze_panes == "A2", sheet.sheet_view.showGridLines is False) == (
             filtered, not filtered)  # a form to sign: no frozen pane, no grid
+        # a form's margins are NĐ 30/2020's: 2 cm left for binding (0,79 inch), 1,5 elsewhere
+        assert sheet.page_margins.left == (0.7 if filtered else 0.79)
 
 
 def test_a_short_text_of_two_lines_is_two_lines_tall():
@@ -197,6 +201,7 @@ _XML_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(_XML_TEXT, st.integers(-10**15, 10**15),
                           st.floats(allow_nan=False, allow_infinity=False)), max_size=5))
+@example([("a\ufffeb\uffffc\x01d", 1, 0.5)])  # the two noncharacters, always tried
 def test_any_text_and_number_read_back_the_same(rows):
     """Text comes back as written, but for the control codes XML 1.0 cannot hold (a cell of
     nothing else is an empty text); "" is an empty cell."""
