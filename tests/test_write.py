@@ -947,3 +947,29 @@ def test_a_replaced_version_that_cannot_be_deleted_does_not_fail_the_run(make_wo
     assert list(outputs.glob(".khenthuong-*/old/2025-hang-nam/bao-cao-ket-qua.docx"))
     generate([changed], outputs=outputs)
     assert not list(outputs.glob(".khenthuong-*"))
+
+
+def test_a_lock_file_that_cannot_be_opened_is_named_with_why(make_workbook, tmp_path):
+    """A folder stands where the lock file goes (made by hand, or synced from elsewhere)."""
+    import os
+
+    outputs = tmp_path / "outputs"
+    (outputs / ".khenthuong.lock").mkdir(parents=True)
+    with pytest.raises(OutputError) as caught:
+        generate([make_workbook()], outputs=outputs)
+    why = os.strerror(errno.EISDIR)
+    assert str(caught.value) == f"Không ghi được vào thư mục “{outputs}”: {why}."
+
+
+def test_a_summary_the_clerk_edited_is_kept_beside_the_new_one(make_workbook, tmp_path):
+    outputs = tmp_path / "outputs"
+    generate([make_workbook()], outputs=outputs)
+    summary = outputs / "2025-hang-nam" / "tom-tat.txt"
+    summary.write_text("Ghi chú của văn thư.", encoding="utf-8")
+    data = round_data()
+    data["info"]["number_to_trinh"] = "8"
+    result = generate([make_workbook(data)], outputs=outputs).rounds[0]
+    assert result.edited == (Edited("tom-tat.txt", "tom-tat.sua-tay.txt"),)
+    assert (summary.parent / "tom-tat.sua-tay.txt").read_text(encoding="utf-8") == (
+        "Ghi chú của văn thư.")
+    assert "So với lần chạy trước" in summary.read_text(encoding="utf-8")
