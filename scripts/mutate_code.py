@@ -252,6 +252,9 @@ IGNORED: dict[str, str] = {
         "pipeline.xlsx.x__signatures__mutmut_8",
         "pipeline.xlsx.x__signatures__mutmut_9",
     ], "common()'s type code and number only make so_ky_hieu, not read here"),
+    "pipeline.xlsx.x__text__mutmut_32":
+        "the escape's hex digits read in either case (Excel, calamine: "
+        "test_text_that_looks_like_excels_escape_reads_back_as_typed passes on it)",
     **dict.fromkeys([
         "pipeline.xlsx.x_verdicts_xlsx__mutmut_121",
         "pipeline.xlsx.x_verdicts_xlsx__mutmut_123",
