@@ -275,7 +275,7 @@ def prepare(run: str) -> Path:
     text = (ROOT / "pyproject.toml").read_text("utf-8")
     settings = tomllib.loads(text)["tool"]["mutmut"]
     paths = ["pipeline/" + module.replace(".", "/") + ".py" for module in GROUPS.get(run, [run])]
-    tests = [f"tests/{name}.py" for name in TESTS.get(run, ["."])]
+    tests = [f"tests/{name}.py" for name in TESTS[run]] if run in TESTS else ["tests/"]
     extra = (f"only_mutate = {json.dumps(paths)}\n"
              f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n")
     assert "only_mutate" not in settings, "pyproject.toml's [tool.mutmut] names no module"
