@@ -246,6 +246,7 @@ IGNORED: dict[str, str] = {
     ], "a short row is meant: strict=False, None and the default are one"),
     "pipeline.xlsx.x__row__mutmut_23":
         "a text exactly a line long wraps to one line: no height either way",
+    "pipeline.xlsx.x__sheet__mutmut_167": "_row reads fit for truth: None is False",
     "pipeline.xlsx.x__sheet__mutmut_170": "fit is only tested for truth: None reads as False",
     **dict.fromkeys([
         "pipeline.xlsx.x__signatures__mutmut_3",
