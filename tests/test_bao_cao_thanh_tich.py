@@ -21,9 +21,9 @@ from openpyxl import load_workbook
 from pipeline import check, generate
 from pipeline.catalog import Catalog
 from pipeline.cli import main
-from pipeline.contexts import achievement_reports, certifier, units_of
+from pipeline.contexts import achievement_reports, certifier, decision_text, units_of
 from pipeline.errors import Kind
-from pipeline.model import Collective, Person, UnitProfile
+from pipeline.model import Collective, Decision, Person, UnitProfile
 from pipeline.read import read_workbook
 from pipeline.summary import gap_lines
 from pipeline.validate import _date, validate
@@ -457,3 +457,9 @@ def test_each_form_prints_on_a4_with_its_signature_under_the_text(reports, tmp_p
 def _letters(text: str) -> Counter:
     """Letters and digits, which wrapping never changes."""
     return Counter(ch for ch in unicodedata.normalize("NFC", text) if ch.isalnum())
+
+
+def test_a_decision_is_written_with_what_the_clerk_recorded_and_dots_for_the_rest():
+    assert decision_text(Decision("12/QĐ-VPUB", date(2024, 12, 5), "Chánh Văn phòng")) == (
+        "12/QĐ-VPUB ngày 05/12/2024; Chánh Văn phòng")
+    assert decision_text(Decision("", None, "")) == "…… ngày ……"

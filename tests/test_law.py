@@ -60,6 +60,9 @@ def test_lao_dong_tien_tien_today():
 
 def test_bang_khen_thu_tuong_reads_dieu_73_1_b():
     _, lines = quy_dinh("--ngay", "02/12/2026")
+    assert block(lines, "Bằng khen của Thủ tướng Chính phủ")[0] == (
+        "Bằng khen của Thủ tướng Chính phủ — Thủ tướng Chính phủ quyết định; Văn phòng lập tờ "
+        "trình đề nghị (Luật Thi đua, khen thưởng 2022, Điều 73; Điều 79).")
     assert (
         "     b) Cá nhân: đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh về công trạng "
         "và có liên tục từ 05 năm trở lên đến năm xét hoàn thành tốt nhiệm vụ trở lên, trong "
