@@ -344,18 +344,24 @@ def score(count: Counter) -> float:
 
 
 def estimate(found: dict[str, dict[str, int | None]]) -> float:
-    """The whole's score were the unrun mutants killed as often as the run ones of the
-    modules still part-run (a random sample of them, when `--sample` ran them)."""
-    whole, part = Counter(), Counter()
-    for codes in found.values():
-        count = tally(codes)
-        whole += count
-        if count["unrun"]:
-            part += count
-    run = part["killed"] + part["survived"] + part["untested"]
-    rate = part["killed"] / run if run else 0.0
-    counted = whole["killed"] + whole["survived"] + whole["untested"] + whole["unrun"]
-    return (whole["killed"] + rate * whole["unrun"]) / counted if counted else 1.0
+    """The whole's score were each module's unrun mutants killed as often as its run ones (a
+    random sample of them, when `--sample` ran them); a module with fewer than 10 run takes the
+    rate of all the part-run modules together."""
+    counts = [tally(codes) for codes in found.values()]
+    part = sum((c for c in counts if c["unrun"]), Counter())
+    pooled = _rate(part)
+    killed = counted = 0.0
+    for count in counts:
+        run = count["killed"] + count["survived"] + count["untested"]
+        rate = _rate(count) if run >= 10 else pooled
+        killed += count["killed"] + rate * count["unrun"]
+        counted += run + count["unrun"]
+    return killed / counted if counted else 1.0
+
+
+def _rate(count: Counter) -> float:
+    run = count["killed"] + count["survived"] + count["untested"]
+    return count["killed"] / run if run else 0.0
 
 
 def survivors(codes: dict[str, int | None]) -> list[str]:
@@ -381,7 +387,7 @@ def report(found: dict[str, dict[str, int | None]], listed: list[str]) -> bool:
           f"{whole['survived']:>9}{whole['untested']:>9}{whole['ignored']:>8}"
           f"{whole['unrun']:>7}{score(whole):>8.1%} (≥ {OVERALL:.0%})")
     if whole["unrun"]:
-        print(f"{'':<14}unrun mutants at the rate of the sampled modules' run ones: "
+        print(f"{'':<14}each module's unrun mutants at the rate of its run ones: "
               f"{estimate(found):.1%} (an estimate, not a score)")
     stale = sorted(n for n in IGNORED if module_of(n) in found and n not in found[module_of(n)])
     for name in stale:
