@@ -472,6 +472,7 @@ def test_generate_is_refused_while_a_command_holds_the_folder(client, project):
     "/tai/../inputs/2025-hang-nam.xlsx",
     "/tai/%2e%2e/inputs/2025-hang-nam.xlsx",
     "/tai/2025-hang-nam/../../inputs/2025-hang-nam.xlsx",
+    "/tai/2025-hang-nam/../2025-hang-nam/to-trinh-de-nghi-khen-thuong.docx",  # ".." at all
     "/tai/2025-hang-nam/..%2F..%2Finputs%2F2025-hang-nam.xlsx",
     "/tai//etc/passwd",
     "/tai/2025-hang-nam\\..\\..\\inputs\\2025-hang-nam.xlsx",
