@@ -524,3 +524,33 @@ def test_a_sang_kien_spent_in_an_earlier_workbook_is_not_counted_again(make_work
         "02 sáng kiến trong thời gian đó, 01 đã dùng cho danh hiệu thi đua; theo Công văn "
         "5007/BNV-TĐKT/2023, mỗi sáng kiến chỉ được tính cho một khen thưởng; Hội đồng xem xét "
         "(Luật Thi đua, khen thưởng 2022, Điều 74.1.d).")
+
+
+def test_the_register_lists_the_awards_of_lich_su_as_recorded(make_workbook, tmp_path):
+    """A collective's Bằng khen and a person's Giấy khen written in Lịch sử: the collective
+    first (it is one of the round's), each with its Mã, năm sinh, đơn vị (the person's from
+    sheet Cá nhân), loại (Công trạng when none is written) and decision as recorded, the body
+    spelled out."""
+    from openpyxl import load_workbook
+
+    from pipeline import generate
+
+    data = round_data()
+    data["tables"]["individuals"][0]["code"] = "CB01"
+    data["tables"]["history"] = [
+        {"code": "CB01", "name": "Lò Văn Pọm", "birth_year": 1980, "years": 2023,
+         "what": "Giấy khen của Chánh Văn phòng", "kind": "Đột xuất"},
+        {"name": "Phòng Kinh tế", "years": 2024, "what": "Bằng khen của Chủ tịch UBND tỉnh",
+         "decision_number": "300/QĐ-UBND", "decision_date": "20/12/2024",
+         "body": "Chủ tịch UBND tỉnh"}]
+    generate([make_workbook(data)], outputs=tmp_path / "out")
+    path = tmp_path / "out" / "so-theo-doi-khen-thuong" / "so-theo-doi-khen-thuong.xlsx"
+    every = list(load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+    assert {r[2] for r in every if r[1] == "Lò Văn Pọm" and r[5] == 2025} == {"CB01"}
+    rows = [r[1:12] for r in every if r[5] < 2025]
+    assert rows == [
+        ("Phòng Kinh tế", None, None, None, 2024, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+         "Công trạng", "Đã quyết định", "300/QĐ-UBND", "20/12/2024",
+         "Chủ tịch Ủy ban nhân dân tỉnh"),
+        ("Lò Văn Pọm", "CB01", 1980, "Phòng Kinh tế", 2023, "Giấy khen của Chánh Văn phòng",
+         "Đột xuất", "Đã quyết định", None, None, None)]
