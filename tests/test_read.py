@@ -120,3 +120,11 @@ def test_dates_become_dates(tmp_path, catalog):
     book.save(tmp_path / "d.xlsx")
     info = read_workbook(tmp_path / "d.xlsx", catalog).pairs["info"]
     assert info["sign_date"].value == date(2025, 12, 5)
+
+
+def test_hidden_rows_are_named_ten_at_most():
+    from pipeline.read import _rows_text
+
+    assert _rows_text([5]) == "dòng 5"
+    assert _rows_text(list(range(4, 14))) == "các dòng 4, 5, 6, 7, 8, 9, 10, 11, 12, 13"
+    assert _rows_text(list(range(4, 15))) == "các dòng 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 …"
