@@ -204,3 +204,14 @@ def test_a_proposal_waiting_for_the_council_shows_its_reasons(tmp_path, catalog)
     assert below == ("      Cần hoàn thành tốt nhiệm vụ trở lên trong năm 2025; năm 2025 hoàn "
                      "thành tốt nhiệm vụ; điều kiện này chưa được đối chiếu với văn bản gốc "
                      f"({LAW}, Điều 75.2, tiêu chuẩn do tỉnh quy định).")
+
+
+def test_a_round_before_any_rule_file_says_it_is_history_only(tmp_path, catalog):
+    data = round_data()
+    data["info"] |= {"year": 2016, "sign_date": "20/12/2016"}
+    (tmp_path / "inputs").mkdir()
+    path = write_round(tmp_path / "inputs" / "2016-hang-nam.xlsx", data, catalog)
+    assert round_lines(check([path]).rounds[0]) == [
+        "Đợt 2016-hang-nam (2016-hang-nam.xlsx)",
+        "  Ngày quyết định 20/12/2016 chưa có quy định nào trong forms/rules: bảng tính này chỉ "
+        "dùng làm lịch sử, không lập văn bản."]

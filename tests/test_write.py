@@ -961,7 +961,8 @@ def test_a_lock_file_that_cannot_be_opened_is_named_with_why(make_workbook, tmp_
     assert str(caught.value) == f"Không ghi được vào thư mục “{outputs}”: {why}."
 
 
-def test_a_summary_the_clerk_edited_is_kept_beside_the_new_one(make_workbook, tmp_path):
+def test_an_edited_summary_is_reported_as_kept_under_a_spare_name(make_workbook, tmp_path):
+    """What writing returns for it (test_summary checks what the terminal then prints)."""
     outputs = tmp_path / "outputs"
     generate([make_workbook()], outputs=outputs)
     summary = outputs / "2025-hang-nam" / "tom-tat.txt"
