@@ -144,3 +144,21 @@ def test_render_workers_end_with_a_killed_run(tmp_path):
                  and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]]
         time.sleep(0.1)
     assert alive == []
+
+
+def test_docxtpls_escaped_braces_print_as_braces(tmp_path):
+    """A template may show a literal tag as {_{ … }_} or {_% … %_} (docxtpl's escape): both
+    paths print the braces themselves, and the same words."""
+    from datetime import date
+
+    from docx import Document
+
+    template = tmp_path / "mau.docx"
+    document = Document()
+    document.add_paragraph("Ghi {_{ ten }_} và {_% if x %_}, không phải thẻ; {{ so }}.")
+    document.save(template)
+    day = date(2025, 12, 5)
+    for data in (CompiledTemplate(template).fill({"so": 7}, title="t", day=day),
+                 render_with_docxtpl(template, {"so": 7}, title="t", day=day)):
+        (text,) = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+        assert text == "Ghi {{ ten }} và {% if x %}, không phải thẻ; 7."
