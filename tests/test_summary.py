@@ -215,3 +215,20 @@ def test_a_round_before_any_rule_file_says_it_is_history_only(tmp_path, catalog)
         "Đợt 2016-hang-nam (2016-hang-nam.xlsx)",
         "  Ngày quyết định 20/12/2016 chưa có quy định nào trong forms/rules: bảng tính này chỉ "
         "dùng làm lịch sử, không lập văn bản."]
+
+
+def test_what_each_proposal_came_to_is_recorded_in_words(tmp_path, catalog):
+    """Kept in the manifest for a rerun to compare: a proposal the council has not concluded
+    on, one it refused, and one eligible with its money (hệ số 0,3 × 2.340.000 = 702.000,
+    rounded up to 710.000 đồng)."""
+    from pipeline.main import outcomes
+
+    data = round_data()
+    for row in data["tables"]["individuals"]:
+        row["conclusion"] = {"Lò Văn Pọm": "Không đạt"}.get(row["name"])
+    record = outcomes(check([_project(tmp_path, catalog, data)]).rounds[0].assessment)
+    assert record["Nguyễn Thị Ánh (1979), Giấy khen của Chánh Văn phòng"] == (
+        "cần kiểm tra, chờ kết luận của Hội đồng")
+    assert record["Lò Văn Pọm (1980), Chiến sĩ thi đua cơ sở"] == (
+        "cần kiểm tra, Hội đồng kết luận không đạt")
+    assert record["Giàng A Páo (1990), Lao động tiên tiến"] == "đủ điều kiện, 710.000 đồng"
