@@ -12,6 +12,7 @@ share are [tool.mutmut] in pyproject.toml. Not part of CI; a later run retests o
     python scripts/mutate_code.py vn history      # run these modules, then score them
     python scripts/mutate_code.py rest            # the modules of GROUPS["rest"], run together
     python scripts/mutate_code.py --sample 800 rest  # 800 more of them, drawn at random
+    python scripts/mutate_code.py --sample 50 contexts read  # 50 more of each of these
     python scripts/mutate_code.py --again vn      # retest the survivors (after a new test)
     python scripts/mutate_code.py --score         # score what has run, list no survivors
     python scripts/mutate_code.py --score vn      # … and list the survivors of vn.py
@@ -30,7 +31,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -292,16 +293,18 @@ def run(name: str, mutants: list[str]) -> None:
     subprocess.run([sys.executable, "-m", "mutmut", "run", *mutants], cwd=folder, check=False)
 
 
-def sample(name: str, size: int) -> None:
-    """Run `size` more of NAME's unrun mutants, drawn at random: batch after batch, a fair
-    sample of a group too big to run whole in one sitting."""
+def draw(name: str, size: int) -> tuple[str, list[str]]:
+    """The folder NAME runs in (a group's, for one of its modules) and `size` of its unrun
+    mutants drawn at random: batch after batch, a fair sample of modules too big to run whole
+    in one sitting."""
     modules = GROUPS.get(name, [name])
+    folder = next((group for group, members in GROUPS.items() if name in members), name)
     if not any(module in results() for module in modules):
-        run(name, ["pipeline.no-such-mutant"])  # mutmut names its mutants, then finds none
+        run(folder, ["pipeline.no-such-mutant"])  # mutmut names its mutants, then finds none
     found = results()
     unrun = sorted(n for module in modules for n, code in found.get(module, {}).items()
                    if code is None)
-    run(name, random.Random(len(unrun)).sample(unrun, min(size, len(unrun))))
+    return folder, random.Random(len(unrun)).sample(unrun, min(size, len(unrun)))
 
 
 def results() -> dict[str, dict[str, int | None]]:
@@ -408,8 +411,12 @@ def main() -> int:
     parser.add_argument("--sample", type=int, metavar="N", help="run N more unrun, at random")
     args = parser.parse_args()
     if args.sample:
+        drawn = defaultdict(list)
         for name in args.modules:
-            sample(name, args.sample)
+            folder, mutants = draw(name, args.sample)
+            drawn[folder] += mutants
+        for folder, mutants in drawn.items():
+            run(folder, mutants)
     elif not args.score:
         for name in args.modules:
             found = results()
