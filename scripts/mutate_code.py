@@ -5,9 +5,10 @@ mutmut changes the code one small step at a time (`<` for `<=`, a string for "XX
 fails on is behaviour nothing pins down. Each survivor either gets a test or a line in IGNORED
 saying why it cannot change what the tool does.
 
-Each module is run in its own folder, mutants/MODULE/, against the tests written for its stage
-(TESTS): the whole suite behind every mutant would take days on two cores. The settings all runs
-share are [tool.mutmut] in pyproject.toml. Not part of CI; a later run retests only what changed.
+Each module of TESTS is run in its own folder, mutants/MODULE/, against the tests written for
+its stage; the others together (GROUPS) in one folder against the whole suite, which takes hours
+on two cores, hence --sample. The settings all runs share are [tool.mutmut] in pyproject.toml.
+Not part of CI; a later run retests only what changed.
 
     python scripts/mutate_code.py vn history      # run these modules, then score them
     python scripts/mutate_code.py rest            # the modules of GROUPS["rest"], run together
@@ -266,6 +267,16 @@ IGNORED: dict[str, str] = {
 }
 
 
+def members(name: str) -> list[str]:
+    """The modules a name stands for: a group's, or the one module named."""
+    return GROUPS.get(name, [name])
+
+
+def home(name: str) -> str:
+    """The copy a name runs in: a module of a group runs in the group's."""
+    return next((group for group, modules in GROUPS.items() if name in modules), name)
+
+
 def prepare(run: str) -> Path:
     """mutants/RUN/: a copy of the project whose mutmut mutates the modules of RUN only."""
     folder = RUNS / run
@@ -278,7 +289,7 @@ def prepare(run: str) -> Path:
             shutil.copy2(source, target)
     text = (ROOT / "pyproject.toml").read_text("utf-8")
     settings = tomllib.loads(text)["tool"]["mutmut"]
-    paths = ["pipeline/" + module.replace(".", "/") + ".py" for module in GROUPS.get(run, [run])]
+    paths = ["pipeline/" + module.replace(".", "/") + ".py" for module in members(run)]
     tests = [f"tests/{name}.py" for name in TESTS[run]] if run in TESTS else ["tests/"]
     extra = (f"only_mutate = {json.dumps(paths)}\n"
              f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n")
@@ -297,14 +308,12 @@ def draw(name: str, size: int) -> tuple[str, list[str]]:
     """The folder NAME runs in (a group's, for one of its modules) and `size` of its unrun
     mutants drawn at random: batch after batch, a fair sample of modules too big to run whole
     in one sitting."""
-    modules = GROUPS.get(name, [name])
-    folder = next((group for group, members in GROUPS.items() if name in members), name)
-    if not any(module in results() for module in modules):
-        run(folder, ["pipeline.no-such-mutant"])  # mutmut names its mutants, then finds none
+    if not any(module in results() for module in members(name)):
+        run(home(name), ["pipeline.no-such-mutant"])  # mutmut names its mutants, finds none
     found = results()
-    unrun = sorted(n for module in modules for n, code in found.get(module, {}).items()
+    unrun = sorted(n for module in members(name) for n, code in found.get(module, {}).items()
                    if code is None)
-    return folder, random.Random(len(unrun)).sample(unrun, min(size, len(unrun)))
+    return home(name), random.Random(len(unrun)).sample(unrun, min(size, len(unrun)))
 
 
 def results() -> dict[str, dict[str, int | None]]:
@@ -342,9 +351,14 @@ def tally(codes: dict[str, int | None]) -> Counter:
     return count
 
 
+def ran(count: Counter) -> int:
+    """Mutants that have run: killed, survived, or reached by no test."""
+    return count["killed"] + count["survived"] + count["untested"]
+
+
 def score(count: Counter) -> float:
     """Killed share of the mutants that count: ignored and skipped ones do not."""
-    counted = count["killed"] + count["survived"] + count["untested"] + count["unrun"]
+    counted = ran(count) + count["unrun"]
     return count["killed"] / counted if counted else 1.0
 
 
@@ -354,19 +368,16 @@ def estimate(found: dict[str, dict[str, int | None]]) -> float:
     rate of all the part-run modules together."""
     counts = [tally(codes) for codes in found.values()]
     part = sum((c for c in counts if c["unrun"]), Counter())
-    pooled = _rate(part)
     killed = counted = 0.0
     for count in counts:
-        run = count["killed"] + count["survived"] + count["untested"]
-        rate = _rate(count) if run >= 10 else pooled
+        rate = _rate(count if ran(count) >= 10 else part)
         killed += count["killed"] + rate * count["unrun"]
-        counted += run + count["unrun"]
+        counted += ran(count) + count["unrun"]
     return killed / counted if counted else 1.0
 
 
 def _rate(count: Counter) -> float:
-    run = count["killed"] + count["survived"] + count["untested"]
-    return count["killed"] / run if run else 0.0
+    return count["killed"] / ran(count) if ran(count) else 0.0
 
 
 def survivors(codes: dict[str, int | None]) -> list[str]:
@@ -420,11 +431,11 @@ def main() -> int:
     elif not args.score:
         for name in args.modules:
             found = results()
-            again = [m for module in GROUPS.get(name, [name])
+            again = [m for module in members(name)
                      for m in survivors(found.get(module, {}))] if args.again else []
             if again or not args.again:
-                run(name, again)
-    listed = [m for name in args.modules for m in GROUPS.get(name, [name])]
+                run(home(name), again)
+    listed = [m for name in args.modules for m in members(name)]
     return 0 if report(results(), listed if args.score else []) else 1
 
 

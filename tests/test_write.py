@@ -155,6 +155,22 @@ def _changed(data=None):
     return data
 
 
+def _hold_open(monkeypatch, name: str, inside: str) -> None:
+    """Refuse to delete files called `name` in a folder whose path holds `inside`, or deleted
+    by rmtree from an open folder (dir_fd, paths relative to it): Windows with the file open
+    in Word."""
+    import os
+
+    real = os.unlink
+
+    def held_open(path, *, dir_fd=None):
+        if Path(path).name == name and (dir_fd is not None or inside in str(path)):
+            raise PermissionError(13, "The process cannot access the file", str(path))
+        return real(path, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "unlink", held_open)
+
+
 def _killed_while_publishing(make_workbook, outputs, at_rename):
     """Run generate in a child process that dies (no cleanup at all) at the n-th rename."""
     import multiprocessing
@@ -738,21 +754,12 @@ def test_an_earlier_version_that_cannot_be_deleted_stays_and_the_run_goes_on(
         make_workbook, tmp_path, monkeypatch):
     """A document of it open in Word (Windows refuses to delete it): the run still writes the
     new version; what could not be deleted stays, and the earlier version is not said deleted."""
-    import os
 
     monkeypatch.setattr("pipeline.write.BACKUPS_KEPT", 1)
     outputs = tmp_path / "outputs"
     generate([make_workbook()], outputs=outputs)
     first = generate([make_workbook(_changed())], outputs=outputs).rounds[0].kept
-    real = os.unlink
-
-    def held_open(path, *, dir_fd=None):
-        if Path(path).name == "bao-cao-ket-qua.docx" and (dir_fd is not None
-                                                          or first.name in str(path)):
-            raise PermissionError(13, "The process cannot access the file", str(path))
-        return real(path, dir_fd=dir_fd)
-
-    monkeypatch.setattr(os, "unlink", held_open)
+    _hold_open(monkeypatch, "bao-cao-ket-qua.docx", inside=first.name)
     data = _changed()
     data["tables"]["individuals"][1]["achievements"] = "Khác nữa."
     result = generate([make_workbook(data)], outputs=outputs).rounds[0]
@@ -873,19 +880,11 @@ def test_outputs_may_be_a_new_folder_in_a_new_folder(make_workbook, tmp_path):
 def test_a_leftover_folder_that_cannot_be_cleared_does_not_stop_the_run(make_workbook,
                                                                         tmp_path,
                                                                         monkeypatch):
-    import os
 
     outputs = tmp_path / "outputs"
     (outputs / ".khenthuong-bi-ngat").mkdir(parents=True)
     (outputs / ".khenthuong-bi-ngat" / "dang-mo.docx").write_bytes(b"PK")
-    real = os.unlink
-
-    def held_open(path, *, dir_fd=None):
-        if Path(path).name == "dang-mo.docx":
-            raise PermissionError(13, "The process cannot access the file", str(path))
-        return real(path, dir_fd=dir_fd)
-
-    monkeypatch.setattr(os, "unlink", held_open)
+    _hold_open(monkeypatch, "dang-mo.docx", inside=".khenthuong-bi-ngat")
     generate([make_workbook()], outputs=outputs)
     monkeypatch.undo()
     assert (outputs / "2025-hang-nam" / "manifest.json").is_file()
@@ -933,14 +932,7 @@ def test_a_replaced_version_that_cannot_be_deleted_does_not_fail_the_run(make_wo
     outputs = tmp_path / "outputs"
     generate([make_workbook()], outputs=outputs)
     changed = make_workbook(_changed(), "2025-sua.xlsx")
-    real = os.unlink
-
-    def held_open(path, *, dir_fd=None):
-        if Path(path).name == "bao-cao-ket-qua.docx" and dir_fd is not None:
-            raise PermissionError(13, "The process cannot access the file", str(path))
-        return real(path, dir_fd=dir_fd)
-
-    monkeypatch.setattr(os, "unlink", held_open)
+    _hold_open(monkeypatch, "bao-cao-ket-qua.docx", inside=f"{os.sep}old{os.sep}")
     result = generate([changed], outputs=outputs, overwrite=True).rounds[0]
     monkeypatch.undo()
     assert result.changed and result.kept is None

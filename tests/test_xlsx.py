@@ -20,7 +20,17 @@ from openxml_audit import OpenXmlValidator, ValidationErrorType
 from python_calamine import CalamineWorkbook
 
 from pipeline.main import check
-from pipeline.xlsx import Column, money_xlsx, table_xlsx, verdicts_xlsx
+from pipeline.xlsx import (
+    _AGENCY,
+    Cell,
+    Column,
+    Form,
+    Line,
+    _lines,
+    money_xlsx,
+    table_xlsx,
+    verdicts_xlsx,
+)
 
 COLUMNS = [Column("STT", 6), Column("Họ và tên", 20), Column("Lý do", 30),
            Column("Số tiền (đồng)", 16, money=True)]
@@ -80,8 +90,6 @@ def test_a_line_in_capitals_counts_its_letters_wider():
     """A form's line holds its columns' width in letters, capitals 0,7 of it: the quốc hiệu's
     34 letters in 48 columns are two lines of 12-point text (16 points each) in capitals,
     one line written as a sentence."""
-    from pipeline.xlsx import _AGENCY, Cell, Form, Line
-
     head = (Line((Cell(1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", _AGENCY),)),
             Line((Cell(1, "Cộng hòa xã hội chủ nghĩa Việt Nam", _AGENCY),)))
     data = table_xlsx("Thử", [Column("Cột", 48)], [], form=Form(head), title="Thử",
@@ -91,8 +99,6 @@ def test_a_line_in_capitals_counts_its_letters_wider():
 
 
 def test_the_header_row_is_printed_on_every_page():
-    from pipeline.xlsx import _AGENCY, Cell, Form, Line
-
     assert load_workbook(io.BytesIO(book())).active.print_title_rows == "$1:$1"
     head = (Line((Cell(1, "VĂN PHÒNG", _AGENCY),)), Line())
     data = table_xlsx("Thử", COLUMNS, ROWS, form=Form(head), title="Thử", day=date(2025, 12, 5))
@@ -107,15 +113,11 @@ def test_the_header_row_is_printed_on_every_page():
     ("một\nhai", 20, 2),
     ("", 10, 1)])
 def test_lines_are_counted_as_text_wraps(text, per_line, lines):
-    from pipeline.xlsx import _lines
-
     assert _lines(text, per_line) == lines
 
 
 def test_the_parts_of_a_list_and_the_range_its_filter_covers():
     """An empty list still filters its header and one row; a form (to be signed) has none."""
-    from pipeline.xlsx import Form
-
     parts = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "xl/workbook.xml",
              "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml"]
     for data, filtered in ((book(rows=[], footer=[]), True),
@@ -157,8 +159,6 @@ def test_a_long_list_keeps_every_row_in_its_place():
 def test_an_empty_value_is_no_cell_but_in_a_form_a_bordered_one():
     """"" and None leave a plain list's cell out; a form writes it, empty, in its column's
     style, so that the table's borders run on."""
-    from pipeline.xlsx import Form
-
     plain = book(rows=[[1, "", None, None]], footer=[])
     assert sheet_cells(plain)[2] == {"A2": "2"}
     form = table_xlsx("Thử", COLUMNS, [[1, "", None, None]], title="Thử",
@@ -237,8 +237,6 @@ def test_libreoffice_opens_it_with_the_same_values(tmp_path):
 
 def test_text_that_looks_like_excels_escape_reads_back_as_typed(tmp_path):
     from python_calamine import CalamineWorkbook
-
-    from pipeline.xlsx import Column, table_xlsx
 
     typed = ["Mã _x0041_ gõ tay", "_x005F_x0041_", "_X00e9_ và _x12_"]
     data = table_xlsx("Thử", [Column("Tên", 20)], [[t] for t in typed], title="t",
