@@ -116,6 +116,31 @@ def test_every_click_module_that_speaks_is_given_the_catalog():
         assert module._("Usage:") == "Cách dùng:"
 
 
+def test_install_puts_the_catalog_in_place_of_gettext_and_leaves_other_translators(monkeypatch):
+    from click import core, exceptions, formatting
+    for module in (core, exceptions):
+        monkeypatch.setattr(module, "_", gettext.gettext)
+        monkeypatch.setattr(module, "ngettext", gettext.ngettext, raising=False)
+    monkeypatch.setattr(formatting, "_", str.upper)  # a translator someone else put there
+    click_vi.install()
+    assert core._("Usage:") == "Cách dùng:"
+    assert exceptions.ngettext("Got unexpected extra argument ({args})",
+                               "Got unexpected extra arguments ({args})", 2) \
+        == "Thừa tham số: {args}; lệnh này không nhận thêm."
+    assert formatting._ is str.upper
+
+
+def test_the_windows_console_module_is_given_the_catalog_on_windows_only(monkeypatch):
+    imported = []
+    monkeypatch.setattr(click_vi.importlib, "import_module", imported.append)
+    for platform, has_console in (("linux", False), ("win32", True)):
+        imported.clear()
+        monkeypatch.setattr(click_vi.sys, "platform", platform)
+        click_vi.click_modules()
+        assert "click.core" in imported and "click.termui" in imported
+        assert ("click._winconsole" in imported) is has_console, platform
+
+
 def test_the_top_level_help_is_a_short_guide_with_commands_in_the_order_of_the_work():
     result = run("--help")
     assert result.exit_code == 0
