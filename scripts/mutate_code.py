@@ -362,18 +362,21 @@ def score(count: Counter) -> float:
     return count["killed"] / counted if counted else 1.0
 
 
-def estimate(found: dict[str, dict[str, int | None]]) -> float:
+def estimate(found: dict[str, dict[str, int | None]]) -> tuple[float, float]:
     """The whole's score were each module's unrun mutants killed as often as its run ones (a
-    random sample of them, when `--sample` ran them); a module with fewer than 10 run takes the
-    rate of all the part-run modules together."""
+    random sample of them, when `--sample` ran them), and the half-width of its 95% interval;
+    a module with fewer than 10 run takes the rate of all the part-run modules together."""
     counts = [tally(codes) for codes in found.values()]
     part = sum((c for c in counts if c["unrun"]), Counter())
-    killed = counted = 0.0
+    killed = counted = variance = 0.0
     for count in counts:
-        rate = _rate(count if ran(count) >= 10 else part)
+        sample = count if ran(count) >= 10 else part
+        rate, size, total = _rate(sample), ran(sample), ran(count) + count["unrun"]
         killed += count["killed"] + rate * count["unrun"]
-        counted += ran(count) + count["unrun"]
-    return killed / counted if counted else 1.0
+        counted += total
+        if count["unrun"] and size > 1:  # the unrun part drawn without replacement
+            variance += count["unrun"] ** 2 * rate * (1 - rate) / (size - 1) * (1 - size / total)
+    return (killed / counted, 1.96 * variance ** 0.5 / counted) if counted else (1.0, 0.0)
 
 
 def _rate(count: Counter) -> float:
@@ -403,8 +406,9 @@ def report(found: dict[str, dict[str, int | None]], listed: list[str]) -> bool:
           f"{whole['survived']:>9}{whole['untested']:>9}{whole['ignored']:>8}"
           f"{whole['unrun']:>7}{score(whole):>8.1%} (≥ {OVERALL:.0%})")
     if whole["unrun"]:
+        rate, margin = estimate(found)
         print(f"{'':<14}each module's unrun mutants at the rate of its run ones: "
-              f"{estimate(found):.1%} (an estimate, not a score)")
+              f"{rate:.1%} ± {margin:.1%} (95%; an estimate, not a score)")
     stale = sorted(n for n in IGNORED if module_of(n) in found and n not in found[module_of(n)])
     for name in stale:
         print(f"IGNORED names a mutant that no longer exists: {name}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from conftest import round_data
 
 from pipeline import generate
 from pipeline.catalog import DEFAULT_FORMS
-from pipeline.cli import main
+from pipeline.cli import _nearest, _never_fail_printing, _paint, main
+from pipeline.rules import Verdict
 
 
 def run(*args: str):
@@ -258,6 +260,42 @@ def test_a_log_in_a_windows_code_page_never_fails_the_run(make_workbook, tmp_pat
     assert "t 2025-hang-nam (2025-hang-nam.xlsx)" in text and "Trung tâm Thông tin" in text
     if encoding == "cp1258":  # every Vietnamese letter, some as a letter and a combining mark
         assert "Đợt 2025-hang-nam" in text and "Lò Văn Pọm" in text
+
+
+@pytest.mark.parametrize(("letter", "encoding", "shown"), [
+    ("ơ", "cp1258", "ơ"),  # the code page has the letter
+    ("ệ", "cp1258", "ê\u0323"),  # ê, and the dot below as a combining mark
+    ("ữ", "cp1258", "ư\u0303"),  # ư, and the tilde as a combining mark
+    ("ệ", "cp1252", "ê"),  # ê; no combining marks there
+    ("ữ", "cp1252", "u"),  # neither ư nor the marks
+    ("Đ", "cp1252", "?"),  # no D with a stroke
+    ("漢", "cp1252", "?"),
+])
+def test_a_letter_the_code_page_lacks_is_shown_as_near_as_it_has(letter, encoding, shown):
+    assert _nearest(letter, encoding) == shown
+
+
+def test_a_console_in_a_windows_code_page_prints_vietnamese_as_near_as_it_can():
+    raw = io.BytesIO()
+    console = io.TextIOWrapper(raw, encoding="cp1252")
+    _never_fail_printing(console)
+    console.write("Nguyễn Thị Đào, 漢")
+    console.flush()
+    assert raw.getvalue() == "Nguyên Thi ?ào, ?".encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):  # only a letter written is ever replaced
+        b"\x81".decode("cp1252", errors=console.errors)
+
+
+def test_a_utf8_console_is_left_as_it_is():
+    console = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    _never_fail_printing(console)
+    assert console.errors == "strict"
+
+
+def test_verdicts_are_painted_green_yellow_and_red():
+    assert _paint(Verdict.ELIGIBLE, "đủ") == "\x1b[32mđủ\x1b[0m"
+    assert _paint(Verdict.REVIEW, "cần kiểm tra") == "\x1b[33mcần kiểm tra\x1b[0m"
+    assert _paint(Verdict.INELIGIBLE, "không đủ") == "\x1b[31mkhông đủ\x1b[0m"
 
 
 BROKEN_DATA = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import gettext
+import importlib.util
 import os
 import re
 import string
@@ -16,7 +17,7 @@ import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from pipeline import click_vi
+from pipeline import cli, click_vi
 from pipeline.catalog import DEFAULT_FORMS
 from pipeline.cli import main
 
@@ -77,8 +78,17 @@ def english_in(output: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z]{3,}", plain) if w.lower() in ENGLISH}
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+def built_afresh() -> click.Group:
+    """The khenthuong command as a new process builds it: click makes the commands, their
+    options and usage words while pipeline/cli.py runs, so each test here runs it anew."""
+    spec = importlib.util.spec_from_file_location("pipeline.cli", cli.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main
+
+
+def run(*args: str, command: click.Group | None = None):
+    return CliRunner().invoke(command or built_afresh(), list(args))
 
 
 def test_every_word_click_translates_has_vietnamese():
@@ -280,7 +290,7 @@ def test_stopped_with_ctrl_c_says_so_in_vietnamese(monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr("pipeline.cli.rules_text", interrupted)
-    result = run("quy-dinh", "--forms", str(DEFAULT_FORMS))
+    result = run("quy-dinh", "--forms", str(DEFAULT_FORMS), command=main)
     assert result.exit_code == 1
     assert result.output == "\nĐã dừng giữa chừng.\n"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from lxml import etree
 
 from pipeline.catalog import DEFAULT_FORMS
 from pipeline.contexts import achievement_reports
+from pipeline.errors import TemplateError
 from pipeline.main import check
 from pipeline.render import DOCUMENTS, CompiledTemplate, render_with_docxtpl
 
@@ -162,3 +164,16 @@ def test_docxtpls_escaped_braces_print_as_braces(tmp_path):
                  render_with_docxtpl(template, {"so": 7}, title="t", day=day)):
         (text,) = [p.text for p in Document(io.BytesIO(data)).paragraphs]
         assert text == "Ghi {{ ten }} và {% if x %}, không phải thẻ; 7."
+
+
+@pytest.mark.parametrize("fill", [
+    lambda path: CompiledTemplate(path),
+    lambda path: render_with_docxtpl(path, {}, title="t", day=date(2025, 12, 5)),
+], ids=["compiled", "docxtpl"])
+def test_a_template_that_is_no_word_package_is_named_with_why(tmp_path, fill):
+    broken = tmp_path / "to-trinh.docx"
+    broken.write_bytes(b"PK\x03\x04 cut short")
+    with pytest.raises(TemplateError) as caught:
+        fill(broken)
+    assert str(caught.value) == ("Mẫu “to-trinh.docx” bị lỗi: tệp không phải văn bản Word .docx "
+                                 "hợp lệ.")
