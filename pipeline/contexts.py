@@ -20,6 +20,7 @@ from .model import (
     RoundInfo,
     VoteRule,
 )
+from .period import YearFigures
 from .rules import Assessment, Judgement
 from .vn import (
     admin_date,
@@ -323,6 +324,18 @@ def _change(difference: int) -> str:
     return f"{'tăng' if difference > 0 else 'giảm'} {number(abs(difference))}"
 
 
+def _year_row(year: YearFigures) -> Row:
+    """A year's line of the period table; with no yearly workbook of that year its ratings are
+    unknown here: dots for the clerk, not zeros."""
+    if year.people is None:
+        return Row(nam=year.year, **dict.fromkeys(("tap_the", "ca_nhan", "htxs", "htt", "ht",
+                                                    "kht"), "…"), tien=number(year.money))
+    ratings = dict(year.ratings)
+    return Row(nam=year.year, tap_the=year.collectives, ca_nhan=year.people,
+               htxs=ratings.get("HTXSNV", 0), htt=ratings.get("HTTNV", 0),
+               ht=ratings.get("HTNV", 0), kht=ratings.get("KHTNV", 0), tien=number(year.money))
+
+
 def period_tables(assessment: Assessment) -> dict:
     """A sơ kết or tổng kết's figures by year, by unit, and its most honoured; empty otherwise."""
     period = assessment.period
@@ -331,11 +344,7 @@ def period_tables(assessment: Assessment) -> dict:
                 "bang_don_vi_giai_doan": [], "dien_hinh": [], "tong_giai_doan": {}}
     catalog = assessment.judge.catalog
     years = period.years
-    ratings = [dict(y.ratings) for y in years]
-    rows = [Row(nam=y.year, tap_the=y.collectives, ca_nhan=y.people,
-                htxs=r.get("HTXSNV", 0), htt=r.get("HTTNV", 0), ht=r.get("HTNV", 0),
-                kht=r.get("KHTNV", 0), tien=number(y.money)) for y, r in zip(years, ratings,
-                                                                            strict=True)]
+    rows = [_year_row(y) for y in years]
     awards = []
     for year in years:
         awards.append(Row(muc=f"Năm {year.year}"))

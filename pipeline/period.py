@@ -20,8 +20,8 @@ class YearFigures:
     """One year of the period: who was assessed, how, what was proposed and decided."""
 
     year: int
-    collectives: int
-    people: int
+    collectives: int | None  # None: no yearly workbook of the year, so none assessed here
+    people: int | None
     ratings: tuple[tuple[str, int], ...]  # (rating code, people so rated)
     proposed: tuple[tuple[str, int, int], ...]  # (award code, collectives, individuals)
     decided: tuple[tuple[str, int, int], ...]
@@ -87,7 +87,7 @@ def _year(year: int, rounds: list[Earlier]) -> YearFigures:
         money += earlier.assessment.money() if earlier.assessment else 0
     codes = sorted(rank, key=rank.get)  # in the order of forms/awards.toml, as every list
     return YearFigures(
-        year, len(yearly.collectives) if yearly else 0, len(yearly.people) if yearly else 0,
+        year, len(yearly.collectives) if yearly else None, len(yearly.people) if yearly else None,
         tuple(sorted(ratings.items())),
         tuple((c, proposed[(c, 0)], proposed[(c, 1)]) for c in codes),
         tuple((c, decided[(c, 0)], decided[(c, 1)]) for c in codes), money)

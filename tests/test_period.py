@@ -76,6 +76,29 @@ def test_the_tong_ket_reports_every_year_of_its_period(period):
     assert final.assessment.period.missing == (2021, 2022, 2023)
 
 
+def test_a_year_with_no_yearly_workbook_leaves_its_assessment_to_the_clerk(make_workbook,
+                                                                          tmp_path):
+    """2025 is known only from the tổng kết itself: how many were assessed, and how, is not in
+    inputs/, so the report shows dots there, never zeros; its money is the tổng kết's Bằng khen
+    for a collective (3,0 × 2.340.000 đồng)."""
+    books = [make_workbook(_yearly(2024, "05/12/2024", ["HTXSNV", "HTTNV", "HTTNV", "HTNV"],
+                                   True), name="2024-hang-nam.xlsx")]
+    final = round_data()
+    final["info"] |= {"occasion": "Tổng kết", "period": "2021-2025", "sign_date": "15/12/2025",
+                      "movement": "Chung sức xây dựng nông thôn mới"}
+    final["tables"] = {"collectives": [{"name": "Phòng Kinh tế", "rating": "HTXSNV",
+                                        "kind": "Phong trào", "award": "BK UBND tỉnh",
+                                        "achievements": "Tiêu biểu.", "votes": 9}],
+                       "individuals": []}
+    books.append(make_workbook(final, name="2025-tong-ket.xlsx"))
+    generate(books, outputs=tmp_path / "out")
+    lines = docx_lines(tmp_path / "out" / "2025-tong-ket" / "bao-cao-ket-qua.docx")
+    assert _section(lines)[3:6] == [
+        "2024 | 1 | 4 | 1 | 2 | 1 | 0 | 2.130.000",
+        "2025 | … | … | … | … | … | … | 7.020.000",
+        "Cộng |  |  |  |  |  |  | 9.150.000"]
+
+
 def test_the_period_figures_are_the_sums_of_the_workbooks(period):
     """Recount each year's people and ratings from the workbooks themselves."""
     books, _, lines = period
