@@ -200,7 +200,7 @@ class BrokenTemplates(KhenthuongError):
 
     def __init__(self, problems: list) -> None:
         self.problems = problems
-        names = sorted({p.template for p in problems})
+        names = sorted({p.template for p in problems if p.severity is Severity.ERROR})
         super().__init__(f"Mẫu văn bản bị lỗi: {', '.join(names)}; không văn bản nào được lập. "
                          "Sửa theo các dòng trên rồi chạy “khenthuong forms” để kiểm tra lại.")
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,55 @@ def test_input_errors_exit_1_name_every_cell_and_write_nothing(make_workbook, tm
     assert "2025-hang-nam.xlsx — sheet Cá nhân:" in result.output
     assert "Có 6 lỗi trong bảng tính; chưa ghi văn bản nào." in result.output
     assert not (tmp_path / "outputs").exists()
+
+
+def test_on_a_terminal_errors_are_red_warnings_yellow_and_each_round_bold(make_workbook,
+                                                                         tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    data = round_data()
+    data["tables"]["individuals"][0]["name"] = "LÒ VĂN PỌM"
+    warned = CliRunner().invoke(main, ["check", str(make_workbook(data))], color=True)
+    assert warned.exit_code == 0
+    assert warned.output.startswith(
+        "2025-hang-nam.xlsx — sheet Cá nhân:\n"
+        "\x1b[33m  Cảnh báo\x1b[0m — dòng 4, cột B (Họ và tên): tên “LÒ VĂN PỌM” viết toàn chữ "
+        "hoa; văn bản sẽ ghi “Lò Văn Pọm”.\n"
+        "\x1b[1mĐợt 2025-hang-nam (2025-hang-nam.xlsx)\x1b[0m\n")
+    data["tables"]["individuals"][1]["birth_year"] = "19x0"
+    failed = CliRunner().invoke(main, ["check", str(make_workbook(data))], color=True)
+    assert failed.exit_code == 1
+    assert failed.output == (
+        "2025-hang-nam.xlsx — sheet Cá nhân:\n"
+        "\x1b[33m  Cảnh báo\x1b[0m — dòng 4, cột B (Họ và tên): tên “LÒ VĂN PỌM” viết toàn chữ "
+        "hoa; văn bản sẽ ghi “Lò Văn Pọm”.\n"
+        "\x1b[31m  Lỗi\x1b[0m — dòng 5, cột D (Năm sinh): “19x0” không phải năm hợp lệ; cần năm "
+        "có 4 chữ số, ví dụ 1985.\n"
+        "\x1b[31mCó 1 lỗi trong bảng tính: sửa theo các dòng trên rồi chạy lại “khenthuong "
+        "check”.\x1b[0m\n")
+
+
+def test_forms_paints_a_template_error_red_its_warning_yellow_and_names_the_broken_only(
+        tmp_path):
+    forms = tmp_path / "forms"
+    shutil.copytree(DEFAULT_FORMS, forms)
+    (forms / "to-trinh-de-nghi-khen-thuong.docx").unlink()
+    letter = forms / "quyet-dinh-giay-khen.docx"  # saved on US Letter: usable, but said
+    with zipfile.ZipFile(io.BytesIO(letter.read_bytes())) as source, \
+            zipfile.ZipFile(letter, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            target.writestr(entry, source.read(entry).replace(
+                b'<w:pgSz w:w="11906" w:h="16838"/>', b'<w:pgSz w:w="12240" w:h="15840"/>'))
+    result = CliRunner().invoke(main, ["forms", "--forms", str(forms)], color=True)
+    assert result.exit_code == 3
+    assert result.output.splitlines()[-5:] == [
+        "to-trinh-de-nghi-khen-thuong.docx:",
+        "\x1b[31m  Lỗi\x1b[0m — thư mục forms: không tìm thấy tệp mẫu.",
+        "quyet-dinh-giay-khen.docx:",
+        "\x1b[33m  Cảnh báo\x1b[0m — khổ giấy: không phải khổ A4 (210 × 297 mm).",
+        "\x1b[31mMẫu văn bản bị lỗi: to-trinh-de-nghi-khen-thuong.docx; không văn bản nào được "
+        "lập. Sửa theo các dòng trên rồi chạy “khenthuong forms” để kiểm tra lại.\x1b[0m"]
+    assert "danh-sach-de-nghi-khen-thuong.docx: không có lỗi." in result.output
+    assert "quyet-dinh-giay-khen.docx: không có lỗi." not in result.output
 
 
 def test_check_lists_proposals_and_writes_nothing(make_workbook, tmp_path, monkeypatch):
