@@ -116,8 +116,20 @@ def test_unreadable_template_is_named(make_workbook, tmp_path):
     (forms / "danh-sach-de-nghi-khen-thuong.docx").write_bytes(b"PK\x03\x04 cut short")
     with pytest.raises(BrokenTemplates, match="danh-sach-de-nghi-khen-thuong.docx") as caught:
         generate([make_workbook()], outputs=tmp_path / "out", forms=forms)
-    assert caught.value.problems[0].message == "không phải văn bản Word .docx đọc được"
+    assert str(caught.value.problems[0]) == ("Lỗi: danh-sach-de-nghi-khen-thuong.docx, tệp: không "
+                                             "phải văn bản Word .docx đọc được.")
     assert not (tmp_path / "out" / "2025-hang-nam").exists()
+
+
+def test_a_package_without_its_document_part_is_named(make_workbook, tmp_path):
+    forms = tmp_path / "forms"
+    shutil.copytree(DEFAULT_FORMS, forms)
+    with zipfile.ZipFile(forms / "quyet-dinh-giay-khen.docx", "w") as package:
+        package.writestr("word/styles.xml", "<w:styles/>")
+    with pytest.raises(BrokenTemplates) as caught:
+        generate([make_workbook()], outputs=tmp_path / "out", forms=forms)
+    assert [str(p) for p in caught.value.problems] == [
+        "Lỗi: quyet-dinh-giay-khen.docx, tệp: thiếu phần nội dung word/document.xml."]
 
 
 def test_undefined_variable_is_an_error_not_a_blank(make_workbook, tmp_path):
