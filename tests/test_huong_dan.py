@@ -360,3 +360,190 @@ def test_the_movement_is_named_once_however_it_was_typed(make_workbook, tmp_path
                         "tổng kết Phong trào thi đua “Chung sức xây dựng nông thôn\u00a0mới”")
     assert ("Căn cứ Kế hoạch tổ chức thực hiện Phong trào thi đua “Chung sức xây dựng nông thôn "
             "mới”;") in lines
+
+
+# --- the example rows, the drop-downs, the page set-up --------------------------------------------
+
+
+def _rows(sheet, first: int) -> list[list]:
+    return [list(row) for row in sheet.iter_rows(min_row=first, values_only=True)]
+
+
+def test_the_examples_are_invented_people_and_units_of_the_year(book):
+    """Two example rows a sheet, with “Mẫu” in every person's name, dated by the year of
+    `init` (2026 here): the years before it in Lịch sử, the year's dates elsewhere."""
+    info = {label: value for label, value in _rows(book["Thông tin"], 3) if value is not None}
+    assert info == {
+        "Năm": 2026, "Đợt": "Hằng năm", "Cơ quan chủ quản": "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+        "Cơ quan ban hành": "VĂN PHÒNG", "Tên cơ quan": "Văn phòng Ủy ban nhân dân tỉnh Sơn La",
+        "Ký hiệu cơ quan": "VPUB", "Đơn vị soạn thảo": "TCHCQT", "Địa danh": "Sơn La",
+        "Người ký": "Nguyễn Văn Mẫu", "Chức vụ người ký": "Phó Chánh Văn phòng",
+        "Thẩm quyền ký": "KT.", "Chức vụ thủ trưởng": "Chánh Văn phòng",
+        "Kính gửi": "Chủ tịch Ủy ban nhân dân tỉnh Sơn La (qua Sở Nội vụ)",
+        "Kính gửi báo cáo": "Sở Nội vụ tỉnh Sơn La"}
+    council = _rows(book["Hội đồng"], 3)
+    assert {row[0]: row[1] for row in council[:11] if row[1] is not None} == {
+        "Tổng số thành viên": 3, "Số thành viên dự họp": 3, "Ngày họp": "20/11/2026"}
+    assert council[11:] == [  # after a blank row, the members' table
+        [None] * 6,
+        ["STT", "Họ và tên", "Chức vụ", "Vai trò trong Hội đồng", "Dự họp", "Lý do vắng"],
+        [1, "Nguyễn Văn Mẫu", "Chánh Văn phòng", "Chủ tịch Hội đồng", "Có", None],
+        [2, "Hà Thị Mẫu", "Trưởng phòng", "Ủy viên", "Có", None],
+        [3, "Lường Văn Mẫu", "Chuyên viên", "Ủy viên kiêm Thư ký", "Có", None]]
+    assert _rows(book["Tập thể"], 4) == [
+        [1, "TH", "Phòng Tổng hợp", None, "Hoàn thành xuất sắc nhiệm vụ", None,
+         "Tập thể lao động tiên tiến", "Bằng khen của Chủ tịch UBND tỉnh",
+         "02 năm liên tục hoàn thành xuất sắc nhiệm vụ (ví dụ).", 3, None, None,
+         "Trưởng phòng Tổng hợp", None, 8, None,
+         "Tham mưu tổng hợp, theo dõi kinh tế - xã hội (ví dụ).", None],
+        [2, "TTTT", "Trung tâm Thông tin", None, "Hoàn thành tốt nhiệm vụ", "Đột xuất",
+         "Tập thể lao động tiên tiến", "Bằng khen của Chủ tịch UBND tỉnh",
+         "Khắc phục kịp thời sự cố hệ thống thư điện tử (ví dụ).", 3, None, None, None, None,
+         None, None, None, None]]
+    assert _rows(book["Cá nhân"], 4) == [
+        [1, "VD01", "Lò Thị Mẫu", "Nữ", 1988, "Chuyên viên", "Phòng Tổng hợp",
+         "Hoàn thành xuất sắc nhiệm vụ", 1, None, "Cơ sở", "Không", "Công trạng",
+         "Chiến sĩ thi đua cơ sở", "Giấy khen của Chánh Văn phòng",
+         "Sáng kiến số hoá hồ sơ (ví dụ).", 3, None, None, "12/5/1988",
+         "Xã Mường Chiên, tỉnh Sơn La", None, None, "Cử nhân Luật", None,
+         "Theo dõi công tác thi đua, khen thưởng (ví dụ)."],
+        [2, "VD02", "Giàng A Mẫu", "Nam", 1992, "Viên chức", "Trung tâm Thông tin",
+         "Hoàn thành tốt nhiệm vụ", None, None, None, "Không", "Phong trào",
+         "Lao động tiên tiến", "Bằng khen của Chủ tịch UBND tỉnh",
+         "Tiêu biểu trong phong trào thi đua của tỉnh (ví dụ).", 3, None, None, None, None,
+         None, None, None, None, None]]
+    assert _rows(book["Lịch sử"], 4) == [
+        [1, "TH", "Phòng Tổng hợp", None, None, 2025, "Hoàn thành xuất sắc nhiệm vụ", None,
+         None, None, None, None],
+        [2, "VD01", "Lò Thị Mẫu", 1988, None, 2025, "Chiến sĩ thi đua cơ sở", None, None,
+         "01/QĐ-VPUB", None, None]]
+    assert _rows(book["Quyết định"], 4) == [
+        [1, "1234/QĐ-UBND", "20/12/2026", "Chủ tịch Ủy ban nhân dân tỉnh", "TH",
+         "Phòng Tổng hợp", None, "Bằng khen của Chủ tịch UBND tỉnh", "Được tặng", None],
+        [2, "1234/QĐ-UBND", "20/12/2026", "Chủ tịch Ủy ban nhân dân tỉnh", "VD02",
+         "Giàng A Mẫu", None, "Bằng khen của Chủ tịch UBND tỉnh", "Không được tặng", None]]
+    assert _rows(book["Chỉ tiêu"], 4) == [
+        [1, "Bằng khen của Chủ tịch UBND tỉnh", 2, 5, "Kế hoạch phong trào (ví dụ)"],
+        [2, "Giấy khen của Chánh Văn phòng", 5, 15, "Kế hoạch phong trào (ví dụ)"]]
+
+
+def _list_of(book, rule) -> list[str]:
+    """The values a drop-down offers, read from the hidden Danh mục sheet it points at."""
+    sheet, cells = rule.formula1.removeprefix("=").split("!")
+    assert sheet == "'Danh mục'" and book["Danh mục"].sheet_state == "hidden"
+    return [c.value for (c,) in book["Danh mục"][cells.replace("$", "")]]
+
+
+def test_drop_downs_offer_the_lists_down_the_table_and_accept_other_spellings(book):
+    people = {str(r.sqref): r for r in book["Cá nhân"].data_validations.dataValidation
+              if r.type == "list"}
+    rating = people["H4:H2000"]  # Mức hoàn thành nhiệm vụ, for the rows a clerk fills
+    assert _list_of(book, rating) == ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
+                                      "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
+    assert (rating.allow_blank, rating.showErrorMessage) == (True, False)  # HTXSNV still goes
+    assert _list_of(book, people["D4:D2000"]) == ["Nam", "Nữ"]
+    members = {str(r.sqref): r for r in book["Hội đồng"].data_validations.dataValidation
+               if r.type == "list"}
+    assert set(members) == {"D16:D75", "E16:E75"}  # Vai trò, Dự họp: under the heading, row 15
+    assert _list_of(book, members["E16:E75"]) == ["Có", "Vắng"]
+    info = {str(r.sqref): r for r in book["Thông tin"].data_validations.dataValidation
+            if r.type == "list"}
+    assert _list_of(book, info["B4"]) == ["Hằng năm", "Sơ kết", "Tổng kết"]  # Đợt
+
+
+def test_pages_break_between_whole_columns_under_a_title_over_the_names(book):
+    """The wide sheets print pages of columns (Tập thể D–H, I–O, P–R; Cá nhân D–M, N–T,
+    U–Z), their title wrapped over the repeated columns A to C; the others a title across
+    the table; every page with the same margins."""
+    for title, breaks in (("Tập thể", [8, 15]), ("Cá nhân", [13, 20])):
+        sheet = book[title]
+        assert [b.id for b in sheet.col_breaks.brk] == breaks, title
+        assert [str(r) for r in sheet.merged_cells.ranges] == ["A1:C1"], title
+        heading = sheet["A1"].alignment
+        assert (heading.horizontal, heading.vertical, heading.wrap_text) == ("left", "top", True)
+        assert sheet.row_dimensions[1].height == 2 * 15, title  # two lines over A to C
+    for title, columns in (("Lịch sử", "A1:L1"), ("Quyết định", "A1:J1"), ("Chỉ tiêu", "A1:E1")):
+        assert [str(r) for r in book[title].merged_cells.ranges] == [columns], title
+        assert book[title]["A1"].alignment.horizontal == "center", title
+    for sheet in book.worksheets:
+        if sheet.sheet_state == "visible":
+            margins = sheet.page_margins
+            assert (margins.left, margins.right, margins.top, margins.bottom) == (
+                0.4, 0.4, 0.5, 0.6), sheet.title
+
+
+def test_headings_are_shaded_and_example_rows_wrap_as_tall_as_their_text(book):
+    for title in ("Tập thể", "Cá nhân", "Lịch sử", "Quyết định", "Chỉ tiêu"):
+        sheet = book[title]
+        assert sheet.row_dimensions[3].height == 15 * 3 + 3, title  # three lines of heading
+        assert {(c.fill.fgColor.rgb, c.font.b, c.alignment.horizontal, c.alignment.vertical,
+                 c.alignment.wrap_text) for c in sheet[3]} == {
+            ("00DDEBF7", True, "center", "center", True)}, title
+        assert {(c.alignment.vertical, c.alignment.wrap_text) for row in sheet["A4":"C5"]
+                for c in row} == {("top", True)}, title
+    people = book["Cá nhân"]
+    assert [people.row_dimensions[r].height for r in (4, 5)] == [30, 30]  # Thành tích: 2 lines
+    assert book["Hội đồng"].row_dimensions[15].height == 48  # the members' heading
+    # the blank row between the council's facts and its members, and the members: one line
+    assert [book["Hội đồng"].row_dimensions[r].height for r in (14, 16, 17, 18)] == [None] * 4
+    info = book["Thông tin"]
+    assert (info["A4"].alignment.vertical, info["B4"].alignment.horizontal,
+            info["B4"].alignment.vertical, info["B4"].alignment.wrap_text) == (
+        "top", "left", "top", True)
+    assert [info.column_dimensions[c].width for c in "AB"] == [
+        len("Căn cứ quy chế thi đua, khen thưởng") + 2, 58]
+    assert book["Hội đồng"].column_dimensions["B"].width == 30
+    assert book["Hướng dẫn"].column_dimensions["A"].width == 112
+
+
+def test_columns_are_as_wide_as_their_typical_value_or_their_heading_on_three_lines(book):
+    people = book["Cá nhân"]
+    width = {c.value: people.column_dimensions[c.column_letter].width for c in people[3]}
+    assert {label: width[label] for label in (
+        "STT", "Họ và tên", "Giới tính", "Năm sinh", "Ngày sinh", "Mức hoàn thành nhiệm vụ",
+        "Số đề tài, đề án khoa học được nghiệm thu", "Thành tích", "Quyền hạn, nhiệm vụ")} == {
+        "STT": 5,
+        "Họ và tên": 24,  # a name such as “Nguyễn Thị Hải Yến” and room
+        "Giới tính": 6,  # “Nam”, “Nữ” fit; the heading on two lines of “Giới” and “tính”
+        "Năm sinh": 8, "Ngày sinh": 11,  # 1988; 12/05/1988
+        "Mức hoàn thành nhiệm vụ": 20,  # the longest choice wraps: a list stays under 20
+        # three lines of at most 15: “Số đề tài, đề” / “án khoa học” / “được nghiệm thu”
+        "Số đề tài, đề án khoa học được nghiệm thu": 17,
+        "Thành tích": 40, "Quyền hạn, nhiệm vụ": 30}
+    council = book["Hội đồng"]
+    roles = {c.value: council.column_dimensions[c.column_letter].width for c in council[15]}
+    assert roles["Vai trò trong Hội đồng"] == 20  # “Ủy viên kiêm Thư ký” and room, at most 20
+
+
+def test_the_guide_prints_its_title_larger_than_its_headings_in_calibri(book):
+    guide = book["Hướng dẫn"]
+    fonts = [(c.value, c.font.name, c.font.sz) for (c,) in guide.iter_rows() if c.font.b]
+    assert fonts[0] == ("HƯỚNG DẪN ĐIỀN BẢNG TÍNH THI ĐUA, KHEN THƯỞNG", "Calibri", 14)
+    assert {(name, size) for _, name, size in fonts[1:]} == {("Calibri", 12)}
+    assert guide["A4"].value.startswith("Mỗi đợt thi đua") and not guide["A4"].font.b
+
+
+def test_a_sample_workbook_has_the_shape_of_the_clerks(make_workbook):
+    """The workbooks written for samples and tests: a bold title centred over each table, the
+    headings bold in row 3 under a blank row, numbered rows, the STT column and headings
+    frozen; on Thông tin the labels in A (32 wide) and the values in B (60)."""
+    data = round_data()
+    data["tables"]["council_members"] = [{"name": "Hà Minh Tuấn", "role": "Chủ tịch Hội đồng"}]
+    book = load_workbook(make_workbook(data))
+    people = book["Cá nhân"]
+    assert [str(r) for r in people.merged_cells.ranges] == ["A1:M1"]  # STT and 12 columns
+    assert people["A1"].font.b and people["A1"].alignment.horizontal == "center"
+    assert [c.value for c in people[2]] == [None] * 13
+    assert people["A3"].value == "STT" and all(c.font.b for c in people[3])
+    assert [people[f"A{r}"].value for r in range(4, 8)] == [1, 2, 3, 4]
+    assert people.freeze_panes == "B4"
+    info = book["Thông tin"]
+    assert info["A1"].value == "THÔNG TIN CHUNG CỦA ĐỢT KHEN THƯỞNG" and info["A1"].font.b
+    assert (info["A3"].value, info["B3"].value) == ("Năm", 2025)
+    assert [info.column_dimensions[c].width for c in "AB"] == [32, 60]
+    council = book["Hội đồng"]
+    assert [[c.value for c in row][:4] for row in council.iter_rows(min_row=3)] == [
+        ["Tổng số thành viên", 9, None, None], ["Số thành viên dự họp", 9, None, None],
+        [None] * 4, ["STT", "Họ và tên", "Chức vụ", "Vai trò trong Hội đồng"],
+        [1, "Hà Minh Tuấn", None, "Chủ tịch Hội đồng"]]
+    assert all(c.font.b for c in council[6] if c.value)  # the members' headings
