@@ -36,7 +36,7 @@ def to_pdf(files: dict[str, bytes], soffice: str) -> dict[str, bytes]:
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=900)
             return {name.removesuffix(".docx") + ".pdf":
-                    (work / "pdf" / flat[name].replace(".docx", ".pdf")).read_bytes()
+                    (work / "pdf" / (flat[name].removesuffix(".docx") + ".pdf")).read_bytes()
                     for name in documents}
         except (OSError, subprocess.SubprocessError) as err:
             raise OutputError("LibreOffice không chuyển được văn bản sang PDF; các tệp .docx "

@@ -80,7 +80,8 @@ def _paragraphs(root, part: str):
         if cell is not None:
             row = cell.getparent()
             table = next(row.iterancestors(f"{W}tbl"))
-            place = (f"bảng {tables.index(table) + 1}, dòng {row.getparent().index(row)}, "
+            rows = [r for r in row.getparent() if r.tag == f"{W}tr"]  # not its tblPr, tblGrid
+            place = (f"bảng {tables.index(table) + 1}, dòng {rows.index(row) + 1}, "
                      f"ô {[c for c in row if c.tag == f'{W}tc'].index(cell) + 1}")
         else:
             body_index += 1

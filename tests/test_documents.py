@@ -367,3 +367,24 @@ def test_values_keep_their_escaping_around_a_non_breaking_hyphen():
     assert unbroken_ranges("Phòng Tổ chức - Hành chính") == "Phòng Tổ chức - Hành chính"
     assert unbroken_ranges("09/2021/QĐ-UBND, 12345-6789") == "09/2021/QĐ-UBND, 12345-6789"
     assert unbroken_ranges(2025) == 2025
+
+
+def test_each_document_names_itself_in_its_properties(full_set):
+    """File > Properties (and the title a document management system lists) says what the
+    document is, and that khenthuong made it."""
+    from docx import Document
+
+    titles = {
+        "to-trinh-de-nghi-khen-thuong.docx": "Tờ trình đề nghị khen thưởng",
+        "danh-sach-de-nghi-khen-thuong.docx": "Danh sách đề nghị khen thưởng",
+        "quyet-dinh-giay-khen.docx": "Quyết định tặng Giấy khen",
+        "quyet-dinh-danh-hieu.docx": "Quyết định công nhận danh hiệu thi đua",
+        "bien-ban-hop-hoi-dong.docx": "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+        "bao-cao-ket-qua.docx": "Báo cáo kết quả phong trào thi đua, khen thưởng",
+    }
+    reports = sorted((full_set / "bao-cao-thanh-tich").glob("*.docx"))
+    assert reports
+    titles |= {f"bao-cao-thanh-tich/{path.name}": "Báo cáo thành tích" for path in reports}
+    for name, title in titles.items():
+        properties = Document(full_set / name).core_properties
+        assert (properties.title, properties.author) == (title, "khenthuong"), name

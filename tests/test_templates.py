@@ -193,3 +193,85 @@ def test_forms_warns_of_a_letter_page_and_a_large_quoc_hieu(forms):
     result = CliRunner().invoke(main, ["forms", "--forms", str(forms)])
     assert "khổ giấy" in result.output and "không phải khổ A4 (210 × 297 mm)" in result.output
     assert "dòng “CỘNG H…” cỡ chữ [14.0], cần 12–13" in result.output
+
+
+MARGINS = {  # NĐ 30/2020, Phụ lục I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm
+    "top-19.4mm": ("top", "1134", 1100, "lề top 19 mm, cần 20–25 mm"),
+    "top-19.6mm": ("top", "1134", 1111, None),
+    "top-25.4mm": ("top", "1134", 1440, None),
+    "top-25.6mm": ("top", "1134", 1452, "lề top 26 mm, cần 20–25 mm"),
+    "bottom-19.4mm": ("bottom", "1134", 1100, "lề bottom 19 mm, cần 20–25 mm"),
+    "bottom-19.6mm": ("bottom", "1134", 1111, None),
+    "bottom-25.4mm": ("bottom", "1134", 1440, None),
+    "bottom-25.6mm": ("bottom", "1134", 1452, "lề bottom 26 mm, cần 20–25 mm"),
+    "left-29.4mm": ("left", "1701", 1667, "lề left 29 mm, cần 30–35 mm"),
+    "left-29.6mm": ("left", "1701", 1678, None),
+    "left-35.4mm": ("left", "1701", 2007, None),
+    "left-35.6mm": ("left", "1701", 2019, "lề left 36 mm, cần 30–35 mm"),
+    "right-14.4mm": ("right", "1134", 816, "lề right 14 mm, cần 15–20 mm"),
+    "right-14.6mm": ("right", "1134", 828, None),
+    "right-20.4mm": ("right", "1134", 1157, None),
+    "right-20.6mm": ("right", "1134", 1168, "lề right 21 mm, cần 15–20 mm"),
+}
+
+
+@pytest.mark.parametrize(("side", "old", "twips", "warning"), MARGINS.values(),
+                         ids=MARGINS.keys())
+def test_a_margin_is_warned_of_only_half_a_millimetre_past_its_range(forms, side, old, twips,
+                                                                      warning):
+    """Word shows margins to a tenth of a centimetre: up to half a millimetre past the range
+    passes (a margin typed as 2 cm reads 19.99 mm), beyond it is a warning."""
+    edit(forms / TO_TRINH, BODY, f'w:{side}="{old}"', f'w:{side}="{twips}"')
+    found = [p.message for p in check_template(forms / TO_TRINH, None) if p.place == "lề trang"]
+    assert found == ([warning] if warning else [])
+
+
+def own_template(tmp_path: Path) -> Path:
+    """A clerk's own template: a tag left open in the body, in a table and in the footer, and an
+    unknown variable only in the header."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Số tiền {{ kinh_phi } đồng, bằng chữ: mười tám triệu đồng.")
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).text = "STT"
+    table.cell(1, 2).text = "{{ ten }"
+    section = document.sections[0]
+    section.footer.paragraphs[0].text = "Trang {{ so_trang }"
+    path = tmp_path / "mau-rieng.docx"
+    document.save(path)
+    return path
+
+
+def test_a_tag_left_open_is_shown_with_what_follows_it_in_its_place(tmp_path):
+    """The first 30 characters from the opening braces, so that the clerk finds the spot; a
+    cell is named by its table, row and column, a footer paragraph by its part."""
+    problems = [p for p in check_template(own_template(tmp_path), None)
+                if p.message == "thẻ mở mà không đóng"]
+    body, cell, footer = problems
+    assert (body.place, body.tag) == ("đoạn 1", "{{ kinh_phi } đồng, bằng chữ: ")
+    assert cell.place == "bảng 1, dòng 2, ô 3"  # the second row, whatever precedes it
+    assert cell.tag == "{{ ten }"
+    assert (footer.place, footer.tag) == ("chân trang (footer1.xml), đoạn 1", "{{ so_trang }")
+
+
+def test_an_unknown_variable_only_in_the_header_is_placed_there(forms):
+    edit(forms / TO_TRINH, "word/header1.xml", "<w:t>2</w:t>", "<w:t>{{ so_trang }}</w:t>")
+    (problem,) = [p for p in check_template(forms / TO_TRINH, {"x"}) if p.tag == "{{ so_trang }}"]
+    assert (problem.place, problem.message) == ("đầu hoặc chân trang",
+                                                "là biến không có trong dữ liệu của chương trình")
+
+
+@pytest.mark.parametrize(("half_points", "warning"), [
+    ("28", None),
+    ("30", "dòng “Độc lập - Tự do - Hạnh phúc…” cỡ chữ [15.0], cần 13–14"),
+    ("24", "dòng “Độc lập - Tự do - Hạnh phúc…” cỡ chữ [12.0], cần 13–14"),
+], ids=["14pt", "15pt", "12pt"])
+def test_the_motto_line_is_13_to_14_points(forms, half_points, warning):
+    """NĐ 30/2020, Phụ lục I: “Độc lập - Tự do - Hạnh phúc” in 13–14 pt, bold."""
+    edit(forms / TO_TRINH, BODY,
+         '<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t xml:space="preserve">Độc lập',
+         f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+         '<w:t xml:space="preserve">Độc lập')
+    found = [p.message for p in check_template(forms / TO_TRINH, None) if p.place == "quốc hiệu"]
+    assert found == ([warning] if warning else [])
