@@ -9,20 +9,24 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import urllib.request
 import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from conftest import round_data, write_round
 from openpyxl import load_workbook
 from test_templates import TO_TRINH, edit
+from werkzeug.exceptions import BadRequest
 
 from pipeline.catalog import DEFAULT_FORMS, Catalog
-from pipeline.web import files, jobs
+from pipeline.errors import KhenthuongError, OutputError
+from pipeline.web import files, jobs, server
 from pipeline.web.app import create_app
 from pipeline.write import _locked
 
@@ -338,14 +342,21 @@ def test_generate_writes_the_round_and_lists_every_file_to_open(app, client, pro
     for name in written:
         assert name in page
     assert "Đã lập xong từ 2025-hang-nam.xlsx." in page
+    assert re.findall(r"<summary>([^<]*)</summary>", client.get("/lap-van-ban").get_data(
+        as_text=True)) == ["Văn bản của đợt — 9 tệp", "bao-cao-thanh-tich/ — 2 tệp"]
     assert "Tải cả đợt (.zip)" in page
     assert "Không lập" not in page  # the small round has a document of every kind
     assert "Sổ theo dõi khen thưởng (9 dòng, mọi đợt trong thư mục bảng tính)" in page
     opened = client.get(f"/tai/2025-hang-nam/{TO_TRINH}")
     assert opened.status_code == 200 and opened.data == (folder / TO_TRINH).read_bytes()
+    assert opened.headers["Content-Disposition"] == f"inline; filename={TO_TRINH}"
     saved = client.get(f"/tai/2025-hang-nam/{TO_TRINH}?luu=1")
     assert saved.headers["Content-Disposition"] == f"attachment; filename={TO_TRINH}"
-    packed = zipfile.ZipFile(io.BytesIO(client.get("/tai-dot/2025-hang-nam.zip").data))
+    whole = client.get("/tai-dot/2025-hang-nam.zip")
+    assert whole.headers["Content-Disposition"] == "attachment; filename=2025-hang-nam.zip"
+    assert whole.headers["Content-Type"] == "application/zip"
+    packed = zipfile.ZipFile(io.BytesIO(whole.data))
+    assert {i.compress_type for i in packed.infolist()} == {zipfile.ZIP_STORED}
     assert sorted(packed.namelist()) == sorted(
         f"2025-hang-nam/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*")
         if p.is_file())
@@ -414,6 +425,8 @@ def test_a_broken_template_stops_generate_with_each_problem_named(tmp_path, proj
             "lập.") in page
     assert (f"{TO_TRINH} Lỗi đoạn 11 {{{{ tong_so_moi }}}} là biến không có trong dữ liệu"
             in page)
+    assert f'<tr class="error"><td>{TO_TRINH}</td><td>Lỗi</td>' in client.get(
+        "/lap-van-ban").get_data(as_text=True)
     assert not list((project / "outputs").rglob("*.docx"))
 
 
@@ -565,3 +578,471 @@ def test_the_command_outside_a_project_folder_says_where_it_looked(tmp_path):
     assert done.returncode == 2
     assert "Không có thư mục bảng tính “inputs”" in done.stderr
     assert "khenthuong web --inputs THƯ_MỤC" in done.stderr
+
+
+# --- what every answer carries, and the pages of a fault --------------------------------------
+
+def test_every_answer_carries_the_whole_seal(client):
+    response = client.get("/")
+    assert response.headers["Content-Security-Policy"] == (
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_a_fault_of_the_program_is_a_vietnamese_page_pointing_at_the_terminal(client,
+                                                                           monkeypatch):
+    def broken(*args):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr("pipeline.web.app.rules_text", broken)
+    response = client.get("/quy-dinh?ngay=01/12/2026")
+    assert response.status_code == 500
+    assert ("Không thực hiện được Lỗi của chương trình; chi tiết ở cửa sổ lệnh đang chạy "
+            "khenthuong web.") in text(response)
+
+
+def test_a_request_the_page_cannot_answer_is_told_in_vietnamese(client, monkeypatch):
+    wrong_method = client.get("/bang-tinh")
+    assert wrong_method.status_code == 405 and "Không có trang này." in text(wrong_method)
+
+    def refused(*args):
+        raise BadRequest()
+
+    monkeypatch.setattr("pipeline.web.app.rules_text", refused)
+    response = client.get("/quy-dinh?ngay=01/12/2026")
+    assert response.status_code == 400 and "Yêu cầu không hợp lệ." in text(response)
+
+
+# --- the workbooks, more ----------------------------------------------------------------------
+
+def test_the_first_page_says_when_each_workbook_was_saved_and_its_size(client, project):
+    book = project / "inputs" / BOOK
+    saved = datetime(2026, 12, 5, 14, 30).timestamp()
+    os.utime(book, (saved, saved))
+    page = text(client.get("/"))
+    assert f"{BOOK} 05/12/2026 14:30 {book.stat().st_size // 1024} KB Kiểm tra" in page
+
+
+def test_a_project_without_its_inputs_folder_says_so_and_finds_no_workbook(tmp_path):
+    client = signed_in(app_for(tmp_path))
+    page = text(client.get("/"))
+    assert f"Không có thư mục “{tmp_path / 'inputs'}”." in page
+    assert "Lập văn bản tất cả" not in page
+    missing = client.get(f"/kiem-tra/{BOOK}")
+    assert missing.status_code == 404
+    assert f"Không có bảng tính “{BOOK}” trong thư mục “{tmp_path / 'inputs'}”." in text(missing)
+
+
+def test_the_first_page_points_at_the_last_generate_running_then_done(app, client, held):
+    assert "Lần lập văn bản gần nhất" not in text(client.get("/"))
+    post(client, "/lap-van-ban", bang_tinh=BOOK)
+    assert "Lần lập văn bản gần nhất: đang chạy" in text(client.get("/"))
+    assert "Đang lập văn bản — Chuẩn bị Trang tự cập nhật." in text(client.get("/lap-van-ban"))
+    held.set()
+    finished(app)
+    page = client.get("/")
+    assert "Lần lập văn bản gần nhất: xem kết quả" in text(page)
+    assert '<a href="/lap-van-ban">xem kết quả</a>' in page.get_data(as_text=True)
+
+
+def test_a_drop_makes_the_inputs_folder_when_there_is_none(tmp_path, project):
+    data = (project / "inputs" / BOOK).read_bytes()
+    inputs = tmp_path / "moi" / "bang-tinh"
+    client = signed_in(create_app(inputs=inputs, outputs=tmp_path / "outputs",
+                                  forms=DEFAULT_FORMS, token=TOKEN))
+    response = upload(client, data, BOOK)
+    assert response.status_code == 302 and response.headers["Location"] == f"/kiem-tra/{BOOK}"
+    assert (inputs / BOOK).read_bytes() == data
+
+
+def test_a_drop_that_cannot_be_written_names_the_file_and_the_folder(tmp_path, project):
+    (tmp_path / "tep").write_text("không phải thư mục")
+    inputs = tmp_path / "tep" / "inputs"
+    client = signed_in(create_app(inputs=inputs, outputs=tmp_path / "outputs",
+                                  forms=DEFAULT_FORMS, token=TOKEN))
+    response = upload(client, (project / "inputs" / BOOK).read_bytes(), BOOK)
+    assert response.status_code == 500
+    assert f"Không ghi được “{BOOK}” vào thư mục “{inputs}”: Not a directory." in text(response)
+
+
+def test_a_replace_that_cannot_be_written_names_the_file_and_the_folder(client, project,
+                                                                        monkeypatch):
+    response = upload(client, (project / "inputs" / BOOK).read_bytes(), BOOK)
+    key = re.search(r'name="key" value="([^"]+)"', response.get_data(as_text=True))[1]
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "replace", full)
+    refused = post(client, "/bang-tinh/tra-loi", key=key, answer="ghi-de")
+    assert refused.status_code == 500
+    assert (f"Không ghi được “{BOOK}” vào thư mục “{project / 'inputs'}”: No space left on "
+            "device.") in text(refused)
+
+
+def test_only_the_last_five_dropped_workbooks_wait_for_an_answer(client, project):
+    data = (project / "inputs" / BOOK).read_bytes()
+    keys = [re.search(r'name="key" value="([^"]+)"', upload(client, data, BOOK).get_data(
+        as_text=True))[1] for _ in range(6)]
+    assert post(client, "/bang-tinh/tra-loi", key=keys[0], answer="ghi-de").status_code == 410
+    assert post(client, "/bang-tinh/tra-loi", key=keys[1], answer="ghi-de").status_code == 302
+    assert post(client, "/bang-tinh/tra-loi", answer="ghi-de").status_code == 410  # no key
+
+
+def test_a_replaced_workbook_is_written_beside_as_a_hidden_tam_file_then_renamed(client, project,
+                                                                                 monkeypatch):
+    response = upload(client, (project / "inputs" / BOOK).read_bytes(), BOOK)
+    key = re.search(r'name="key" value="([^"]+)"', response.get_data(as_text=True))[1]
+    seen = []
+    real = os.replace
+
+    def replace(source, target):
+        seen.append(sorted(p.name for p in (project / "inputs").iterdir()))
+        real(source, target)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    post(client, "/bang-tinh/tra-loi", key=key, answer="ghi-de")
+    [(first, second)] = seen
+    assert second == BOOK
+    assert re.fullmatch(r"\.khenthuong-\w+\.tam", first), first
+    assert BOOK not in text(client.get("/")).replace(f"{BOOK} ", "", 1)  # listed once, not twice
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Bao cao.XLSX", "Bao cao.XLSX"),
+    ("  2026-hang-nam.xlsx ", "2026-hang-nam.xlsx"),
+    ("Ba\u0309ng ti\u0301nh.xlsx", "Bảng tính.xlsx"),  # as a Mac sends it: decomposed
+    ("a" * 145 + ".xlsx", "a" * 145 + ".xlsx"),
+])
+def test_a_dropped_name_is_kept_as_windows_and_excel_show_it(client, project, name, kept):
+    response = upload(client, (project / "inputs" / BOOK).read_bytes(), name)
+    assert response.status_code == 302, name
+    assert kept in [p.name for p in (project / "inputs").iterdir()]
+
+
+@pytest.mark.parametrize("name", [".an.xlsx", "a" * 146 + ".xlsx", "bao|cao.xlsx"])
+def test_a_name_windows_or_excel_would_hide_or_refuse_is_not_taken(client, project, name):
+    response = upload(client, (project / "inputs" / BOOK).read_bytes(), name)
+    assert response.status_code == 400
+    assert (f"Tên tệp “{name}” không dùng được; hãy đổi tên tệp (chỉ chữ, số, dấu gạch) rồi "
+            "chọn lại.") in text(response)
+    assert [p.name for p in (project / "inputs").iterdir()] == [BOOK]
+
+
+# --- check, more ------------------------------------------------------------------------------
+
+def test_errors_are_listed_before_warnings_whatever_the_order_found(client, project):
+    data = round_data()
+    data["tables"]["individuals"][0]["name"] = "LÒ VĂN PỌM"  # row 4: a warning
+    data["tables"]["individuals"][1]["birth_year"] = "199O"  # row 5: an error
+    write_round(project / "inputs" / BOOK, data, Catalog(DEFAULT_FORMS))
+    page = text(client.get(f"/kiem-tra/{BOOK}"))
+    assert "Có 1 lỗi trong bảng tính; chưa xét đề nghị nào." in page
+    assert (f"Cần sửa Lỗi {BOOK} Cá nhân 5 D (Năm sinh) 199O “199O” không phải năm hợp lệ; cần "
+            f"năm có 4 chữ số, ví dụ 1985. Cảnh báo {BOOK} Cá nhân 4 B (Họ và tên) LÒ VĂN PỌM tên "
+            "“LÒ VĂN PỌM” viết toàn chữ hoa; văn bản sẽ ghi “Lò Văn Pọm”.") in page
+
+
+def test_a_workbook_with_warnings_only_is_judged_and_says_how_many(client, project):
+    data = round_data()
+    data["tables"]["individuals"][0]["name"] = "LÒ VĂN PỌM"
+    write_round(project / "inputs" / BOOK, data, Catalog(DEFAULT_FORMS))
+    page = text(client.get(f"/kiem-tra/{BOOK}"))
+    assert "Không có lỗi; 1 cảnh báo nên xem lại." in page
+    assert "9 / 9 đề nghị" in page
+
+
+def test_the_filters_list_units_in_vietnamese_order_and_awards_as_found(client, project):
+    data = round_data()
+    data["tables"]["collectives"].append({"name": "Đội Kiểm tra", "votes": 9,
+                                          "rating": "Hoàn thành tốt nhiệm vụ"})
+    data["tables"]["individuals"].append({
+        "name": "Ưng Văn Ơn", "sex": "Nam", "birth_year": 1985, "position": "Đội trưởng",
+        "unit": "Đội Kiểm tra", "rating": "Hoàn thành tốt nhiệm vụ",
+        "title": "Lao động tiên tiến", "votes": 9})
+    write_round(project / "inputs" / BOOK, data, Catalog(DEFAULT_FORMS))
+    page = client.get(f"/kiem-tra/{BOOK}?don_vi=%C4%90%E1%BB%99i+Ki%E1%BB%83m+tra").get_data(
+        as_text=True)
+
+    def options(select: str) -> list[str]:
+        found = re.search(rf'<select name="{select}">(.*?)</select>', page, re.S)[1]
+        return re.findall(r"<option[^>]*>([^<]+)</option>", found)
+
+    assert options("don_vi") == ["tất cả", "Đội Kiểm tra", "Phòng Kinh tế", "Trung tâm Thông tin",
+                                 "Văn phòng Ủy ban nhân dân tỉnh Sơn La"]
+    assert "<option selected>Đội Kiểm tra</option>" in page
+    assert options("hinh_thuc") == [
+        "tất cả", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Giấy khen của Chánh Văn phòng",
+        "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Tập thể lao động tiên tiến"]
+    assert "1 / 10 đề nghị" in text_of(page)
+    assert "Ưng Văn Ơn (1985) Đội Kiểm tra Lao động tiên tiến đủ điều kiện" in text_of(page)
+
+
+def text_of(page: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_marked_copy_of_a_clean_workbook_carries_each_verdict_beside_its_row(client):
+    response = client.get(f"/kiem-tra/{BOOK}/ban-danh-dau.xlsx")
+    assert response.headers["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    sheet = load_workbook(io.BytesIO(response.data))["Cá nhân"]
+    assert [c.value for c in sheet[3]][-4:] == [
+        "Kết quả thẩm định danh hiệu", "Lý do (danh hiệu)", "Kết quả thẩm định hình thức",
+        "Lý do (hình thức)"]
+    assert [sheet[6][-4].value, sheet[6][-2].value] == ["đủ điều kiện", "không đủ điều kiện"]
+
+
+# --- the command, in this process -------------------------------------------------------------
+
+class Waitress:
+    """waitress's server as serve() uses it: bound to port 8123, stopped by Ctrl+C at once."""
+
+    def __init__(self, app, **options):
+        self.app, self.options, self.closed = app, options, False
+        self.effective_port = 8123
+        self.during = []
+
+    def run(self):
+        browser = self.app.test_client()
+        opened = browser.get(f"/?token={self.app.config['SITE'].token}",
+                             headers={"Host": "127.0.0.1:8123"})
+        self.during.append(opened.headers["Set-Cookie"].split("=")[0])
+        self.during.append(browser.get("/", headers={"Host": "127.0.0.1:8000"}).status_code)
+        raise KeyboardInterrupt
+
+    def close(self):
+        self.closed = True
+
+
+@pytest.fixture
+def waitress(monkeypatch):
+    made = []
+
+    def create_server(app, **options):
+        made.append(Waitress(app, **options))
+        return made[0]
+
+    monkeypatch.setattr(server, "create_server", create_server)
+    return made
+
+
+@pytest.mark.parametrize("browser, opens, told", [
+    (True, True, "Đã mở trang trong trình duyệt. Chỉ trình duyệt trên máy này, mở bằng đường dẫn "
+                 "trên, dùng được trang."),
+    (True, False, "Hãy mở đường dẫn trên trong trình duyệt (Chrome, Edge, Firefox) trên máy này."),
+    (False, True, "Hãy mở đường dẫn trên trong trình duyệt (Chrome, Edge, Firefox) trên máy này."),
+], ids=["opened", "no-browser-found", "no-browser-asked"])
+def test_serve_prints_the_address_opens_the_browser_and_says_it_stopped(project, waitress,
+                                                                        monkeypatch, browser,
+                                                                        opens, told):
+    asked = []
+    monkeypatch.setattr(server.webbrowser, "open", lambda address: asked.append(address) or opens)
+    said = []
+    server.serve(inputs=project / "inputs", outputs=project / "outputs", forms=DEFAULT_FORMS,
+                 say=said.append, **({} if browser else {"browser": False}))  # opens by default
+    [served] = waitress
+    site = served.app.config["SITE"]
+    assert (site.inputs, site.outputs, site.forms) == (
+        project / "inputs", project / "outputs", DEFAULT_FORMS)
+    assert served.options == {"host": "127.0.0.1", "port": 0, "threads": 4,
+                              "ident": "khenthuong", "max_request_body_size": 200 * 1024 * 1024}
+    address = re.fullmatch(r"Trang khenthuong đang chạy tại "
+                           r"(http://127\.0\.0\.1:8123/\?token=[\w-]{32})", said[0])
+    assert address, said[0]
+    assert asked == ([address[1]] if browser else [])
+    assert said[1:] == [told, "Để dừng: nhấn Ctrl+C trong cửa sổ này, hoặc đóng cửa sổ.",
+                        "Đã dừng trang khenthuong."]
+    assert served.during == ["khenthuong-8123", 421]  # its port, its cookie, no other port
+    assert served.closed
+
+
+def test_serve_on_a_busy_port_says_to_choose_another(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(KhenthuongError) as refused:
+            server.serve(inputs=project / "inputs", outputs=project / "outputs",
+                         forms=DEFAULT_FORMS, port=port, browser=False, say=print)
+    assert str(refused.value) == (f"Không mở được cổng {port} trên máy này (Address already in "
+                                  "use); hãy chọn cổng khác, hoặc bỏ --port để dùng một cổng còn "
+                                  "trống.")
+
+
+# --- who may ask, more ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("host", ["localhost:abc", "127.0.0.1:"])
+def test_a_host_with_a_port_that_is_not_a_number_is_refused(client, host):
+    assert client.get("/", headers={"Host": host}).status_code == 421
+
+
+def test_a_post_from_the_page_without_an_origin_header_is_taken_on_its_token(client):
+    answered = client.post("/bang-tinh/tra-loi", data={"token": TOKEN, "key": "khong-co"})
+    assert answered.status_code == 410  # past the guard: no Origin is not a foreign one
+    assert "Tệp vừa chọn không còn được giữ; hãy chọn lại tệp." in text(answered)
+
+
+def test_the_first_page_shows_no_alert_when_workbooks_are_found(client):
+    assert 'class="alert' not in client.get("/").get_data(as_text=True)
+
+
+# --- check, a round before any rules ----------------------------------------------------------
+
+def test_a_round_no_rules_cover_is_read_as_history_only(client, project):
+    data = round_data()
+    data["info"]["year"], data["info"]["sign_date"] = 2012, "05/12/2012"
+    data["tables"]["history"] = []
+    write_round(project / "inputs" / BOOK, data, Catalog(DEFAULT_FORMS))
+    response = client.get(f"/kiem-tra/{BOOK}")
+    assert response.status_code == 200
+    assert ("Không có lỗi nào trong bảng tính. Đợt 2012-hang-nam Ngày quyết định 05/12/2012: chưa "
+            "có quy định nào trong forms/rules cho ngày này, nên bảng tính chỉ dùng làm lịch sử "
+            "cho các đợt sau.") in text(response)
+
+
+# --- generate, what the page says of each end -------------------------------------------------
+
+@pytest.fixture
+def stopped(monkeypatch):
+    """generate replaced by one that notes how it was asked, then fails as told."""
+    asked = []
+
+    def stop(error):
+        def generate(workbooks, **options):
+            asked.append((tuple(p.name for p in workbooks), options["pdf"]))
+            raise error
+        monkeypatch.setattr(jobs, "generate", generate)
+
+    stop.asked = asked
+    return stop
+
+
+def test_the_pdf_box_asks_generate_for_pdfs(app, client, stopped):
+    stopped(KhenthuongError("Đã dừng để thử."))
+    post(client, "/lap-van-ban", bang_tinh=BOOK, pdf="1")
+    finished(app)
+    post(client, "/lap-van-ban", bang_tinh=BOOK)
+    finished(app)
+    assert stopped.asked == [((BOOK,), True), ((BOOK,), False)]
+    page = client.get("/lap-van-ban").get_data(as_text=True)
+    assert '<p class="alert error" role="alert">Đã dừng để thử.</p>' in page
+
+
+def test_a_fault_inside_generate_is_told_as_the_program_s_with_its_words(app, client, stopped,
+                                                                          capsys):
+    stopped(RuntimeError("hỏng giữa chừng"))
+    post(client, "/lap-van-ban")
+    assert finished(app).error is not None
+    assert stopped.asked == [((BOOK,), False)]
+    page = text(client.get("/lap-van-ban"))
+    assert ("Lỗi của chương trình (RuntimeError: hỏng giữa chừng); chi tiết ở cửa sổ lệnh đang "
+            "chạy khenthuong web. Không văn bản nào được ghi.") in page
+    assert "RuntimeError: hỏng giữa chừng" in capsys.readouterr().err  # the trace, in the terminal
+
+
+# --- the rules, more --------------------------------------------------------------------------
+
+def test_the_rules_page_opens_on_today(client, monkeypatch):
+    class Today(date):
+        @classmethod
+        def today(cls):
+            return date(2026, 7, 1)
+
+    monkeypatch.setattr("pipeline.web.app.date", Today)
+    response = client.get("/quy-dinh")
+    page = text(response)
+    assert 'value="01/7/2026"' in response.get_data(as_text=True)
+    assert "Quy định áp dụng cho quyết định ngày 01/7/2026" in page
+    assert "khenthuong quy-dinh --ngay 01/7/2026" in page
+    assert "Mức lương cơ sở: 2.530.000 đồng" in page
+    assert 'role="alert"' not in response.get_data(as_text=True)
+
+
+def test_a_typed_date_is_read_without_its_spaces(client):
+    response = client.get("/quy-dinh?ngay=+01/12/2026+")
+    assert 'value="01/12/2026"' in response.get_data(as_text=True)
+    assert "Quy định áp dụng cho quyết định ngày 01/12/2026" in text(response)
+
+
+def test_a_wrong_date_stays_in_the_box_and_no_rules_are_shown(client):
+    response = client.get("/quy-dinh?ngay=31/02/2026")
+    page = response.get_data(as_text=True)
+    assert 'value="31/02/2026"' in page
+    assert "khenthuong quy-dinh --ngay 31/02/2026" in text(response)
+    assert 'class="rules"' not in page
+
+
+# --- files: what is written, what is served ---------------------------------------------------
+
+def test_a_replace_refused_at_the_rename_leaves_the_old_workbook_and_no_stray_file(client, project,
+                                                                                   monkeypatch):
+    old = (project / "inputs" / BOOK).read_bytes()
+    response = upload(client, old + b"moi", BOOK)
+    key = re.search(r'name="key" value="([^"]+)"', response.get_data(as_text=True))[1]
+
+    def open_in_excel(source, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.os, "replace", open_in_excel)
+    refused = post(client, "/bang-tinh/tra-loi", key=key, answer="ghi-de")
+    assert refused.status_code == 500
+    assert (f"Không ghi được “{BOOK}” vào thư mục “{project / 'inputs'}”: Permission denied."
+            in text(refused))
+    assert [p.name for p in (project / "inputs").iterdir()] == [BOOK]
+    assert (project / "inputs" / BOOK).read_bytes() == old
+
+
+@pytest.mark.parametrize("name", [".khenthuong.lock", ".khenthuong-dang-ghi/to-trinh.docx",
+                                  "2025-hang-nam/a:b.docx", "2025-hang-nam/a\\b.docx"])
+def test_the_tool_s_own_files_and_names_windows_reads_otherwise_are_not_served(client, project,
+                                                                             name):
+    path = project / "outputs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"PK\x03\x04")
+    response = client.get(f"/tai/{name}")
+    assert response.status_code == 404
+    assert "Không có tệp này trong thư mục kết quả." in text(response)
+
+
+def test_a_link_inside_a_round_folder_is_left_out_of_its_zip(app, client, project):
+    post(client, "/lap-van-ban", bang_tinh=BOOK)
+    finished(app)
+    (project / "outputs" / "2025-hang-nam" / "bang-tinh.xlsx").symlink_to(
+        project / "inputs" / BOOK)
+    names = zipfile.ZipFile(io.BytesIO(client.get("/tai-dot/2025-hang-nam.zip").data)).namelist()
+    assert "2025-hang-nam/to-trinh-de-nghi-khen-thuong.docx" in names
+    assert "2025-hang-nam/bang-tinh.xlsx" not in names
+
+
+# --- generate, the outputs folder -------------------------------------------------------------
+
+def test_generate_makes_an_outputs_folder_whose_parent_is_missing(tmp_path, project):
+    outputs = tmp_path / "ket-qua" / "nam-2025"
+    app = create_app(inputs=project / "inputs", outputs=outputs, forms=DEFAULT_FORMS,
+                     token=TOKEN)
+    client = signed_in(app)
+    assert post(client, "/lap-van-ban", bang_tinh=BOOK).status_code == 302
+    assert finished(app).error is None
+    assert (outputs / "2025-hang-nam" / TO_TRINH).is_file()
+
+
+def test_generate_into_a_folder_that_cannot_be_made_is_refused_with_the_reason(tmp_path,
+                                                                              project):
+    (tmp_path / "tep").write_text("không phải thư mục")
+    outputs = tmp_path / "tep" / "outputs"
+    client = signed_in(create_app(inputs=project / "inputs", outputs=outputs,
+                                  forms=DEFAULT_FORMS, token=TOKEN))
+    refused = post(client, "/lap-van-ban", bang_tinh=BOOK)
+    assert refused.status_code == 409
+    assert f"Không ghi được vào thư mục “{outputs}”: Not a directory." in text(refused)
+
+
+def test_a_write_error_during_generate_is_told_as_it_is(app, client, stopped):
+    stopped(OutputError("Không ghi được vào thư mục “outputs”: ổ đĩa đầy."))
+    post(client, "/lap-van-ban", bang_tinh=BOOK)
+    assert isinstance(finished(app).error, OutputError)
+    page = client.get("/lap-van-ban").get_data(as_text=True)
+    assert ('<p class="alert error" role="alert">Không ghi được vào thư mục “outputs”: ổ đĩa '
+            "đầy.</p>") in page
