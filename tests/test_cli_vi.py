@@ -151,7 +151,7 @@ def test_the_windows_console_module_is_given_the_catalog_on_windows_only(monkeyp
         assert ("click._winconsole" in imported) is has_console, platform
 
 
-def test_the_top_level_help_is_a_short_guide_with_commands_in_the_order_of_the_work():
+def test_the_command_built_anew_helps_with_a_short_guide_in_the_order_of_the_work():
     result = run("--help")
     assert result.exit_code == 0
     assert result.output.startswith("Cách dùng: khenthuong [TUỲ_CHỌN] LỆNH [THAM_SỐ]...\n")
@@ -200,7 +200,7 @@ OPTIONS = {
 
 
 @pytest.mark.parametrize("command", USAGE)
-def test_each_command_help_is_vietnamese_with_one_example(command):
+def test_each_command_built_anew_helps_in_vietnamese_with_one_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0
     lines = result.output.splitlines()
