@@ -23,14 +23,11 @@ from pipeline.workbook import HEADING_LINES, TITLES, blank_workbook
 CATALOG = Catalog()
 
 
-@pytest.fixture(scope="module")
-def book_path(tmp_path_factory):
-    return blank_workbook(tmp_path_factory.mktemp("init") / "moi.xlsx", CATALOG, year=2026)
-
-
-@pytest.fixture(scope="module")
-def book(book_path):
-    return load_workbook(book_path)
+@pytest.fixture
+def book(tmp_path):
+    """The blank workbook, made for each test (a tenth of a second): a mutation test maps a
+    test to the code it runs, and a fixture shared by a module runs only in its first test."""
+    return load_workbook(blank_workbook(tmp_path / "moi.xlsx", CATALOG, year=2026))
 
 
 # --- the Hướng dẫn sheet --------------------------------------------------------------------------
@@ -264,7 +261,7 @@ def _words(*texts: str) -> Counter:
 
 
 @pytest.fixture(scope="module")
-def printed(book_path, tmp_path_factory):
+def printed(tmp_path_factory):
     """The init workbook without its example values, as LibreOffice prints it: per page, the
     sheet named in its footer and its words with their boxes."""
     require_tools("soffice", "pdftotext", "fc-match")
@@ -274,7 +271,8 @@ def printed(book_path, tmp_path_factory):
             pytest.fail("CI must install fonts-crosextra-carlito (see .ci/run)")
         pytest.skip("needs fonts-crosextra-carlito")
     folder = tmp_path_factory.mktemp("in")
-    book = load_workbook(book_path)
+    book = load_workbook(blank_workbook(tmp_path_factory.mktemp("init") / "moi.xlsx", CATALOG,
+                                        year=2026))
     for spec in CATALOG.sheets.values():
         sheet = book[spec.title]
         headings = {"STT", *(c.label for s in CATALOG.sheets.values() if s.title == spec.title
