@@ -132,6 +132,18 @@ def test_a_package_without_its_document_part_is_named(make_workbook, tmp_path):
         "Lỗi: quyet-dinh-giay-khen.docx, tệp: thiếu phần nội dung word/document.xml."]
 
 
+def test_a_document_part_without_its_body_is_named(make_workbook, tmp_path):
+    forms = tmp_path / "forms"
+    shutil.copytree(DEFAULT_FORMS, forms)
+    with zipfile.ZipFile(forms / "quyet-dinh-giay-khen.docx", "w") as package:
+        package.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxml'
+                         'formats.org/wordprocessingml/2006/main"/>')
+    with pytest.raises(BrokenTemplates) as caught:
+        generate([make_workbook()], outputs=tmp_path / "out", forms=forms)
+    assert [str(p) for p in caught.value.problems] == [
+        "Lỗi: quyet-dinh-giay-khen.docx, word/document.xml: thiếu phần thân văn bản (w:body)."]
+
+
 def test_undefined_variable_is_an_error_not_a_blank(make_workbook, tmp_path):
     """Even past the template check, filling never prints a blank for a missing variable."""
     from pipeline.render import TO_TRINH, render
