@@ -401,7 +401,7 @@ def _uncached_formulas(raw: RawWorkbook, path: Path) -> None:
             rows = zip(book[title].iter_rows(), cached[title].iter_rows(), strict=False)
             for formulas, values in rows:
                 for cell, value in zip(formulas, values, strict=False):
-                    text = getattr(cell, "value", None)
+                    text = cell.value
                     if isinstance(text, str) and text.startswith("=") and value.value is None:
                         raw.problem(Kind.FORMULA_NO_VALUE, key, row=cell.row,
                                     column=cell.column_letter, value=text)

@@ -200,10 +200,25 @@ def test_a_proposal_waiting_for_the_council_shows_its_reasons(tmp_path, catalog)
               and line.endswith(":")]
     assert owners == ["Cầm Thị Ánh — Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh:",
                       "Nguyễn Thị Ánh — Giấy khen của Chánh Văn phòng:"]
+    assert ("  Chờ kết luận của Hội đồng (chưa vào văn bản nào): 1 đề nghị cần kiểm tra, lý do "
+            "ở dưới.") in lines
+    assert not any("kết luận không đạt" in line for line in lines)
     below = lines[lines.index("    Nguyễn Thị Ánh — Giấy khen của Chánh Văn phòng:") + 1]
     assert below == ("      Cần hoàn thành tốt nhiệm vụ trở lên trong năm 2025; năm 2025 hoàn "
                      "thành tốt nhiệm vụ; điều kiện này chưa được đối chiếu với văn bản gốc "
                      f"({LAW}, Điều 75.2, tiêu chuẩn do tỉnh quy định).")
+
+
+def test_proposals_the_council_refused_are_counted_apart_from_those_waiting(tmp_path, catalog):
+    """The council's "Không đạt" on a row refuses every proposal of it: Lò Văn Pọm's Chiến sĩ
+    thi đua cơ sở and his Bằng khen, and Nguyễn Thị Ánh's Giấy khen; nothing waits."""
+    data = round_data()
+    for row in data["tables"]["individuals"]:
+        if row["name"] in ("Lò Văn Pọm", "Nguyễn Thị Ánh"):
+            row["conclusion"] = "Không đạt"
+    lines = round_lines(check([_project(tmp_path, catalog, data)]).rounds[0])
+    assert "  Hội đồng kết luận không đạt: 3 đề nghị, không vào văn bản." in lines
+    assert not any(line.startswith("  Chờ kết luận") for line in lines)
 
 
 def test_a_round_before_any_rule_file_says_it_is_history_only(tmp_path, catalog):
