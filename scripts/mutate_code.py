@@ -144,7 +144,7 @@ IGNORED: dict[str, str] = {
     ],
         "_INT lets only a + before the digits, and int() reads it: stripping it or not is one "
         "number"),
-    "pipeline.templates.x__paragraphs__mutmut_60":
+    "pipeline.templates.x__paragraphs__mutmut_64":
         "a part name is \"word/NAME.xml\": split(\"/\")[1] and [-1] are one",
     "pipeline.validate.xǁ_Checkerǁ_to_text__mutmut_1":
         "_text of a str is the str: the test only spares a call",
