@@ -244,6 +244,8 @@ def test_check_json_carries_every_verdict_and_reason(make_workbook):
     refused = [p for p in round_["proposals"] if p["verdict"] == "không đủ điều kiện"]
     assert [(p["subject"], p["award"]) for p in refused] == [
         ("Cầm Thị Ánh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")]
+    money = {(p["subject"], p["award"]): p["money"] for p in round_["proposals"]}
+    assert money[("Lò Văn Pọm", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")] == 3_510_000
     assert any(r["source"] == "Luật Thi đua, khen thưởng 2022, Điều 74" and not r["passed"]
                for r in refused[0]["reasons"])
     assert [r["text"].splitlines()[:2] for r in refused[0]["reasons"] if not r["passed"]] == [[

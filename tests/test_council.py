@@ -179,6 +179,13 @@ def test_without_a_meeting_day_the_bien_ban_leaves_its_date_blank(make_workbook,
     assert lines[1] == "Số:      /BB-HĐTĐKT | Sơn La, ngày     tháng       năm 2025"
 
 
+def test_without_a_chair_named_the_minutes_are_signed_by_who_chaired(make_workbook, tmp_path):
+    """No Chủ trì in Hội đồng, no roster: the signature is headed CHỦ TRÌ, names left blank."""
+    generate([make_workbook()], outputs=tmp_path / "out")
+    lines = docx_lines(tmp_path / "out" / "2025-hang-nam" / "bien-ban-hop-hoi-dong.docx")
+    assert lines[-1] == "THƯ KÝ// | CHỦ TRÌ//"
+
+
 def test_the_minutes_say_why_a_passed_vote_is_not_đạt(make_workbook, tmp_path):
     """Nguyễn Thị Ánh's Giấy khen (line 4) has 9/9 votes but the council concluded "Không
     đạt"; Lò Văn Pọm's Chiến sĩ thi đua cơ sở (line 5) rests on NĐ 152's vote threshold, not

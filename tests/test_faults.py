@@ -607,3 +607,20 @@ def test_marked_copy_colours_problem_cells(make_workbook, tmp_path):
     assert source.read_bytes() == before
     same = CliRunner().invoke(main, ["check", str(source), "--xlsx", str(source)])
     assert same.exit_code == 2 and "không ghi đè bảng tính gốc" in same.output
+
+
+def test_the_errors_of_every_workbook_are_told_at_once(make_workbook, tmp_path):
+    from pipeline import generate
+    from pipeline.errors import InputError
+
+    this = round_data()
+    this["tables"]["individuals"][0]["birth_year"] = "19x0"
+    last = round_data()
+    last["info"] |= {"year": 2024, "sign_date": "05/12/2024"}
+    last["tables"]["individuals"][1]["rating"] = "HTXSVN"
+    with pytest.raises(InputError) as caught:
+        generate([make_workbook(this), make_workbook(last, name="2024-hang-nam.xlsx")],
+                 outputs=tmp_path / "out")
+    assert sorted((p.file, p.row) for p in caught.value.problems if p.is_error) == [
+        ("2024-hang-nam.xlsx", 5), ("2025-hang-nam.xlsx", 4)]
+    assert not (tmp_path / "out").exists()

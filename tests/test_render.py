@@ -16,7 +16,13 @@ from pipeline.catalog import DEFAULT_FORMS
 from pipeline.contexts import achievement_reports
 from pipeline.errors import TemplateError
 from pipeline.main import check
-from pipeline.render import DOCUMENTS, CompiledTemplate, render_with_docxtpl
+from pipeline.render import (
+    DOCUMENTS,
+    CompiledTemplate,
+    _die_with,
+    render,
+    render_with_docxtpl,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -398,3 +404,19 @@ def test_a_round_of_exactly_parallel_from_proposals_is_made_on_every_core(make_w
     made = pool(2, parallel_from=len(assessment.judgements))
     render.render_round(assessment, DEFAULT_FORMS)
     assert [p.workers for p in made] == [2]
+
+
+def test_a_template_missing_from_forms_is_named(tmp_path):
+    with pytest.raises(TemplateError) as caught:
+        render(tmp_path / "to-trinh.docx", {}, title="t", round_=None)
+    assert str(caught.value) == ("Mẫu “to-trinh.docx” bị lỗi: không tìm thấy tệp mẫu trong thư "
+                                 "mục forms.")
+
+
+def test_a_worker_ends_at_once_with_an_error_code_when_its_parent_is_gone(monkeypatch):
+    ended = []
+    monkeypatch.setattr("pipeline.render.os._exit", ended.append)
+    reading, writing = multiprocessing.Pipe(duplex=False)
+    writing.close()  # the parent gone: its end of the pipe closed
+    _die_with(reading.fileno())
+    assert ended == [1]

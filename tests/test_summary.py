@@ -12,7 +12,8 @@ from conftest import round_data, write_round
 
 from pipeline import check
 from pipeline.cli import main
-from pipeline.summary import round_lines
+from pipeline.summary import _change_lines, round_lines
+from pipeline.write import Changes
 
 LAW = "Luật Thi đua, khen thưởng 2022"
 LIST = """\
@@ -247,3 +248,12 @@ def test_what_each_proposal_came_to_is_recorded_in_words(tmp_path, catalog):
     assert record["Lò Văn Pọm (1980), Chiến sĩ thi đua cơ sở"] == (
         "cần kiểm tra, Hội đồng kết luận không đạt")
     assert record["Giàng A Páo (1990), Lao động tiên tiến"] == "đủ điều kiện, 710.000 đồng"
+
+
+def test_a_rerun_lists_twenty_changed_proposals_and_counts_the_rest():
+    since = Changes(proposals=tuple((f"Người {n:02d} — Lao động tiên tiến", "cần kiểm tra",
+                                     "đủ điều kiện") for n in range(1, 24)))
+    lines = _change_lines(since)
+    assert lines[0] == "So với lần chạy trước:"
+    assert lines[20] == "  - Người 20 — Lao động tiên tiến: cần kiểm tra → đủ điều kiện"
+    assert lines[21:] == ["  … và 3 đề nghị khác thay đổi kết quả, xem ket-qua-tham-dinh.xlsx."]
