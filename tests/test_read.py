@@ -68,6 +68,24 @@ def test_messy_values_convert(tmp_path, catalog):
         ("Lò Văn Pọm", 1980, 2, "HTXSNV")
 
 
+def test_a_unit_merged_down_its_people_reads_on_each_of_them_and_no_further(tmp_path, catalog):
+    """Đơn vị merged over C2:C3, as clerks group a unit's people: Excel shows it on both rows;
+    the row under the block has no unit."""
+    book = Workbook()
+    book.active.title = "Cá nhân"
+    for row in (["Họ và tên", "Năm sinh", "Đơn vị", "Mức hoàn thành nhiệm vụ"],
+                ["Lò Văn Pọm", 1980, "Phòng Kinh tế", "HTXSNV"],
+                ["Cầm Thị Ánh", 1988, None, "HTTNV"],
+                ["Giàng A Páo", 1990, None, "HTTNV"]):
+        book.active.append(row)
+    book.active.merge_cells("C2:C3")
+    book.save(tmp_path / "gop-o.xlsx")
+    raw = read_workbook(tmp_path / "gop-o.xlsx", catalog)
+    assert [(r.row, r.value("name"), r.value("unit")) for r in raw.tables["individuals"]] == [
+        (2, "Lò Văn Pọm", "Phòng Kinh tế"), (3, "Cầm Thị Ánh", "Phòng Kinh tế"),
+        (4, "Giàng A Páo", None)]
+
+
 def test_missing_sheet_and_column_are_named(tmp_path, catalog):
     book = Workbook()
     book.active.title = "Cá nhân"
