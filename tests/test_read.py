@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -84,6 +85,16 @@ def test_a_unit_merged_down_its_people_reads_on_each_of_them_and_no_further(tmp_
     assert [(r.row, r.value("name"), r.value("unit")) for r in raw.tables["individuals"]] == [
         (2, "Lò Văn Pọm", "Phòng Kinh tế"), (3, "Cầm Thị Ánh", "Phòng Kinh tế"),
         (4, "Giàng A Páo", None)]
+
+
+@pytest.mark.parametrize("name", ["2025-hang-nam.xlsm", "2025-hang-nam.XLSX"])
+def test_a_macro_workbook_or_a_capital_suffix_is_read_like_an_xlsx(make_workbook, tmp_path,
+                                                                    catalog, name):
+    """Excel saves a workbook with macros as .xlsm; Windows may keep a suffix in capitals."""
+    path = make_workbook().rename(tmp_path / name)
+    raw = read_workbook(path, catalog)
+    assert [r.value("name") for r in raw.tables["collectives"]] == ["Phòng Kinh tế",
+                                                                     "Trung tâm Thông tin"]
 
 
 def test_missing_sheet_and_column_are_named(tmp_path, catalog):
