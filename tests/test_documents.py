@@ -388,3 +388,17 @@ def test_each_document_names_itself_in_its_properties(full_set):
     for name, title in titles.items():
         properties = Document(full_set / name).core_properties
         assert (properties.title, properties.author) == (title, "khenthuong"), name
+
+
+def test_a_yearly_round_with_its_movement_named_is_still_the_year_s(make_workbook, tmp_path):
+    """Phong trào filled in a Hằng năm round: the base of its tờ trình, not its name."""
+    data = round_data()
+    data["info"]["movement"] = "Chung sức xây dựng nông thôn mới"
+    generate([make_workbook(data)], outputs=tmp_path / "out")
+    folder = tmp_path / "out" / "2025-hang-nam"
+    assert ("Trên đây là báo cáo kết quả thực hiện phong trào thi đua và công tác khen thưởng năm "
+            "2025 của Văn phòng Ủy ban nhân dân tỉnh Sơn La./.") \
+        in docx_lines(folder / "bao-cao-ket-qua.docx")
+    assert ("Hội đồng đã nghe báo cáo kết quả thẩm định hồ sơ đề nghị khen thưởng năm 2025 và tiến "
+            "hành biểu quyết. Kết quả như sau:") \
+        in docx_lines(folder / "bien-ban-hop-hoi-dong.docx")
