@@ -89,6 +89,8 @@ IGNORED: dict[str, str] = {
     "pipeline.marked.x__open_at__mutmut_1":
         "tabSelected None is left out of the file, which Excel reads as not selected: as False",
     "pipeline.marked.x__unmark__mutmut_36": "openpyxl writes a cell holding \"\" as an empty one",
+    "pipeline.marked.x__edges__mutmut_5":
+        "a border of no colour is drawn in the automatic one, black, as \"000000\" is",
     "pipeline.read.x__check_file__mutmut_25":
         "only the first four bytes are compared: reading eight or the whole file, one answer",
     "pipeline.read.x__uncached_formulas__mutmut_7": "openpyxl's data_only defaults to False",
@@ -203,6 +205,8 @@ IGNORED: dict[str, str] = {
     "pipeline.web.app.x__guard__mutmut_4":
         "HOSTS hold no colon: a host with two is refused whichever colon the port is cut at",
     "pipeline.web.app.x__guard__mutmut_46": "werkzeug writes samesite title-cased: Strict",
+    "pipeline.web.app.x_generate_start__mutmut_4":
+        "no workbook chosen, None and \"\" alike: every workbook is generated",
     "pipeline.web.app.x_replace_answer__mutmut_10":
         "no key waiting is None or \"\": a form without one pops nothing either way",
     "pipeline.web.app.x_rules_page__mutmut_39":

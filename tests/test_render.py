@@ -420,3 +420,13 @@ def test_a_worker_ends_at_once_with_an_error_code_when_its_parent_is_gone(monkey
     writing.close()  # the parent gone: its end of the pipe closed
     _die_with(reading.fileno())
     assert ended == [1]
+
+
+def test_a_document_part_without_its_body_is_named_when_compiled(tmp_path):
+    broken = tmp_path / "to-trinh.docx"
+    with zipfile.ZipFile(broken, "w") as package:
+        package.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxml'
+                         'formats.org/wordprocessingml/2006/main"/>')
+    with pytest.raises(TemplateError) as caught:
+        CompiledTemplate(broken)
+    assert str(caught.value) == "Mẫu “to-trinh.docx” bị lỗi: thiếu phần thân văn bản (w:body)."
