@@ -391,6 +391,12 @@ def test_the_register_lists_what_was_decided_and_what_waits(make_workbook, tmp_p
     assert rows[("Lò Văn Pọm", 2024, "Chiến sĩ thi đua cơ sở")][8:12] == (
         "Đã quyết định", "15/QĐ-VPUB", "10/12/2024", "Chánh Văn phòng")
     assert rows[("Cầm Thị Ánh", 2024, "Chiến sĩ thi đua cơ sở")][8:10] == ("Chờ quyết định", None)
+    money = {key[0]: rows[key][12] for key in (("Lò Văn Pọm", 2024, "Chiến sĩ thi đua cơ sở"),
+                                               ("Cầm Thị Ánh", 2024, "Chiến sĩ thi đua cơ sở"),
+                                               ("Giàng A Páo", 2024, bk))}
+    assert money == {"Lò Văn Pọm": 2_340_000,  # decided: 1,0 × 2.340.000 (NĐ 98/2023)
+                     "Cầm Thị Ánh": 2_340_000,  # waiting: what its decision would bring
+                     "Giàng A Páo": None}  # refused: nothing
     assert rows[("Quàng Văn Kiên", 2021, "Chiến sĩ thi đua cơ sở")][14] == \
         "2026-hang-nam.xlsx, sheet Lịch sử"
     assert len([r for r in rows if r[0] == "Quàng Văn Kiên"]) == 6  # 2021-2024, 2025, 2026
