@@ -396,6 +396,8 @@ def test_a_yearly_round_with_its_movement_named_is_still_the_year_s(make_workboo
     data["info"]["movement"] = "Chung sức xây dựng nông thôn mới"
     generate([make_workbook(data)], outputs=tmp_path / "out")
     folder = tmp_path / "out" / "2025-hang-nam"
+    assert any(line.startswith("Năm 2025, Văn phòng Ủy ban nhân dân tỉnh Sơn La có 02 phòng")
+               for line in docx_lines(folder / "to-trinh-de-nghi-khen-thuong.docx"))
     assert ("Trên đây là báo cáo kết quả thực hiện phong trào thi đua và công tác khen thưởng năm "
             "2025 của Văn phòng Ủy ban nhân dân tỉnh Sơn La./.") \
         in docx_lines(folder / "bao-cao-ket-qua.docx")

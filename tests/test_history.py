@@ -383,6 +383,7 @@ def test_the_register_lists_what_was_decided_and_what_waits(make_workbook, tmp_p
     sheet = load_workbook(path).active
     assert summary.register == (path, sheet.max_row - 1)  # the header row, then one per award
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:O")
+    assert sheet.title == "Sổ theo dõi khen thưởng"
     rows = {(r[1], r[5], r[6]): r for r in sheet.iter_rows(min_row=2, values_only=True)}
     bk = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
     assert rows[("Quàng Văn Kiên", 2024, bk)][8:12] == (

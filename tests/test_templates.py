@@ -61,6 +61,9 @@ def test_word_damage_is_reported_with_its_place(forms):
         ("đoạn 2", "{{ trich_yeu }}", "bị Word tách thành nhiều đoạn định dạng"),
         ("đoạn 18", "{{ kinh_phi ~ “” }}", "có dấu nháy cong “ ” trong thẻ"),
     }
+    quoted = next(p for p in check_forms(forms) if p.tag == "{{ kinh_phi ~ “” }}")
+    assert quoted.message == ("có dấu nháy cong “ ” trong thẻ; hãy dùng dấu nháy thẳng \" hoặc "
+                              "'")
 
 
 def test_unknown_variable_is_named_with_its_paragraph(forms):
