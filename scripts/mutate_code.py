@@ -79,6 +79,8 @@ IGNORED: dict[str, str] = {
     "pipeline.history.xǁ_Matcherǁfind__mutmut_5":
         "a line with a birth year is a person's: only a person named like a collective of the "
         "round (none is) would be taken for it",
+    "pipeline.catalog.x__regime__mutmut_69":
+        "a Coefficient is verified unless told: the argument left out is the default, True",
     "pipeline.cli.x__never_fail_printing__mutmut_10":
         "a stream that can be reconfigured is a text stream, which always names its encoding",
     "pipeline.cli.xǁ_Argumentǁget_error_hint__mutmut_2":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import zipfile
 from datetime import date, datetime
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from pipeline.errors import Kind
+from pipeline.errors import Kind, UnreadableWorkbook
 from pipeline.read import read_workbook
 from pipeline.validate import validate
 
@@ -157,3 +158,18 @@ def test_hidden_rows_are_named_ten_at_most():
     assert _rows_text([5]) == "dòng 5"
     assert _rows_text(list(range(4, 14))) == "các dòng 4, 5, 6, 7, 8, 9, 10, 11, 12, 13"
     assert _rows_text(list(range(4, 15))) == "các dòng 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 …"
+
+
+def test_a_sheet_cut_short_names_the_file(make_workbook, tmp_path, catalog):
+    """A sheet whose XML ends halfway (a copy broken off): one sentence naming the file."""
+    whole = make_workbook()
+    broken = tmp_path / "hong.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(broken, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            target.writestr(entry, data[:len(data) // 2] if entry.filename
+                            == "xl/worksheets/sheet1.xml" else data)
+    with pytest.raises(UnreadableWorkbook) as caught:
+        read_workbook(broken, catalog)
+    assert str(caught.value) == ("Không đọc được tệp “hong.xlsx”: tệp bị hỏng hoặc không phải "
+                                 "bảng tính Excel .xlsx.")
