@@ -431,7 +431,8 @@ def estimate(found: dict[str, dict[str, int | None]]) -> tuple[float, float]:
         killed += count["killed"] + rate * count["unrun"]
         counted += total
         if count["unrun"] and size > 1:  # the unrun part drawn without replacement
-            variance += count["unrun"] ** 2 * rate * (1 - rate) / (size - 1) * (1 - size / total)
+            near = (sample["killed"] + 2) / (size + 4)  # Agresti-Coull: never 0 at 100%
+            variance += count["unrun"] ** 2 * near * (1 - near) / (size - 1) * (1 - size / total)
     return (killed / counted, 1.96 * variance ** 0.5 / counted) if counted else (1.0, 0.0)
 
 
@@ -469,7 +470,8 @@ def report(found: dict[str, dict[str, int | None]], listed: list[str]) -> bool:
     if whole["unrun"]:
         rate, margin = estimate(found)
         print(f"{'':<14}each module's unrun mutants at the rate of its run ones: "
-              f"{rate:.1%} ± {margin:.1%} (95%; an estimate, not a score)")
+              f"{rate:.1%}, 95% between {max(rate - margin, 0):.1%} and "
+              f"{min(rate + margin, 1):.1%} (an estimate, not a score)")
     stale = sorted(n for n in IGNORED if module_of(n) in found and n not in found[module_of(n)])
     for name in stale:
         print(f"IGNORED names a mutant that no longer exists: {name}")
