@@ -121,27 +121,20 @@ def test_unreadable_template_is_named(make_workbook, tmp_path):
     assert not (tmp_path / "out" / "2025-hang-nam").exists()
 
 
-def test_a_package_without_its_document_part_is_named(make_workbook, tmp_path):
+@pytest.mark.parametrize(("part", "xml", "said"), [
+    ("word/styles.xml", "<w:styles/>", "tệp: thiếu phần nội dung word/document.xml"),
+    ("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+     'wordprocessingml/2006/main"/>', "word/document.xml: thiếu phần thân văn bản (w:body)"),
+], ids=["no-document-part", "no-body"])
+def test_a_package_short_of_its_document_names_what_is_missing(make_workbook, tmp_path, part,
+                                                                xml, said):
     forms = tmp_path / "forms"
     shutil.copytree(DEFAULT_FORMS, forms)
     with zipfile.ZipFile(forms / "quyet-dinh-giay-khen.docx", "w") as package:
-        package.writestr("word/styles.xml", "<w:styles/>")
+        package.writestr(part, xml)
     with pytest.raises(BrokenTemplates) as caught:
         generate([make_workbook()], outputs=tmp_path / "out", forms=forms)
-    assert [str(p) for p in caught.value.problems] == [
-        "Lỗi: quyet-dinh-giay-khen.docx, tệp: thiếu phần nội dung word/document.xml."]
-
-
-def test_a_document_part_without_its_body_is_named(make_workbook, tmp_path):
-    forms = tmp_path / "forms"
-    shutil.copytree(DEFAULT_FORMS, forms)
-    with zipfile.ZipFile(forms / "quyet-dinh-giay-khen.docx", "w") as package:
-        package.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxml'
-                         'formats.org/wordprocessingml/2006/main"/>')
-    with pytest.raises(BrokenTemplates) as caught:
-        generate([make_workbook()], outputs=tmp_path / "out", forms=forms)
-    assert [str(p) for p in caught.value.problems] == [
-        "Lỗi: quyet-dinh-giay-khen.docx, word/document.xml: thiếu phần thân văn bản (w:body)."]
+    assert [str(p) for p in caught.value.problems] == [f"Lỗi: quyet-dinh-giay-khen.docx, {said}."]
 
 
 def test_undefined_variable_is_an_error_not_a_blank(make_workbook, tmp_path):

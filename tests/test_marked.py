@@ -367,29 +367,22 @@ def test_a_cell_a_window_below_the_heading_is_shown_from_the_heading(make_workbo
     assert people.sheet_view.pane.topLeftCell == "B4"
 
 
-def test_a_cell_ending_exactly_a_window_right_is_in_the_first_view(make_workbook, tmp_path):
-    """Columns B to G 40 + 4 × 12.5 + 10 = 100 characters wide: G6 is just in view."""
+@pytest.mark.parametrize(("widths", "corner"), [
+    ((40, 12.5, 12.5, 12.5, 12.5, 10), "B4"),  # B to G: 100 characters, just a window
+    ((40, 14, 14, 14, 14), "F4"),  # B to G: 40 + 4 × 14 + 8.43 = 104.43, more than a window
+], ids=["exactly-a-window", "wider"])
+def test_a_cell_right_of_wide_columns_is_in_view_or_scrolled_to(make_workbook, tmp_path, widths,
+                                                                 corner):
+    """G6 marked, Họ và tên widened to 40: the copy opens from B when G fits in the window,
+    else with F first in view, the legend starting there."""
     def widen(sheet):
-        for letter, width in zip("BCDEFG", (40, 12.5, 12.5, 12.5, 12.5, 10), strict=True):
+        for letter, width in zip("BCDEFG", widths, strict=False):
             sheet.column_dimensions[letter].width = width
     source = reworked(make_workbook(only_a_rating_error()), widen)
     marked_copy(source, tmp_path / "kiem-tra.xlsx")
     people = load_workbook(tmp_path / "kiem-tra.xlsx")["Cá nhân"]
-    assert people.sheet_view.pane.topLeftCell == "B4"
-    assert people["B2"].value == "Chú giải của khenthuong:"
-
-
-def test_a_cell_right_of_a_wide_name_column_is_scrolled_to(make_workbook, tmp_path):
-    """Họ và tên widened to 40 and C to F to 14: B to G make 104.43 characters, more than a
-    window, so the copy opens with F first in view."""
-    def widen(sheet):
-        for letter, width in zip("BCDEF", (40, 14, 14, 14, 14), strict=True):
-            sheet.column_dimensions[letter].width = width
-    source = reworked(make_workbook(only_a_rating_error()), widen)
-    marked_copy(source, tmp_path / "kiem-tra.xlsx")
-    people = load_workbook(tmp_path / "kiem-tra.xlsx")["Cá nhân"]
-    assert people.sheet_view.pane.topLeftCell == "F4"
-    assert people["F2"].value == "Chú giải của khenthuong:"
+    assert people.sheet_view.pane.topLeftCell == corner
+    assert people[f"{corner[0]}2"].value == "Chú giải của khenthuong:"
 
 
 def test_the_legend_takes_the_room_of_the_clerks_own_column_widths(make_workbook, tmp_path):

@@ -25,6 +25,19 @@ def _yearly(year: int, day: str, ratings: list[str], decided: bool) -> dict:
     return data
 
 
+def _tong_ket() -> dict:
+    """The tổng kết of 2021-2025, signed 15/12/2025, proposing Phòng Kinh tế for a Bằng khen
+    tỉnh."""
+    final = round_data()
+    final["info"] |= {"occasion": "Tổng kết", "period": "2021-2025", "sign_date": "15/12/2025",
+                      "movement": "Chung sức xây dựng nông thôn mới"}
+    final["tables"] = {"collectives": [{"name": "Phòng Kinh tế", "rating": "HTXSNV",
+                                        "kind": "Phong trào", "award": "BK UBND tỉnh",
+                                        "achievements": "Tiêu biểu.", "votes": 9}],
+                       "individuals": []}
+    return final
+
+
 @pytest.fixture
 def period(make_workbook, tmp_path):
     """The 2024 and 2025 yearly rounds (2024 decided) and the tổng kết of 2021-2025 in which
@@ -33,14 +46,7 @@ def period(make_workbook, tmp_path):
                                    True), name="2024-hang-nam.xlsx"),
              make_workbook(_yearly(2025, "05/12/2025", ["HTXSNV", "HTXSNV", "HTTNV", "HTTNV"],
                                    False), name="2025-hang-nam.xlsx")]
-    final = round_data()
-    final["info"] |= {"occasion": "Tổng kết", "period": "2021-2025", "sign_date": "15/12/2025",
-                      "movement": "Chung sức xây dựng nông thôn mới"}
-    final["tables"] = {"collectives": [{"name": "Phòng Kinh tế", "rating": "HTXSNV",
-                                        "kind": "Phong trào", "award": "BK UBND tỉnh",
-                                        "achievements": "Tiêu biểu.", "votes": 9}],
-                       "individuals": []}
-    books.append(make_workbook(final, name="2025-tong-ket.xlsx"))
+    books.append(make_workbook(_tong_ket(), name="2025-tong-ket.xlsx"))
     summary = generate(books, outputs=tmp_path / "out")
     return books, summary, docx_lines(tmp_path / "out" / "2025-tong-ket" / "bao-cao-ket-qua.docx")
 
@@ -83,14 +89,7 @@ def test_a_year_with_no_yearly_workbook_leaves_its_assessment_to_the_clerk(make_
     for a collective (3,0 × 2.340.000 đồng)."""
     books = [make_workbook(_yearly(2024, "05/12/2024", ["HTXSNV", "HTTNV", "HTTNV", "HTNV"],
                                    True), name="2024-hang-nam.xlsx")]
-    final = round_data()
-    final["info"] |= {"occasion": "Tổng kết", "period": "2021-2025", "sign_date": "15/12/2025",
-                      "movement": "Chung sức xây dựng nông thôn mới"}
-    final["tables"] = {"collectives": [{"name": "Phòng Kinh tế", "rating": "HTXSNV",
-                                        "kind": "Phong trào", "award": "BK UBND tỉnh",
-                                        "achievements": "Tiêu biểu.", "votes": 9}],
-                       "individuals": []}
-    books.append(make_workbook(final, name="2025-tong-ket.xlsx"))
+    books.append(make_workbook(_tong_ket(), name="2025-tong-ket.xlsx"))
     generate(books, outputs=tmp_path / "out")
     lines = docx_lines(tmp_path / "out" / "2025-tong-ket" / "bao-cao-ket-qua.docx")
     assert _section(lines)[3:6] == [
