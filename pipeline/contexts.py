@@ -35,6 +35,7 @@ from .vn import (
 
 DOTS = "…" * 28  # one line left for the clerk to write by hand
 BLANK = "…" * 12  # a blank inside a sentence
+FIGURE = "…"  # a table's figure the data does not give, for the clerk to write
 
 
 class Row(SimpleNamespace):
@@ -329,7 +330,7 @@ def _year_row(year: YearFigures) -> Row:
     unknown here: dots for the clerk, not zeros."""
     if year.people is None:
         return Row(nam=year.year, **dict.fromkeys(("tap_the", "ca_nhan", "htxs", "htt", "ht",
-                                                    "kht"), "…"), tien=number(year.money))
+                                                    "kht"), FIGURE), tien=number(year.money))
     ratings = dict(year.ratings)
     return Row(nam=year.year, tap_the=year.collectives, ca_nhan=year.people,
                htxs=ratings.get("HTXSNV", 0), htt=ratings.get("HTTNV", 0),
