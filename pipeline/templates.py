@@ -154,11 +154,11 @@ def _layout(template: str, root, parts: dict[str, bytes], styles: bytes) -> list
     if size is None or sorted((_twips(size, "w"), _twips(size, "h"))) != [11906, 16838]:
         warn("khổ giấy", "không phải khổ A4 (210 × 297 mm)")
     if margins is not None:
-        for side, low, high in (("top", 20, 25), ("bottom", 20, 25), ("left", 30, 35),
-                                ("right", 15, 20)):
+        for side, name, low, high in (("top", "trên", 20, 25), ("bottom", "dưới", 20, 25),
+                                      ("left", "trái", 30, 35), ("right", "phải", 15, 20)):
             mm = _twips(margins, side) / TWIPS_PER_MM
             if not low - 0.5 <= mm <= high + 0.5:
-                warn("lề trang", f"lề {side} {mm:.0f} mm, cần {low}–{high} mm")
+                warn("lề trang", f"lề {name} {mm:.0f} mm, cần {low}–{high} mm")
     if b"Times New Roman" not in styles:
         warn("kiểu chữ", "phông mặc định không phải Times New Roman")
     for text, sizes in (("CỘNG H", (12, 13)), ("Độc lập - Tự do - Hạnh phúc", (13, 14))):

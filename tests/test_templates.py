@@ -98,7 +98,7 @@ def test_layout_rules_are_warnings(forms):
     edit(forms / TO_TRINH, "word/document.xml", "<w:titlePg/>", "")
     problems = check_template(forms / TO_TRINH, None)
     assert [(p.severity.value, p.place, p.message) for p in problems] == [
-        ("Cảnh báo", "lề trang", "lề left 15 mm, cần 30–35 mm"),
+        ("Cảnh báo", "lề trang", "lề trái 15 mm, cần 30–35 mm"),
         ("Cảnh báo", "số trang", "cần số trang ở giữa lề trên, không đánh số trang đầu")]
 
 
@@ -160,7 +160,7 @@ BROKEN_XML = {
     "malformed": ("<w:body>", "<w:body><w:p>", "XML hỏng"),
     "no-body": ("<w:body>", "<w:bodx>", "XML hỏng"),
     "no-body-at-all": (None, None, "thiếu phần thân văn bản (w:body)"),
-    "margins-without-top": ('w:top="1134" ', "", "lề top 0 mm"),
+    "margins-without-top": ('w:top="1134" ', "", "lề trên 0 mm"),
 }
 
 
@@ -199,22 +199,22 @@ def test_forms_warns_of_a_letter_page_and_a_large_quoc_hieu(forms):
 
 
 MARGINS = {  # NĐ 30/2020, Phụ lục I: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm
-    "top-19.4mm": ("top", "1134", 1100, "lề top 19 mm, cần 20–25 mm"),
+    "top-19.4mm": ("top", "1134", 1100, "lề trên 19 mm, cần 20–25 mm"),
     "top-19.6mm": ("top", "1134", 1111, None),
     "top-25.4mm": ("top", "1134", 1440, None),
-    "top-25.6mm": ("top", "1134", 1452, "lề top 26 mm, cần 20–25 mm"),
-    "bottom-19.4mm": ("bottom", "1134", 1100, "lề bottom 19 mm, cần 20–25 mm"),
+    "top-25.6mm": ("top", "1134", 1452, "lề trên 26 mm, cần 20–25 mm"),
+    "bottom-19.4mm": ("bottom", "1134", 1100, "lề dưới 19 mm, cần 20–25 mm"),
     "bottom-19.6mm": ("bottom", "1134", 1111, None),
     "bottom-25.4mm": ("bottom", "1134", 1440, None),
-    "bottom-25.6mm": ("bottom", "1134", 1452, "lề bottom 26 mm, cần 20–25 mm"),
-    "left-29.4mm": ("left", "1701", 1667, "lề left 29 mm, cần 30–35 mm"),
+    "bottom-25.6mm": ("bottom", "1134", 1452, "lề dưới 26 mm, cần 20–25 mm"),
+    "left-29.4mm": ("left", "1701", 1667, "lề trái 29 mm, cần 30–35 mm"),
     "left-29.6mm": ("left", "1701", 1678, None),
     "left-35.4mm": ("left", "1701", 2007, None),
-    "left-35.6mm": ("left", "1701", 2019, "lề left 36 mm, cần 30–35 mm"),
-    "right-14.4mm": ("right", "1134", 816, "lề right 14 mm, cần 15–20 mm"),
+    "left-35.6mm": ("left", "1701", 2019, "lề trái 36 mm, cần 30–35 mm"),
+    "right-14.4mm": ("right", "1134", 816, "lề phải 14 mm, cần 15–20 mm"),
     "right-14.6mm": ("right", "1134", 828, None),
     "right-20.4mm": ("right", "1134", 1157, None),
-    "right-20.6mm": ("right", "1134", 1168, "lề right 21 mm, cần 15–20 mm"),
+    "right-20.6mm": ("right", "1134", 1168, "lề phải 21 mm, cần 15–20 mm"),
 }
 
 
