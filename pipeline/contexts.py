@@ -206,16 +206,19 @@ def money_sentence(amount: int) -> str:
 
 
 def results_sentence(round_: Round) -> str:
-    """Sum up the round's ratings in one sentence."""
+    """Sum up the round's ratings in one sentence; what the workbook lists none of (a tổng kết
+    of units alone) is left out, never told as 00."""
     info = round_.info
     ratings = Counter(p.rating.code for p in round_.people)
     opening = (f"Năm {info.year}" if info.occasion.code == "hang-nam" or not info.movement else
                f"Thực hiện Phong trào thi đua “{info.movement}”, đến năm {info.year}")
-    text = (f"{opening}, {info.agency_name} có {count(len(round_.collectives))} phòng, ban, đơn "
-            f"vị và {count(len(round_.people))} cán bộ, công chức, viên chức, người lao động được "
-            f"đánh giá, xếp loại; trong đó {count(ratings['HTXSNV'])} người hoàn thành xuất sắc "
-            f"nhiệm vụ, {count(ratings['HTTNV'])} người hoàn thành tốt nhiệm vụ.")
-    return text.replace(" có 00 phòng, ban, đơn vị và", " có")
+    assessed = [f"{count(len(subjects))} {what}" for subjects, what in (
+        (round_.collectives, "phòng, ban, đơn vị"),
+        (round_.people, "cán bộ, công chức, viên chức, người lao động")) if subjects]
+    detail = (f"; trong đó {count(ratings['HTXSNV'])} người hoàn thành xuất sắc nhiệm vụ, "
+              f"{count(ratings['HTTNV'])} người hoàn thành tốt nhiệm vụ" if round_.people else "")
+    return (f"{opening}, {info.agency_name} có {' và '.join(assessed)} được đánh giá, xếp "
+            f"loại{detail}.")
 
 
 # --- danh sách -----------------------------------------------------------------------------------

@@ -85,8 +85,9 @@ def test_the_tong_ket_reports_every_year_of_its_period(period):
 def test_a_year_with_no_yearly_workbook_leaves_its_assessment_to_the_clerk(make_workbook,
                                                                           tmp_path):
     """2025 is known only from the tổng kết itself: how many were assessed, and how, is not in
-    inputs/, so the report shows dots there, never zeros; its money is the tổng kết's Bằng khen
-    for a collective (3,0 × 2.340.000 đồng)."""
+    inputs/, so the report shows dots there, never zeros, and its opening counts the units the
+    tổng kết lists, not "00" people; its money is the tổng kết's Bằng khen for a collective
+    (3,0 × 2.340.000 đồng)."""
     books = [make_workbook(_yearly(2024, "05/12/2024", ["HTXSNV", "HTTNV", "HTTNV", "HTNV"],
                                    True), name="2024-hang-nam.xlsx")]
     books.append(make_workbook(_tong_ket(), name="2025-tong-ket.xlsx"))
@@ -96,6 +97,9 @@ def test_a_year_with_no_yearly_workbook_leaves_its_assessment_to_the_clerk(make_
         "2024 | 1 | 4 | 1 | 2 | 1 | 0 | 2.130.000",
         "2025 | … | … | … | … | … | … | 7.020.000",
         "Cộng |  |  |  |  |  |  | 9.150.000"]
+    assert ("Thực hiện Phong trào thi đua “Chung sức xây dựng nông thôn mới”, đến năm 2025, Văn "
+            "phòng Ủy ban nhân dân tỉnh Sơn La có 01 phòng, ban, đơn vị được đánh giá, xếp "
+            "loại.") in lines  # the tổng kết lists units alone: no "00 cán bộ" assessed
 
 
 def test_the_period_figures_are_the_sums_of_the_workbooks(period):
